@@ -1,0 +1,18 @@
+// Browser tests: Debian's Chromium against the real local cluster (global setup starts it) and the built plugin.
+import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from './support/chromium';
+
+export default defineConfig({
+  testDir: './tests',
+  testMatch: '**/*.spec.ts',
+  timeout: 120_000,
+  workers: 1,
+  reporter: [['list']],
+  globalSetup: './support/playwrightGlobalSetup.ts',
+  use: {
+    browserName: 'chromium',
+    launchOptions: chromiumLaunchOptions,
+    testIdAttribute: 'data-test',
+    trace: 'retain-on-failure',
+  },
+});
