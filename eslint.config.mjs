@@ -24,7 +24,12 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['react-dom', 'react-dom/*'], message: 'plugin code renders through the console React' }, { group: ['**/shell/**'], message: 'src/ never imports shell/' }] },
+        {
+          patterns: [
+            { group: ['react-dom', 'react-dom/*'], message: 'plugin code renders through the console React' },
+            { group: ['**/shell/**'], message: 'src/ never imports shell/' },
+          ],
+        },
       ],
     },
   },
@@ -35,8 +40,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['react', 'react-*', 'react-dom', '@patternfly/*', '@openshift-console/*', 'cytoscape'], message: 'domain/ is pure TypeScript' },
-            { group: ['**/views/**', '**/components/**', '**/k8s/**'], message: 'domain/ imports nothing above it' },
+            {
+              group: ['react', 'react-*', 'react-dom', '@patternfly/*', '@openshift-console/*', 'cytoscape'],
+              message: 'domain/ is pure TypeScript',
+            },
+            {
+              group: ['**/views/**', '**/components/**', '**/k8s/**'],
+              message: 'domain/ imports nothing above it',
+            },
           ],
         },
       ],

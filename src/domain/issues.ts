@@ -9,7 +9,8 @@ export type FieldIssue = {
   params?: Record<string, string | number>;
 };
 
-export const hasErrors = (issues: readonly FieldIssue[]): boolean => issues.some((i) => i.severity === 'error');
+export const hasErrors = (issues: readonly FieldIssue[]): boolean =>
+  issues.some((i) => i.severity === 'error');
 
 export const issuesFor = (issues: readonly FieldIssue[], field: string): FieldIssue[] =>
   issues.filter((i) => i.field === field);

@@ -30,5 +30,4 @@ export type Condition = {
 
 /** A JSON patch operation (RFC 6902). */
 export type PatchOp =
-  | { op: 'add' | 'replace' | 'test'; path: string; value: unknown }
-  | { op: 'remove'; path: string };
+  { op: 'add' | 'replace' | 'test'; path: string; value: unknown } | { op: 'remove'; path: string };

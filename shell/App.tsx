@@ -1,0 +1,91 @@
+import type { FC } from 'react';
+import {
+  Masthead,
+  MastheadBrand,
+  MastheadContent,
+  MastheadLogo,
+  MastheadMain,
+  Nav,
+  NavItem,
+  NavList,
+  Page,
+  PageSidebar,
+  PageSidebarBody,
+  Title,
+  Toolbar,
+  ToolbarContent,
+  ToolbarItem,
+} from '@patternfly/react-core';
+import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
+import VMNetworksPage from '../src/views/vm-interfaces/VMNetworksPage';
+import TopologyPage from '../src/views/topology/TopologyPage';
+import CreateNetworkPage from '../src/views/wizards/CreateNetworkPage';
+import { UserSwitcher } from './UserSwitcher';
+import { VMPage } from './VMPage';
+
+/** The shell's navigation mirrors the console's: same paths as console-extensions.json. */
+const NAV = [
+  {
+    to: '/vm-networks/all-namespaces',
+    label: 'VM networks',
+    match: /^\/(vm-networks\/(all-namespaces|ns\/)|k8s\/)/,
+  },
+  { to: '/vm-network-topology/all-namespaces', label: 'Network topology', match: /^\/vm-network-topology\// },
+  { to: '/vm-networks/create', label: 'Create network', match: /^\/vm-networks\/create$/ },
+];
+
+const ShellMasthead: FC = () => (
+  <Masthead>
+    <MastheadMain>
+      <MastheadBrand>
+        <MastheadLogo href="/">
+          <Title headingLevel="h4" className="vm-network-shell__brand">
+            VM networking · standalone shell
+          </Title>
+        </MastheadLogo>
+      </MastheadBrand>
+    </MastheadMain>
+    <MastheadContent>
+      <Toolbar isFullHeight>
+        <ToolbarContent>
+          <ToolbarItem align={{ default: 'alignEnd' }}>
+            <UserSwitcher />
+          </ToolbarItem>
+        </ToolbarContent>
+      </Toolbar>
+    </MastheadContent>
+  </Masthead>
+);
+
+const ShellNav: FC = () => {
+  const { pathname } = useLocation();
+  return (
+    <PageSidebar>
+      <PageSidebarBody>
+        <Nav aria-label="Shell navigation">
+          <NavList>
+            {NAV.map((item) => (
+              <NavItem key={item.to} isActive={item.match.test(pathname)}>
+                <Link to={item.to}>{item.label}</Link>
+              </NavItem>
+            ))}
+          </NavList>
+        </Nav>
+      </PageSidebarBody>
+    </PageSidebar>
+  );
+};
+
+export const App: FC = () => (
+  <Page masthead={<ShellMasthead />} sidebar={<ShellNav />} isManagedSidebar>
+    <Routes>
+      <Route path="/" element={<Navigate to="/vm-networks/all-namespaces" replace />} />
+      <Route path="/vm-networks/create" element={<CreateNetworkPage />} />
+      <Route path="/vm-networks/all-namespaces" element={<VMNetworksPage />} />
+      <Route path="/vm-networks/ns/:ns" element={<VMNetworksPage />} />
+      <Route path="/vm-network-topology/all-namespaces" element={<TopologyPage />} />
+      <Route path="/vm-network-topology/ns/:ns" element={<TopologyPage />} />
+      <Route path="/k8s/ns/:ns/kubevirt.io~v1~VirtualMachine/:name/*" element={<VMPage />} />
+    </Routes>
+  </Page>
+);

@@ -1,0 +1,78 @@
+/**
+ * The standalone shell: the plugin's pages outside the console, served by the vite dev server. The SDK import is
+ * aliased to shell/sdk.ts, and `/api/kubernetes` (HTTP and WebSocket) is proxied to the local cluster (or the
+ * cluster of SHELL_KUBECONFIG) with the bearer token of the user chosen in the masthead.
+ */
+import { Agent } from 'node:https';
+import type { IncomingMessage } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vite';
+import react from '@vitejs/plugin-react';
+import { pickUser } from './users';
+import { resolveTarget } from './target';
+
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+export default defineConfig(() => {
+  const target = resolveTarget();
+  const userNames = Object.keys(target.users);
+  const single = userNames.length === 1 ? target.users[userNames[0]!] : undefined;
+  const agent = new Agent({
+    ca: target.ca,
+    cert: single?.cert,
+    key: single?.key,
+    rejectUnauthorized: !target.insecure,
+    keepAlive: true,
+  });
+  const authFor = (req: IncomingMessage) => {
+    const token = target.users[pickUser(req.headers.cookie, userNames) ?? '']?.token;
+    return token ? `Bearer ${token}` : undefined;
+  };
+
+  /** `/api/shell/users`: who the proxy can act as, for the user switcher. */
+  const usersEndpoint: Plugin = {
+    name: 'shell-users',
+    configureServer(server) {
+      server.middlewares.use('/api/shell/users', (req, res) => {
+        res.setHeader('Content-Type', 'application/json');
+        res.end(JSON.stringify({ users: userNames, current: pickUser(req.headers.cookie, userNames) }));
+      });
+    },
+  };
+
+  return {
+    root: here('.'),
+    publicDir: here('../public'),
+    plugins: [react(), usersEndpoint],
+    resolve: {
+      alias: { '@openshift-console/dynamic-plugin-sdk': here('./sdk.ts') },
+    },
+    server: {
+      host: '127.0.0.1',
+      port: Number(process.env.SHELL_PORT ?? 9000),
+      strictPort: false,
+      fs: { allow: [here('..')] },
+      proxy: {
+        '/api/kubernetes': {
+          target: target.server,
+          changeOrigin: true,
+          ws: true,
+          agent,
+          rewrite: (p) => p.replace(/^\/api\/kubernetes/, ''),
+          configure: (proxy) => {
+            proxy.on('proxyReq', (proxyReq, req) => {
+              proxyReq.removeHeader('cookie');
+              const auth = authFor(req);
+              if (auth) proxyReq.setHeader('Authorization', auth);
+            });
+            proxy.on('proxyReqWs', (proxyReq, req) => {
+              proxyReq.removeHeader('cookie');
+              const auth = authFor(req);
+              if (auth) proxyReq.setHeader('Authorization', auth);
+            });
+          },
+        },
+      },
+    },
+  };
+});
