@@ -1,0 +1,319 @@
+/**
+ * The VM-interfaces view model: one row per interface, joining the VM spec (desired) with the VMI spec and
+ * `status.interfaces` (actual). Replaces kubevirt-plugin's component-level `useMemo` join
+ * (docs/anchors.md §1.1) and keeps what it drops: link-local IPs, IP sources, "unknown" vs "none".
+ */
+import type {
+  RunState,
+  GuestAgentState,
+  VM,
+  VMI,
+  VMInterface,
+  VMIStatusInterface,
+  VMNetwork,
+} from '../kube/vm';
+import {
+  getGuestAgentState,
+  getRunState,
+  isRestartRequired,
+  specInterfaces,
+  specNetworks,
+  vmKey,
+} from '../kube/vm';
+import { ipKey, isLinkLocalKey } from './ip';
+
+export type NetworkKind = 'pod' | 'primary-udn' | 'multus' | 'sriov';
+
+export type NetworkRef = {
+  kind: NetworkKind;
+  /** Stable filter key: `pod`, `primary-udn` or `<nadNamespace>/<nadName>`. */
+  key: string;
+  nadNamespace?: string;
+  nadName?: string;
+  /** Untranslated fallback; views translate pod / primary-udn by `kind`. */
+  label: string;
+};
+
+/** Binding method or binding-plugin name (`l2bridge` for a primary UDN, any other registered plugin). */
+export type Binding = 'masquerade' | 'bridge' | 'sriov' | 'passt' | 'l2bridge' | (string & {});
+
+export type IpSource = 'guest-agent' | 'domain' | 'multus-status' | (string & {});
+
+export type RowIp = {
+  address: string;
+  /** `infoSource` of the status entry that reported it. */
+  sources: IpSource[];
+  linkLocal: boolean;
+  /** Not in the latest status; kept by `rememberIps` while the guest agent flaps. */
+  stale: boolean;
+  lastSeen?: number;
+};
+
+/**
+ * `reported`: at least one current address. `unknown`: the VMI runs but nothing that reports IPs (guest agent,
+ * multus status) does, so we cannot tell. `none`: the agent is connected and reports no address. `stopped`: no VMI.
+ */
+export type IpStatus = 'reported' | 'unknown' | 'none' | 'stopped';
+
+/**
+ * Where the row comes from: the VM spec, the implicit pod interface KubeVirt attaches when the spec declares
+ * none, the VMI spec only (removed from the VM, still on the VMI until restart), or VMI status only (an interface
+ * the guest agent sees that no spec declares).
+ */
+export type RowOrigin = 'spec' | 'implicit' | 'vmi' | 'guest';
+
+export type RowFlags = {
+  /** In the VM spec, not (yet) on the running VMI. Stays until the VMI status shows it. */
+  pendingHotplug: boolean;
+  /** `state: absent` in the VM spec, or removed from the VM spec but still on the VMI. */
+  pendingUnplug: boolean;
+  /** The VM's RestartRequired condition (same for every row of the VM). */
+  restartRequired: boolean;
+  /** Desired link state differs from the state the VMI reports. */
+  linkPending: boolean;
+  /** Not declared by the VM spec (origin `vmi` or `guest`). */
+  ephemeral: boolean;
+};
+
+export type InterfaceRow = {
+  /** `<namespace>/<vm>/<interface>`; unique across rows. */
+  id: string;
+  vmName: string;
+  namespace: string;
+  runState: RunState;
+  name: string;
+  /** Name inside the guest (eth0…), when the agent reports it. */
+  guestName?: string;
+  origin: RowOrigin;
+  network?: NetworkRef;
+  binding?: Binding;
+  model?: string;
+  /** Lower-case, ':'-separated. The reported MAC wins: it is what the guest uses. */
+  mac?: string;
+  macOrigin?: 'spec' | 'reported';
+  specMac?: string;
+  reportedMac?: string;
+  ips: RowIp[];
+  ipStatus: IpStatus;
+  link: { desired: 'up' | 'down' | 'absent'; reported?: string };
+  guestAgent: GuestAgentState;
+  flags: RowFlags;
+  /** Lower-case text matched by `matchesSearch`: VM name, then a space before each IP and MAC. */
+  searchKey: string;
+  /** `ipKey` of each IP, in `ips` order, for exact and CIDR search without re-parsing. */
+  ipKeys: string[];
+};
+
+export type RowOptions = {
+  /** Namespaces whose pod network is a primary UDN (detected from NADs by the caller). */
+  primaryUdnNamespaces?: ReadonlySet<string>;
+};
+
+export const normalizeMac = (mac: string | undefined): string | undefined =>
+  mac ? mac.toLowerCase().replace(/-/g, ':') : undefined;
+
+/** No binding given: KubeVirt treats the interface as bridge (its default `defaultNetworkInterface`). */
+export const getBinding = (iface: VMInterface): Binding => {
+  if (iface.masquerade) return 'masquerade';
+  if (iface.bridge) return 'bridge';
+  if (iface.sriov) return 'sriov';
+  if (iface.passtBinding) return 'passt';
+  return iface.binding?.name ?? 'bridge';
+};
+
+/** A NAD reference without a namespace means the VM's namespace (KubeVirt `multus.networkName`). */
+export const parseNadRef = (ref: string, vmNamespace: string): { namespace: string; name: string } => {
+  const slash = ref.indexOf('/');
+  return slash < 0
+    ? { namespace: vmNamespace, name: ref }
+    : { namespace: ref.slice(0, slash), name: ref.slice(slash + 1) };
+};
+
+export const getNetworkRef = (
+  net: VMNetwork | undefined,
+  binding: Binding | undefined,
+  vmNamespace: string,
+  opts?: RowOptions,
+): NetworkRef | undefined => {
+  if (!net) return undefined;
+  if (net.pod) {
+    // A primary UDN replaces the pod network: VMs attach with `pod: {}` and the l2bridge binding plugin.
+    return binding === 'l2bridge' || opts?.primaryUdnNamespaces?.has(vmNamespace)
+      ? { kind: 'primary-udn', key: 'primary-udn', label: 'Primary UDN' }
+      : { kind: 'pod', key: 'pod', label: 'Pod network' };
+  }
+  if (!net.multus) return undefined;
+  const { namespace, name } = parseNadRef(net.multus.networkName, vmNamespace);
+  const label = `${namespace}/${name}`;
+  // SR-IOV is a multus network whose interface uses the sriov binding.
+  const kind = binding === 'sriov' ? 'sriov' : 'multus';
+  return { kind, key: label, nadNamespace: namespace, nadName: name, label };
+};
+
+/** `infoSource` is a comma-separated list such as "domain, guest-agent, multus-status". */
+const parseSources = (s: string | undefined): IpSource[] => (s ? s.split(',').map((x) => x.trim()) : []);
+
+const statusIps = (st: VMIStatusInterface | undefined): string[] => {
+  if (!st) return [];
+  if (st.ipAddresses?.length) return st.ipAddresses;
+  return st.ipAddress ? [st.ipAddress] : [];
+};
+
+const toRowIps = (st: VMIStatusInterface | undefined): { ips: RowIp[]; keys: string[] } => {
+  const addrs = statusIps(st);
+  const sources = parseSources(st?.infoSource);
+  const ips: RowIp[] = [];
+  const keys: string[] = [];
+  for (const address of addrs) {
+    const key = ipKey(address) ?? '';
+    // Unparsable addresses are still shown (never dropped silently); they just never match a CIDR.
+    ips.push({ address, sources, linkLocal: key !== '' && isLinkLocalKey(key), stale: false });
+    keys.push(key);
+  }
+  return { ips, keys };
+};
+
+export const buildSearchKey = (vmName: string, ips: readonly RowIp[], mac: string | undefined): string => {
+  let key = vmName.toLowerCase();
+  for (const ip of ips) key += ' ' + ip.address.toLowerCase();
+  if (mac) key += ' ' + mac;
+  return key;
+};
+
+export const ipStatusOf = (ips: readonly RowIp[], vmi: VMI | undefined, agent: GuestAgentState): IpStatus => {
+  if (ips.some((ip) => !ip.stale)) return 'reported';
+  if (!vmi) return 'stopped';
+  return agent === 'connected' ? 'none' : 'unknown';
+};
+
+const findByName = <T extends { name?: string }>(
+  list: readonly T[] | undefined,
+  name: string,
+): T | undefined => list?.find((x) => x.name === name);
+
+/**
+ * Spec interfaces of the VM. With no interfaces and no networks, KubeVirt attaches the pod network as
+ * `default` (masquerade) unless `autoattachPodInterface: false`; we show that implicit interface.
+ */
+const desired = (vm: VM): { ifaces: VMInterface[]; nets: VMNetwork[]; implicit: boolean } => {
+  const ifaces = specInterfaces(vm);
+  const nets = specNetworks(vm);
+  const auto = vm.spec.template.spec.domain.devices.autoattachPodInterface !== false;
+  if (ifaces.length === 0 && nets.length === 0 && auto) {
+    return {
+      ifaces: [{ name: 'default', masquerade: {} }],
+      nets: [{ name: 'default', pod: {} }],
+      implicit: true,
+    };
+  }
+  return { ifaces, nets, implicit: false };
+};
+
+/** Rows for one VM and its VMI (if any): spec interfaces first, then VMI-only and guest-only ones. */
+export const buildInterfaceRows = (vm: VM, vmi?: VMI, opts?: RowOptions): InterfaceRow[] => {
+  const namespace = vm.metadata.namespace ?? '';
+  const vmName = vm.metadata.name;
+  const runState = getRunState(vm, vmi);
+  const guestAgent = getGuestAgentState(vmi);
+  const restartRequired = isRestartRequired(vm);
+  const statuses = vmi?.status?.interfaces;
+  const vmiIfaces = vmi?.spec.domain.devices.interfaces;
+  const vmiRunning = vmi?.status?.phase === 'Running';
+  const { ifaces, nets, implicit } = desired(vm);
+  const rows: InterfaceRow[] = [];
+
+  const push = (
+    name: string,
+    origin: RowOrigin,
+    iface: VMInterface | undefined,
+    net: VMNetwork | undefined,
+    st: VMIStatusInterface | undefined,
+    pending: Pick<RowFlags, 'pendingHotplug' | 'pendingUnplug'>,
+  ) => {
+    const binding = iface ? getBinding(iface) : undefined;
+    const specMac = normalizeMac(iface?.macAddress);
+    const reportedMac = normalizeMac(st?.mac);
+    const mac = reportedMac ?? specMac;
+    const { ips, keys } = toRowIps(st);
+    const desiredLink = iface?.state ?? 'up';
+    const reported = st?.linkState;
+    rows.push({
+      // Guest-only names come from the guest and may repeat a spec name; '~' keeps ids unique.
+      id: `${namespace}/${vmName}/${origin === 'guest' ? '~' : ''}${name}`,
+      vmName,
+      namespace,
+      runState,
+      name,
+      guestName: st?.interfaceName,
+      origin,
+      network: getNetworkRef(net, binding, namespace, opts),
+      binding,
+      model: iface ? (iface.model ?? 'virtio') : undefined,
+      mac,
+      macOrigin: reportedMac ? 'reported' : specMac ? 'spec' : undefined,
+      specMac,
+      reportedMac,
+      ips,
+      ipStatus: ipStatusOf(ips, vmi, guestAgent),
+      link: { desired: desiredLink, reported },
+      guestAgent,
+      flags: {
+        ...pending,
+        restartRequired,
+        linkPending: reported !== undefined && desiredLink !== 'absent' && reported !== desiredLink,
+        ephemeral: origin === 'vmi' || origin === 'guest',
+      },
+      searchKey: buildSearchKey(vmName, ips, mac),
+      ipKeys: keys,
+    });
+  };
+
+  for (const iface of ifaces) {
+    const st = findByName(statuses, iface.name);
+    const inVmiSpec = findByName(vmiIfaces, iface.name) !== undefined;
+    const absent = iface.state === 'absent';
+    // Hot-plug is done once the VMI spec has the interface and (on a running VMI) its status reports it.
+    const plugged = inVmiSpec && (!vmiRunning || st !== undefined);
+    push(iface.name, implicit ? 'implicit' : 'spec', iface, findByName(nets, iface.name), st, {
+      pendingHotplug: vmi !== undefined && !absent && !plugged,
+      pendingUnplug: absent,
+    });
+  }
+  for (const iface of vmiIfaces ?? []) {
+    if (findByName(ifaces, iface.name)) continue;
+    push(
+      iface.name,
+      'vmi',
+      iface,
+      findByName(vmi?.spec.networks, iface.name),
+      findByName(statuses, iface.name),
+      {
+        pendingHotplug: false,
+        pendingUnplug: true,
+      },
+    );
+  }
+  statuses?.forEach((st, i) => {
+    if (st.name && (findByName(ifaces, st.name) || findByName(vmiIfaces, st.name))) return;
+    const name = st.name || st.interfaceName || `#${i}`;
+    push(name, 'guest', undefined, undefined, st, { pendingHotplug: false, pendingUnplug: false });
+  });
+  return rows;
+};
+
+/** Rows for many VMs: VMIs are indexed once (a per-row lookup was kubevirt-plugin's list bottleneck, PR #251). */
+export const buildVMRows = (vms: readonly VM[], vmis: readonly VMI[], opts?: RowOptions): InterfaceRow[] => {
+  const byKey = new Map<string, VMI>();
+  for (const vmi of vmis) byKey.set(vmKey(vmi.metadata.namespace, vmi.metadata.name), vmi);
+  const rows: InterfaceRow[] = [];
+  for (const vm of vms) {
+    for (const row of buildInterfaceRows(
+      vm,
+      byKey.get(vmKey(vm.metadata.namespace, vm.metadata.name)),
+      opts,
+    )) {
+      rows.push(row);
+    }
+  }
+  return rows;
+};
