@@ -1,0 +1,84 @@
+/**
+ * react-query options: each query key sits next to its fetch function (tq `queryOptions`). Live lists use the
+ * same keys — the watcher writes into the query that `listQuery` describes — so a one-shot `useQuery(listQuery(…))`
+ * and a live `useWatchList` share one cache entry. Query functions reject with a K8sError value.
+ */
+import { queryOptions, type QueryClient, type QueryKey } from '@tanstack/react-query';
+import type { K8sObject } from '../domain/kube/meta';
+import type { K8sClient, ListSnapshot, ObjectRef } from './client';
+import { isTransient, type K8sError, type K8sResult } from './errors';
+import {
+  NetworkAttachmentDefinitionModel,
+  VirtualMachineInstanceModel,
+  VirtualMachineModel,
+  type K8sModel,
+} from './models';
+import type { ListStore } from './watch';
+
+/** Turns a result into a value or a rejection with the K8sError itself (react-query's `error`). */
+export const unwrap = <T>(r: K8sResult<T>): T => {
+  if (r.ok) return r.value;
+  throw r.error; // the K8sError value itself, not an Error: views read kind/fieldIssues from it
+};
+
+/** Retry only what may heal by itself; give up on the third failure. */
+export const retryTransient = (failureCount: number, error: K8sError): boolean =>
+  failureCount < 3 && isTransient(error);
+
+export type ListScope = { namespace?: string; labelSelector?: string };
+
+export const listQueryKey = (model: K8sModel, scope: ListScope = {}) =>
+  [
+    'k8s',
+    'list',
+    model.group,
+    model.version,
+    model.plural,
+    scope.namespace ?? '*',
+    scope.labelSelector ?? '',
+  ] as const;
+
+export const listQuery = <T extends K8sObject>(
+  client: K8sClient,
+  model: K8sModel<T>,
+  scope: ListScope = {},
+) =>
+  queryOptions<ListSnapshot<T>, K8sError>({
+    queryKey: listQueryKey(model, scope),
+    queryFn: async ({ signal }) => unwrap(await client.listAll(model, { ...scope, signal })),
+    // A watch keeps the entry fresh; a one-shot reader refreshes explicitly.
+    staleTime: Infinity,
+    // The watcher preserves identity of unchanged objects itself; deep-comparing 10k objects per frame would not.
+    structuralSharing: false,
+    retry: retryTransient,
+  });
+
+export const getQuery = <T extends K8sObject>(client: K8sClient, model: K8sModel<T>, ref: ObjectRef) =>
+  queryOptions<T, K8sError>({
+    queryKey: [
+      'k8s',
+      'get',
+      model.group,
+      model.version,
+      model.plural,
+      ref.namespace ?? '',
+      ref.name,
+    ] as const,
+    queryFn: async ({ signal }) => unwrap(await client.get(model, ref, { signal })),
+    retry: retryTransient,
+  });
+
+export const vmListQuery = (client: K8sClient, namespace?: string) =>
+  listQuery(client, VirtualMachineModel, { namespace });
+export const vmiListQuery = (client: K8sClient, namespace?: string) =>
+  listQuery(client, VirtualMachineInstanceModel, { namespace });
+export const nadListQuery = (client: K8sClient, namespace?: string) =>
+  listQuery(client, NetworkAttachmentDefinitionModel, { namespace });
+
+/** A ListStore over one react-query entry: what the watcher writes, every observer of that key renders. */
+export const queryStore = <T>(queryClient: QueryClient, queryKey: QueryKey): ListStore<T> => ({
+  get: () => queryClient.getQueryData<ListSnapshot<T>>(queryKey),
+  set: (s) => {
+    queryClient.setQueryData<ListSnapshot<T>>(queryKey, s);
+  },
+});

@@ -1,0 +1,280 @@
+/**
+ * Live lists without React: list, then watch from the list's resourceVersion; buffer events and apply them at
+ * most once per frame; reconnect with capped exponential backoff; on 410 Gone relist and replace everything.
+ * The result goes to a `ListStore` (react-query in the app, anything in tests) as a consistent snapshot: its
+ * resourceVersion always matches its items, so a later watcher can resume from it.
+ */
+import type { K8sObject } from '../domain/kube/meta';
+import type { K8sClient, ListSnapshot, SocketClose } from './client';
+import { isTransient, toK8sError, type K8sError } from './errors';
+import type { K8sModel } from './models';
+import type { WatchEvent } from './types';
+
+/** Runs `cb` later (next animation frame in browsers); returns a cancel function. */
+export type Scheduler = (cb: () => void) => () => void;
+
+export const frameScheduler: Scheduler = (cb) => {
+  if (typeof requestAnimationFrame === 'function') {
+    const id = requestAnimationFrame(() => cb());
+    return () => cancelAnimationFrame(id);
+  }
+  const id = setTimeout(cb, 16);
+  return () => clearTimeout(id);
+};
+
+export type Timers = { set: (cb: () => void, ms: number) => () => void };
+const realTimers: Timers = {
+  set: (cb, ms) => {
+    const id = setTimeout(cb, ms);
+    return () => clearTimeout(id);
+  },
+};
+
+/** Delay before reconnect attempt `attempt` (0-based): 500 ms doubling up to `cap`. */
+export const backoffDelay = (attempt: number, base = 500, cap = 30_000): number =>
+  Math.min(cap, base * 2 ** Math.min(attempt, 20));
+
+/** Objects are keyed by namespace/name: one entry per name even if a delete and re-create were coalesced. */
+export const objectKey = (o: K8sObject): string => `${o.metadata.namespace ?? ''}/${o.metadata.name}`;
+
+/** Applies watch events in order to `map` (mutated). Returns the last resourceVersion seen, if any. */
+export const applyEvents = <T extends K8sObject>(map: Map<string, T>, events: readonly WatchEvent<T>[]) => {
+  let rv: string | undefined;
+  for (const ev of events) {
+    if (ev.type === 'ERROR') continue;
+    rv = ev.object.metadata.resourceVersion ?? rv;
+    if (ev.type === 'ADDED' || ev.type === 'MODIFIED') map.set(objectKey(ev.object), ev.object);
+    else if (ev.type === 'DELETED') map.delete(objectKey(ev.object));
+  }
+  return rv;
+};
+
+export type ListStore<T> = { get: () => ListSnapshot<T> | undefined; set: (s: ListSnapshot<T>) => void };
+
+export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'unreachable' | 'failed';
+/** `failed`: a non-transient error (forbidden, not found…) stopped the watch; `retry()` starts it again. */
+export type WatchStatus = { state: ConnectionState; loaded: boolean; lastError?: K8sError };
+
+export type ListWatchOptions<T extends K8sObject> = {
+  client: Pick<K8sClient, 'listAll' | 'list' | 'watch'>;
+  model: K8sModel<T>;
+  namespace?: string;
+  labelSelector?: string;
+  store: ListStore<T>;
+  schedule?: Scheduler;
+  timers?: Timers;
+  backoff?: (attempt: number) => number;
+  /** Consecutive failures before `reconnecting` turns into `unreachable`. */
+  unreachableAfter?: number;
+  pageSize?: number;
+};
+
+export type ListWatch = {
+  start: () => void;
+  stop: () => void;
+  retry: () => void;
+  getStatus: () => WatchStatus;
+  subscribe: (cb: () => void) => () => void;
+};
+
+export const createListWatch = <T extends K8sObject>(o: ListWatchOptions<T>): ListWatch => {
+  const { client, model, namespace, labelSelector, store } = o;
+  const schedule = o.schedule ?? frameScheduler;
+  const timers = o.timers ?? realTimers;
+  const backoff = o.backoff ?? ((n: number) => backoffDelay(n));
+  const unreachableAfter = o.unreachableAfter ?? 2;
+
+  let map = new Map<string, T>();
+  let rv = '';
+  let buffer: WatchEvent<T>[] = [];
+  let rvDirty = false;
+  let cancelFlush: (() => void) | undefined;
+  let cancelTimer: (() => void) | undefined;
+  let socket: { close: () => void } | undefined;
+  let failures = 0;
+  let running = false;
+  // Bumped whenever a socket or list is superseded, so late callbacks from it are ignored.
+  let generation = 0;
+  let status: WatchStatus = { state: 'connecting', loaded: false };
+  const listeners = new Set<() => void>();
+
+  const setStatus = (next: WatchStatus) => {
+    if (next.state === status.state && next.loaded === status.loaded && next.lastError === status.lastError)
+      return;
+    status = next;
+    listeners.forEach((l) => l());
+  };
+
+  const flush = () => {
+    cancelFlush = undefined;
+    if (!buffer.length && !rvDirty) return;
+    const events = buffer;
+    buffer = [];
+    rvDirty = false;
+    applyEvents(map, events);
+    store.set({ items: Array.from(map.values()), resourceVersion: rv });
+  };
+  const scheduleFlush = () => {
+    cancelFlush ??= schedule(flush);
+  };
+
+  const closeSocket = () => {
+    generation++;
+    const s = socket;
+    socket = undefined;
+    s?.close();
+  };
+
+  const retryLater = (error: K8sError, again: () => void) => {
+    if (!running) return;
+    if (!isTransient(error)) {
+      setStatus({ state: 'failed', loaded: status.loaded, lastError: error });
+      return;
+    }
+    failures++;
+    setStatus({
+      state: failures >= unreachableAfter ? 'unreachable' : 'reconnecting',
+      loaded: status.loaded,
+      lastError: error,
+    });
+    cancelTimer?.();
+    cancelTimer = timers.set(
+      () => {
+        cancelTimer = undefined;
+        if (running) again();
+      },
+      backoff(failures - 1),
+    );
+  };
+
+  /** Replaces the cache with a fresh list: events buffered before it are older than it, so they are dropped. */
+  const relist = () => {
+    closeSocket();
+    const gen = generation;
+    buffer = [];
+    rvDirty = false;
+    cancelFlush?.();
+    cancelFlush = undefined;
+    if (status.state !== 'connecting') setStatus({ ...status, state: 'reconnecting' });
+    void client.listAll(model, { namespace, labelSelector, pageSize: o.pageSize }).then((r) => {
+      if (!running || gen !== generation) return;
+      if (!r.ok) return retryLater(r.error, relist);
+      map = new Map(r.value.items.map((item) => [objectKey(item), item]));
+      rv = r.value.resourceVersion;
+      store.set({ items: r.value.items, resourceVersion: rv });
+      setStatus({ state: 'connecting', loaded: true });
+      connect();
+    });
+  };
+
+  const onFrame = (data: string) => {
+    let ev: WatchEvent<T>;
+    try {
+      ev = JSON.parse(data) as WatchEvent<T>;
+    } catch {
+      return; // a torn frame: the next reconnect resumes from the last good resourceVersion
+    }
+    if (ev.type === 'ERROR') {
+      const code = ev.object.code ?? 500;
+      if (code === 410) return relist();
+      closeSocket();
+      return retryLater(toK8sError(code, ev.object), connect);
+    }
+    rv = ev.object.metadata.resourceVersion ?? rv;
+    if (ev.type === 'BOOKMARK') rvDirty = true;
+    else buffer.push(ev);
+    scheduleFlush();
+  };
+
+  /** The socket failed before opening: ask with a cheap list why (browsers hide the HTTP status of an upgrade). */
+  const onConnectFailure = (info: SocketClose) => {
+    if (info.httpStatus === 410) return relist();
+    const gen = generation;
+    void client.list(model, { namespace, labelSelector, limit: 1 }).then((r) => {
+      if (!running || gen !== generation) return;
+      const error: K8sError = r.ok
+        ? { kind: 'unknown', message: info.error ?? `Watch connection failed (${info.code ?? 'no code'})` }
+        : r.error;
+      retryLater(error, connect);
+    });
+  };
+
+  const connect = () => {
+    closeSocket();
+    const gen = generation;
+    let opened = false;
+    let frames = 0;
+    socket = client.watch(
+      model,
+      { namespace, labelSelector, resourceVersion: rv },
+      {
+        onOpen: () => {
+          if (gen !== generation) return;
+          opened = true;
+          setStatus({ state: 'live', loaded: true });
+        },
+        onMessage: (data) => {
+          if (gen !== generation) return;
+          // Reset backoff on the first frame, not on open: a server that accepts and hangs up must still back off.
+          if (frames++ === 0) failures = 0;
+          onFrame(data);
+        },
+        onClose: (info) => {
+          if (gen !== generation || !running) return;
+          socket = undefined;
+          generation++;
+          // Closed before any frame: probably refused (proxy, auth), not a normal server-side timeout.
+          if (!opened || frames === 0) return onConnectFailure(info);
+          // The server ends watches on its own (request timeout, restart): resume from the last resourceVersion.
+          setStatus({ ...status, state: 'reconnecting' });
+          cancelTimer = timers.set(() => {
+            cancelTimer = undefined;
+            if (running) connect();
+          }, backoff(0));
+        },
+      },
+    );
+  };
+
+  const start = () => {
+    if (running) return;
+    running = true;
+    const cached = store.get();
+    if (cached?.resourceVersion) {
+      // Resume from the cache (a remount): the server replays what changed since, or answers 410 → relist.
+      map = new Map(cached.items.map((item) => [objectKey(item), item]));
+      rv = cached.resourceVersion;
+      setStatus({ state: 'connecting', loaded: true });
+      connect();
+    } else relist();
+  };
+
+  const stop = () => {
+    running = false;
+    closeSocket();
+    cancelTimer?.();
+    cancelTimer = undefined;
+    // Buffered events are dropped with their resourceVersion: the store stays a consistent snapshot.
+    cancelFlush?.();
+    cancelFlush = undefined;
+    buffer = [];
+    rvDirty = false;
+  };
+
+  const retry = () => {
+    stop();
+    failures = 0;
+    start();
+  };
+
+  return {
+    start,
+    stop,
+    retry,
+    getStatus: () => status,
+    subscribe: (cb) => {
+      listeners.add(cb);
+      return () => listeners.delete(cb);
+    },
+  };
+};
