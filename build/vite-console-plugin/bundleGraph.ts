@@ -75,7 +75,7 @@ export const formatSizeReport = (
   sizes: FileSize[],
   firstPage: { label: string; files: string[] },
 ): string => {
-  const width = Math.max(...sizes.map((s) => s.fileName.length), 20);
+  const width = Math.max(...sizes.map((s) => s.fileName.length), firstPage.label.length);
   const lines = [...sizes]
     .sort((a, b) => a.fileName.localeCompare(b.fileName))
     .map((s) => `  ${s.fileName.padEnd(width)} ${kb(s.raw)} │ gzip ${kb(s.gzip)}`);

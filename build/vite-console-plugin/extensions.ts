@@ -41,27 +41,51 @@ export const readExtensions = (file: string): EncodedExtension[] => {
   return parsed as EncodedExtension[];
 };
 
-const describe = (extensions: EncodedExtension[], index: number) =>
-  `console-extensions.json[${index}] (${extensions[index]?.type ?? '?'})`;
+type SchemaNode = { $ref?: string; anyOf?: SchemaNode[]; properties?: { type?: { const?: string } } };
+type ExtensionsSchema = { definitions: Record<string, SchemaNode> };
 
-/** Schema errors, one message per problem, naming the extension index. */
+/** Extension type -> its schema definition, walking SupportedExtension's nested anyOf groups. */
+export const knownExtensionTypes = (schema: object): Map<string, string> => {
+  const defs = (schema as ExtensionsSchema).definitions;
+  const types = new Map<string, string>();
+  const visit = (name: string) => {
+    const def = defs[name];
+    const type = def?.properties?.type?.const;
+    if (type) types.set(type, name);
+    def?.anyOf?.forEach((n) => n.$ref && visit(n.$ref.replace('#/definitions/', '')));
+  };
+  visit('SupportedExtension');
+  return types;
+};
+
+/**
+ * Schema errors, naming the extension index. The SDK schema is `anyOf [SupportedExtension,
+ * CustomExtension]`, and CustomExtension accepts any type with any properties, so validating the file as
+ * a whole never fails for a wrong property. Each extension of a known type is therefore validated
+ * against its own definition; an unknown `console.*` type is most likely a typo.
+ */
 export const validateExtensionsSchema = (extensions: unknown[], schema: object): string[] => {
-  const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
-  if (validate(extensions)) return [];
-  // The schema is an anyOf over extension types, so ajv reports every branch; keep the deepest path per
-  // extension, which names the property that is wrong rather than "must match a schema in anyOf".
-  const byIndex = new Map<string, string>();
-  for (const e of validate.errors ?? []) {
-    const index = /^\/(\d+)/.exec(e.instancePath)?.[1] ?? '';
-    const msg = `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`;
-    const prev = byIndex.get(index);
-    if (!prev || msg.split('/').length > prev.split('/').length) byIndex.set(index, msg);
-  }
-  return [...byIndex.entries()].map(([index, msg]) =>
-    index === ''
-      ? `console-extensions.json: ${msg}`
-      : `${describe(extensions as EncodedExtension[], Number(index))}: ${msg}`,
-  );
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  ajv.addSchema(schema, 'extensions');
+  const types = knownExtensionTypes(schema);
+  return extensions.flatMap((ext, index) => {
+    const type = (ext as Partial<EncodedExtension> | null)?.type;
+    const where = `console-extensions.json[${index}] (${typeof type === 'string' ? type : '?'})`;
+    const def = (typeof type === 'string' && types.get(type)) || 'CustomExtension';
+    const validate = ajv.getSchema(`extensions#/definitions/${def}`);
+    if (!validate) throw new Error(`schema definition ${def} is missing`);
+    const errors = validate(ext)
+      ? []
+      : (validate.errors ?? []).map((e) => {
+          const extra =
+            e.keyword === 'additionalProperties' ? ` (${String(e.params.additionalProperty)})` : '';
+          return `${where}: ${e.instancePath || '/'} ${e.message ?? 'is invalid'}${extra}`;
+        });
+    if (def === 'CustomExtension' && typeof type === 'string' && type.startsWith('console.')) {
+      errors.push(`${where}: unknown console extension type "${type}"`);
+    }
+    return errors;
+  });
 };
 
 export const loadExtensionsSchema = (root: string): object =>
@@ -99,7 +123,7 @@ export const validateCodeRefs = (
   exportsOf?: (module: string) => string[] | undefined,
 ): string[] =>
   findCodeRefs(extensions).flatMap(({ index, path, ref }) => {
-    const where = `${describe(extensions, index)} ${path}: $codeRef "${ref}"`;
+    const where = `console-extensions.json[${index}] (${extensions[index]?.type ?? '?'}) ${path}: $codeRef "${ref}"`;
     const m = CODE_REF.exec(ref);
     if (!m) return [`${where} is not "<module>" or "<module>.<export>"`];
     const [, module = '', exportName = 'default'] = m;
