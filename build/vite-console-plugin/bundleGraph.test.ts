@@ -65,10 +65,10 @@ describe('size report', () => {
     });
     expect(text.split('\n')).toEqual([
       'console plugin output:',
-      '  graph.js                    10.00 kB │ gzip     4.00 kB',
-      '  list.js                      1.00 kB │ gzip     0.50 kB',
-      '  plugin-entry.js              2.00 kB │ gzip     1.00 kB',
-      '  entry + first page (List)    3.00 kB │ gzip     1.50 kB  (2 files)',
+      '  graph.js                     10.00 kB │ gzip     4.00 kB',
+      '  list.js                       1.00 kB │ gzip     0.50 kB',
+      '  plugin-entry.js               2.00 kB │ gzip     1.00 kB',
+      '  entry + first page (List)     3.00 kB │ gzip     1.50 kB  (2 files)',
     ]);
   });
 });
