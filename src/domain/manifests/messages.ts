@@ -1,0 +1,136 @@
+/**
+ * English text for every issue code the manifest validators emit, with `{{param}}` placeholders. The CLI prints
+ * these; the UI maps the same codes to translated strings. `IssueCode` is derived from this map, so a validator
+ * cannot emit a code that has no text.
+ */
+export const messages = {
+  required: 'Required',
+  'yaml-syntax': 'YAML syntax error: {{message}}',
+  'not-an-object': 'The document is not a mapping',
+  'kind-unknown': '{{kind}} ({{apiVersion}}) is not checked by vm-network-lint',
+  'kind-missing': 'The document has no apiVersion/kind',
+  'cluster-checks-skipped': 'Cluster checks skipped: {{reason}}',
+  'not-an-integer': 'Must be a whole number',
+  'not-a-string': 'Must be a string',
+  'not-a-boolean': 'Must be true or false',
+  'not-a-list': 'Must be a list',
+  'enum-value': 'Must be one of: {{allowed}}',
+  'field-not-allowed': 'Not allowed here: {{reason}}',
+  'dns1123-label': 'Must be a lowercase RFC 1123 label: letters, digits and "-", at most 63 characters',
+  'dns1123-subdomain':
+    'Must be a lowercase RFC 1123 subdomain: letters, digits, "-" and ".", at most 253 characters',
+  'qualified-name':
+    'Must be a qualified name ([prefix/]name; name ≤ 63 characters of letters, digits, "-", "_", ".")',
+  'label-value':
+    'Must be empty or ≤ 63 characters of letters, digits, "-", "_", "." starting and ending alphanumeric',
+  'selector-empty': 'An empty selector matches every {{what}}',
+  'selector-operator': 'Operator must be In, NotIn, Exists or DoesNotExist',
+  'selector-values': '{{operator}} needs {{need}}',
+  'selector-openshift-namespaces':
+    'The selector can match openshift-* namespaces; CUDNs should not target them',
+  'too-many': 'At most {{max}} entries',
+  'too-long': 'At most {{max}} characters',
+  'vlan-range': 'VLAN ID must be {{min}}–{{max}}',
+  'mtu-range': 'MTU must be {{min}}–{{max}}',
+  'mtu-ipv6-min': 'MTU must be at least 1280 when an IPv6 subnet is used',
+  'mtu-above-uplink': 'MTU {{mtu}} is above the MTU {{uplinkMtu}} of {{uplink}} on node {{node}}',
+  'mtu-above-overlay':
+    'MTU {{mtu}} leaves no room for the Geneve overhead on {{uplink}} (MTU {{uplinkMtu}}; use ≤ {{max}})',
+  'cidr-invalid': 'Not a valid IPv4 or IPv6 CIDR (address/prefix)',
+  'cidr-host-bits': 'Host bits are set; did you mean {{canonical}}?',
+  'cidr-family-cluster':
+    'IPv{{family}} is not enabled on this cluster (cluster IP families: {{clusterFamilies}})',
+  'cidr-family-missing': 'The cluster is dual-stack; a primary network needs an IPv{{family}} subnet too',
+  'subnets-same-family': 'Two subnets must be one IPv4 and one IPv6',
+  'subnet-overlap': 'Overlaps {{other}} ({{range}}) in this form',
+  'subnet-duplicate': 'Same CIDR as {{other}}',
+  'subnet-overlaps-cluster': 'Overlaps the cluster network {{range}}',
+  'subnet-overlaps-service': 'Overlaps the service network {{range}}',
+  'subnet-overlaps-reserved': 'Overlaps the OVN-Kubernetes {{name}} subnet {{range}}',
+  'subnet-overlaps-existing': 'Overlaps {{range}} of {{owner}}',
+  'exclude-outside-subnets': 'Excluded range is not inside any subnet',
+  'exclude-needs-subnets': 'Excluded subnets need subnets',
+  'host-subnet-range': 'Host subnet must be larger than the CIDR prefix /{{prefix}} and at most {{max}}',
+  'host-subnet-mismatch': 'Subnets of the same IP family must use the same host subnet',
+  'secondary-subnet-count': 'A secondary network may have at most 2 subnets',
+  'ipam-disabled-subnets': 'Subnets must be empty when IPAM is disabled',
+  'ipam-disabled-primary': 'IPAM can be disabled only on a secondary network',
+  'persistent-needs-ipam': 'Persistent IPs need IPAM enabled',
+  'join-subnets-primary-only': 'Join subnets are only for primary networks',
+  'join-subnet-overlap': 'Join subnet overlaps the network subnet {{range}}',
+  'localnet-cluster-only': 'Localnet is available only as a ClusterUserDefinedNetwork',
+  'localnet-secondary-only': 'A localnet network can only be secondary',
+  'physical-network-name': 'Must be 1–253 characters without "," or ":"',
+  'physical-network-unknown':
+    'No NodeNetworkConfigurationPolicy maps "{{name}}" to a bridge (known: {{known}})',
+  'primary-udn-namespace-label':
+    'A primary network needs its namespace labelled k8s.ovn.org/primary-user-defined-network when the namespace is created',
+  'primary-udn-namespace-unlabelled':
+    'Namespace {{namespace}} lacks the label k8s.ovn.org/primary-user-defined-network, which can only be set at creation',
+  'kind-unavailable': '{{kind}} is not available: {{reason}}',
+  'nad-config-json': 'spec.config is not valid JSON: {{message}}',
+  'nad-type-unchecked': 'CNI type "{{type}}" is not checked',
+  'nad-netattachdefname': 'netAttachDefName must be "{{expected}}"',
+  'nad-shared-network-name':
+    'Network name "{{networkName}}" is also used by {{owner}}: both NADs join one L2 network across namespaces',
+  'bridge-name': 'Bridge name must be 1–15 characters without spaces, "/" or ":"',
+  'bridge-unknown': 'Bridge {{bridge}} is not present on node {{node}}',
+  'iface-name': 'Interface name must be 1–15 characters without spaces, "/" or ":", and not "." or ".."',
+  'iface-exists': 'Interface {{iface}} already exists on node {{node}}',
+  'nic-missing': 'NIC {{nic}} is not present on node {{node}}',
+  'nic-is-machine-network':
+    '{{nic}} carries the machine network (br-ex) on node {{node}}; it cannot join another bridge',
+  'nic-in-use': '{{nic}} is already a port of {{controller}} on node {{node}}',
+  'nic-duplicate': '{{nic}} is listed twice',
+  'bond-mode': 'Bond mode must be one of: {{allowed}}',
+  'bond-mode-vm': 'Bond mode {{mode}} is not supported for virtual machine traffic over a bridge',
+  'bond-option': 'Unknown bond option {{option}}',
+  'bond-option-value': 'Bond option {{option}} must be a non-negative whole number',
+  'bond-single-port': 'A bond with one port gives no redundancy',
+  'vlan-trunk': 'Trunk VLANs must be IDs or ranges (e.g. "100,200-299") within 1–4094',
+  'max-unavailable': 'Must be a positive whole number or a percentage 1%–100%',
+  'node-selector-no-nodes': 'The node selector matches no node',
+  'bridge-mapping-duplicate': 'Physical network {{name}} is already mapped to bridge {{bridge}} by {{owner}}',
+  'resource-name': 'Resource name must contain only letters, digits and "_"',
+  'resource-name-unknown': 'No SriovNetworkNodePolicy provides resource "{{resourceName}}"',
+  'numvfs-range': 'Number of VFs must be at least 1',
+  'numvfs-above-total': '{{numVfs}} VFs requested, but {{pf}} on node {{node}} supports at most {{max}}',
+  'numvfs-mellanox': 'Mellanox NICs support at most {{max}} VFs per policy',
+  'nic-selector-empty': 'Set at least one of vendor, device ID, PF names, root devices or netFilter',
+  'nic-selector-hex': 'Must be a 4-digit hexadecimal PCI ID',
+  'pf-name': 'PF name must be an interface name, optionally with a VF range "#first-last"',
+  'pf-vf-range': 'VF range {{range}} must be within 0–{{max}}',
+  'pf-no-match': 'No PF on the selected nodes matches the NIC selector',
+  'rdma-vfio': 'RDMA cannot be used with deviceType vfio-pci',
+  'sriov-netdevice-vm': 'Virtual machines need VFs bound to vfio-pci; netdevice VFs serve pods',
+  'priority-range': 'Priority must be 0–99',
+  'ipam-json': 'IPAM must be a JSON object: {{message}}',
+  'tx-rate-order': 'Minimum TX rate must not exceed the maximum TX rate',
+  'sriov-network-namespace': 'The SR-IOV operator reads SriovNetworks only from {{expected}}',
+  'vm-iface-no-network': 'Interface {{name}} has no network of the same name',
+  'vm-network-no-iface': 'Network {{name}} has no interface of the same name',
+  'vm-duplicate-name': 'Name {{name}} is used twice',
+  'vm-binding-count': 'Choose exactly one binding (found: {{found}})',
+  'vm-binding-network': 'Binding {{binding}} cannot be used with {{network}}',
+  'vm-network-source': 'A network needs exactly one of pod or multus',
+  'vm-pod-network-twice': 'Only one pod network (or multus default) is allowed',
+  'vm-network-name': 'networkName must be <name> or <namespace>/<name>, each an RFC 1123 label',
+  'vm-nad-overlay-twice':
+    'An OVN-Kubernetes overlay network can be attached only once per VM (also used by {{other}})',
+  'mac-format': 'Not a MAC address (six hex pairs separated by ":" or "-")',
+  'mac-multicast': 'A multicast MAC address cannot be assigned to an interface',
+  'mac-zero': 'The all-zero MAC address cannot be assigned to an interface',
+  'mac-duplicate': 'MAC address also used by {{other}}',
+  'vm-absent-binding':
+    'Only bridge-bound interfaces on secondary networks can be hot-unplugged (state: absent)',
+  'vm-link-state': 'state must be up, down or absent',
+  'vm-link-state-sriov': 'SR-IOV interfaces do not report link state; "down" may not take effect',
+} as const;
+
+export type IssueCode = keyof typeof messages;
+
+/** Fills `{{param}}` placeholders; unknown placeholders stay visible so a missing param is noticed. */
+export const formatMessage = (code: IssueCode, params: Record<string, string | number> = {}): string =>
+  messages[code].replace(/\{\{(\w+)\}\}/g, (whole, key: string) =>
+    key in params ? String(params[key]) : whole,
+  );
