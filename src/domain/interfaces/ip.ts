@@ -6,13 +6,52 @@
  * differently (`fd00::1` vs `fd00:0:0::1`) compare equal and a CIDR test is a bit-prefix test on the hex.
  */
 
-const V4_OCTET = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
-const HEX_GROUP = /^[0-9a-f]{1,4}$/;
+// Hand-rolled (no split/regex/map): rows parse every reported address, 120,000 of them at 10,000 VMs.
+const HEX2 = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
+/** 8 hex digits for a dotted IPv4 address; rejects leading zeros (as Go's net.ParseIP does since 1.17). */
 const v4Hex = (s: string): string | undefined => {
-  const parts = s.split('.');
-  if (parts.length !== 4 || !parts.every((p) => V4_OCTET.test(p))) return undefined;
-  return parts.map((p) => Number(p).toString(16).padStart(2, '0')).join('');
+  let out = '';
+  let octet = 0;
+  let digits = 0;
+  let parts = 0;
+  for (let i = 0; i <= s.length; i++) {
+    const c = i < s.length ? s.charCodeAt(i) : 46;
+    if (c === 46) {
+      if (digits === 0 || parts === 4) return undefined;
+      out += HEX2[octet];
+      parts++;
+      octet = 0;
+      digits = 0;
+    } else {
+      if (c < 48 || c > 57 || (digits > 0 && octet === 0)) return undefined;
+      octet = octet * 10 + (c - 48);
+      digits++;
+      if (octet > 255) return undefined;
+    }
+  }
+  return parts === 4 ? out : undefined;
+};
+
+const isHex = (c: number) => (c >= 48 && c <= 57) || (c >= 97 && c <= 102);
+
+/** ':'-separated groups of 1–4 hex digits → zero-padded hex and group count; '' is zero groups. */
+const groupsHex = (s: string): { hex: string; count: number } | undefined => {
+  if (s === '') return { hex: '', count: 0 };
+  let hex = '';
+  let count = 0;
+  let start = 0;
+  for (let i = 0; i <= s.length; i++) {
+    const c = i < s.length ? s.charCodeAt(i) : 58;
+    if (c === 58) {
+      const len = i - start;
+      if (len === 0 || len > 4) return undefined;
+      hex += '0000'.slice(len) + s.slice(start, i);
+      count++;
+      start = i + 1;
+    } else if (!isHex(c)) return undefined;
+  }
+  return { hex, count };
 };
 
 /** 32 hex digits for a valid IPv6 address (with `::` and an optional dotted IPv4 tail), else undefined. */
@@ -25,15 +64,16 @@ const v6Hex = (input: string): string | undefined => {
     if (!v4) return undefined;
     s = `${s.slice(0, lastColon + 1)}${v4.slice(0, 4)}:${v4.slice(4)}`;
   }
-  const halves = s.split('::');
-  if (halves.length > 2) return undefined;
-  const head = halves[0] ? halves[0].split(':') : [];
-  const rest = halves[1] ? halves[1].split(':') : [];
-  const total = head.length + rest.length;
-  if (![...head, ...rest].every((g) => HEX_GROUP.test(g))) return undefined;
-  if (halves.length === 1 ? total !== 8 : total > 7) return undefined;
-  const zeros = Array<string>(8 - total).fill('0000');
-  return [...head, ...zeros, ...rest].map((g) => g.padStart(4, '0')).join('');
+  const dbl = s.indexOf('::');
+  if (dbl < 0) {
+    const all = groupsHex(s);
+    return all && all.count === 8 ? all.hex : undefined;
+  }
+  if (s.includes('::', dbl + 1)) return undefined;
+  const head = groupsHex(s.slice(0, dbl));
+  const tail = groupsHex(s.slice(dbl + 2));
+  if (!head || !tail || head.count + tail.count > 7) return undefined;
+  return head.hex + '0000'.repeat(8 - head.count - tail.count) + tail.hex;
 };
 
 /** Canonical comparison key for an IPv4 or IPv6 address, or undefined if it is not one. */

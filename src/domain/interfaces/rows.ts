@@ -129,6 +129,10 @@ export const parseNadRef = (ref: string, vmNamespace: string): { namespace: stri
     : { namespace: ref.slice(0, slash), name: ref.slice(slash + 1) };
 };
 
+// Shared by every pod-network row (treat as read-only).
+const POD: NetworkRef = { kind: 'pod', key: 'pod', label: 'Pod network' };
+const PRIMARY_UDN: NetworkRef = { kind: 'primary-udn', key: 'primary-udn', label: 'Primary UDN' };
+
 export const getNetworkRef = (
   net: VMNetwork | undefined,
   binding: Binding | undefined,
@@ -138,9 +142,7 @@ export const getNetworkRef = (
   if (!net) return undefined;
   if (net.pod) {
     // A primary UDN replaces the pod network: VMs attach with `pod: {}` and the l2bridge binding plugin.
-    return binding === 'l2bridge' || opts?.primaryUdnNamespaces?.has(vmNamespace)
-      ? { kind: 'primary-udn', key: 'primary-udn', label: 'Primary UDN' }
-      : { kind: 'pod', key: 'pod', label: 'Pod network' };
+    return binding === 'l2bridge' || opts?.primaryUdnNamespaces?.has(vmNamespace) ? PRIMARY_UDN : POD;
   }
   if (!net.multus) return undefined;
   const { namespace, name } = parseNadRef(net.multus.networkName, vmNamespace);
@@ -150,8 +152,22 @@ export const getNetworkRef = (
   return { kind, key: label, nadNamespace: namespace, nadName: name, label };
 };
 
-/** `infoSource` is a comma-separated list such as "domain, guest-agent, multus-status". */
-const parseSources = (s: string | undefined): IpSource[] => (s ? s.split(',').map((x) => x.trim()) : []);
+const sourceCache = new Map<string, IpSource[]>();
+const NO_SOURCES: IpSource[] = [];
+
+/**
+ * `infoSource` is a comma-separated list such as "domain, guest-agent, multus-status". Only a handful of
+ * distinct values exist, so the parsed lists are shared between rows (treat them as read-only).
+ */
+const parseSources = (s: string | undefined): IpSource[] => {
+  if (!s) return NO_SOURCES;
+  let parsed = sourceCache.get(s);
+  if (!parsed) {
+    parsed = s.split(',').map((x) => x.trim());
+    if (sourceCache.size < 64) sourceCache.set(s, parsed);
+  }
+  return parsed;
+};
 
 const statusIps = (st: VMIStatusInterface | undefined): string[] => {
   if (!st) return [];
@@ -228,7 +244,8 @@ export const buildInterfaceRows = (vm: VM, vmi?: VMI, opts?: RowOptions): Interf
     iface: VMInterface | undefined,
     net: VMNetwork | undefined,
     st: VMIStatusInterface | undefined,
-    pending: Pick<RowFlags, 'pendingHotplug' | 'pendingUnplug'>,
+    pendingHotplug: boolean,
+    pendingUnplug: boolean,
   ) => {
     const binding = iface ? getBinding(iface) : undefined;
     const specMac = normalizeMac(iface?.macAddress);
@@ -258,7 +275,8 @@ export const buildInterfaceRows = (vm: VM, vmi?: VMI, opts?: RowOptions): Interf
       link: { desired: desiredLink, reported },
       guestAgent,
       flags: {
-        ...pending,
+        pendingHotplug,
+        pendingUnplug,
         restartRequired,
         linkPending: reported !== undefined && desiredLink !== 'absent' && reported !== desiredLink,
         ephemeral: origin === 'vmi' || origin === 'guest',
@@ -274,29 +292,26 @@ export const buildInterfaceRows = (vm: VM, vmi?: VMI, opts?: RowOptions): Interf
     const absent = iface.state === 'absent';
     // Hot-plug is done once the VMI spec has the interface and (on a running VMI) its status reports it.
     const plugged = inVmiSpec && (!vmiRunning || st !== undefined);
-    push(iface.name, implicit ? 'implicit' : 'spec', iface, findByName(nets, iface.name), st, {
-      pendingHotplug: vmi !== undefined && !absent && !plugged,
-      pendingUnplug: absent,
-    });
+    const pendingHotplug = vmi !== undefined && !absent && !plugged;
+    push(
+      iface.name,
+      implicit ? 'implicit' : 'spec',
+      iface,
+      findByName(nets, iface.name),
+      st,
+      pendingHotplug,
+      absent,
+    );
   }
   for (const iface of vmiIfaces ?? []) {
     if (findByName(ifaces, iface.name)) continue;
-    push(
-      iface.name,
-      'vmi',
-      iface,
-      findByName(vmi?.spec.networks, iface.name),
-      findByName(statuses, iface.name),
-      {
-        pendingHotplug: false,
-        pendingUnplug: true,
-      },
-    );
+    const st = findByName(statuses, iface.name);
+    push(iface.name, 'vmi', iface, findByName(vmi?.spec.networks, iface.name), st, false, true);
   }
   statuses?.forEach((st, i) => {
     if (st.name && (findByName(ifaces, st.name) || findByName(vmiIfaces, st.name))) return;
     const name = st.name || st.interfaceName || `#${i}`;
-    push(name, 'guest', undefined, undefined, st, { pendingHotplug: false, pendingUnplug: false });
+    push(name, 'guest', undefined, undefined, st, false, false);
   });
   return rows;
 };
