@@ -1,0 +1,166 @@
+// The local cluster behaves like a real one: CRD validation (CEL), RBAC, watches, and an API-server restart.
+import { randomBytes } from 'node:crypto';
+import { afterAll, describe, expect, it } from 'vitest';
+import { clientFor, type KubeClient, type KubeObject, type WatchEvent } from '../support/k8s';
+import { restartApiServer } from './cluster';
+import { obj, pathOf } from './seed/kinds';
+import { buildVM, buildVMI, vmPlan } from './seed/vms';
+
+const admin = clientFor('admin');
+const tenantA = clientFor('tenant-a');
+const tenantB = clientFor('tenant-b');
+afterAll(() => Promise.all([admin, tenantA, tenantB].map((c) => c.close())));
+
+const suffix = (): string => randomBytes(3).toString('hex');
+const UDNS = (ns: string) => `/apis/k8s.ovn.org/v1/namespaces/${ns}/userdefinednetworks`;
+const VMS = (ns?: string) => `/apis/kubevirt.io/v1${ns ? `/namespaces/${ns}` : ''}/virtualmachines`;
+const VMIS = (ns: string) => `/apis/kubevirt.io/v1/namespaces/${ns}/virtualmachineinstances`;
+
+type Status = { details?: { causes?: { field?: string; message?: string }[] } };
+
+/** Resolves with the first watch event matching `match`; rejects on a non-200 watch or after `ms`. */
+const waitForEvent = async (
+  client: KubeClient,
+  path: string,
+  match: (e: WatchEvent) => boolean,
+  trigger: () => Promise<unknown>,
+  ms = 30_000,
+): Promise<WatchEvent> => {
+  const abort = new AbortController();
+  let found: WatchEvent | undefined;
+  const timer = setTimeout(() => abort.abort(), ms);
+  const watching = client.watch(
+    path,
+    (e) => {
+      if (!found && match(e)) {
+        found = e;
+        abort.abort();
+      }
+    },
+    abort.signal,
+  );
+  await trigger();
+  const status = await watching.catch(() => 0);
+  clearTimeout(timer);
+  if (!found) throw new Error(`no matching event on ${path} (watch status ${status})`);
+  return found;
+};
+
+/** A running VM and VMI of our own (seed builders), so the tests do not change the seeded data. */
+const createRunningVM = async (namespace: string): Promise<{ vm: KubeObject; vmi: KubeObject }> => {
+  const base = vmPlan(1); // a tenant-a-dev VM: pod network plus two secondary networks
+  const plan = {
+    ...base,
+    name: `smoke-${suffix()}`,
+    scenario: 'agent' as const,
+    profile: { ...base.profile, namespace },
+  };
+  const vm = await admin.create(VMS(namespace), buildVM(plan));
+  expect(vm.status).toBe(201);
+  const vmi = await admin.create(VMIS(namespace), buildVMI(plan, vm.body));
+  expect(vmi.status).toBe(201);
+  return { vm: vm.body, vmi: vmi.body };
+};
+
+describe('CRD validation', () => {
+  const udn = (name: string, layer2: Record<string, unknown>) =>
+    obj('UserDefinedNetwork', {
+      metadata: { name, namespace: 'tenant-b' },
+      spec: { topology: 'Layer2', layer2 },
+    });
+
+  it('accepts a valid UDN from the namespace admin', async () => {
+    const name = `smoke-${suffix()}`;
+    const res = await tenantB.create(
+      UDNS('tenant-b'),
+      udn(name, { role: 'Secondary', subnets: ['10.250.0.0/16'] }),
+    );
+    expect(res.status).toBe(201);
+    expect((await tenantB.delete(pathOf(res.body))).status).toBe(200);
+  });
+
+  it('refuses a UDN that breaks a CEL rule with 422 naming the field', async () => {
+    const bad = udn(`smoke-${suffix()}`, { role: 'Primary', ipam: { mode: 'Disabled' } });
+    const res = await tenantB.create(UDNS('tenant-b'), bad);
+    expect(res.status).toBe(422);
+    const causes = (res.body as Status).details?.causes ?? [];
+    expect(causes).toContainEqual(
+      expect.objectContaining({
+        field: 'spec.layer2',
+        message: expect.stringContaining(
+          'Disabled ipam.mode is only supported for Secondary network',
+        ) as unknown,
+      }),
+    );
+  });
+});
+
+describe('RBAC', () => {
+  it('forbids tenant-a to list NNCPs', async () => {
+    expect((await tenantA.list('/apis/nmstate.io/v1/nodenetworkconfigurationpolicies')).status).toBe(403);
+  });
+
+  it('lets tenant-a list VMs in its own namespaces only', async () => {
+    expect((await tenantA.list(VMS())).status).toBe(403);
+    expect((await tenantA.list(VMS('tenant-b'))).status).toBe(403);
+    for (const ns of ['tenant-a', 'tenant-a-dev']) {
+      const res = await tenantA.list(VMS(ns));
+      expect(res.status).toBe(200);
+      expect(res.body.items?.length).toBeGreaterThan(0);
+      expect(res.body.items?.every((vm) => vm.metadata?.namespace === ns)).toBe(true);
+    }
+  });
+});
+
+describe('watch', () => {
+  it('sees a VMI status change', async () => {
+    const { vm, vmi } = await createRunningVM('tenant-a-dev');
+    const name = vmi.metadata?.name ?? '';
+    const ip = '10.201.99.99';
+    const event = await waitForEvent(
+      tenantA,
+      `${VMIS('tenant-a-dev')}?fieldSelector=metadata.name=${name}&resourceVersion=${vmi.metadata?.resourceVersion}`,
+      (e) => e.type === 'MODIFIED' && JSON.stringify(e.object.status).includes(ip),
+      () =>
+        admin.patch(
+          pathOf(vmi),
+          [{ op: 'replace', path: '/status/interfaces/1/ipAddress', value: ip }],
+          'json',
+        ),
+    );
+    expect(event.object.metadata?.name).toBe(name);
+    await admin.delete(pathOf(vm)); // the garbage collector removes the VMI it owns
+  });
+});
+
+describe('API server restart', () => {
+  it('keeps the data, and a client resumes its watch (or relists)', async () => {
+    const before = await admin.list(VMS('tenant-a'));
+    const names = before.body.items?.map((vm) => vm.metadata?.name).sort();
+    const rv = before.body.metadata?.resourceVersion ?? '';
+    await restartApiServer();
+    const after = await admin.list(VMS('tenant-a'));
+    expect(after.body.items?.map((vm) => vm.metadata?.name).sort()).toEqual(names);
+
+    const vm = after.body.items?.[0] as KubeObject;
+    const mark = suffix();
+    const touch = () => admin.patch(pathOf(vm), { metadata: { annotations: { 'smoke/restart': mark } } });
+    const marked = (e: WatchEvent) => e.object.metadata?.annotations?.['smoke/restart'] === mark;
+    // Resume from the old resourceVersion; if the server no longer has it (410 Gone), relist and watch from there.
+    const resumed = await waitForEvent(
+      admin,
+      `${VMS('tenant-a')}?resourceVersion=${rv}`,
+      marked,
+      touch,
+    ).catch(async () => {
+      const relisted = await admin.list(VMS('tenant-a'));
+      return waitForEvent(
+        admin,
+        `${VMS('tenant-a')}?resourceVersion=${relisted.body.metadata?.resourceVersion}`,
+        marked,
+        touch,
+      );
+    });
+    expect(resumed.type).toBe('MODIFIED');
+  });
+});
