@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import type { VM } from '../domain/kube/vm';
 import { createK8sClient, type FetchLike } from './client';
 import { ConfigMapModel, NamespaceModel, VirtualMachineModel } from './models';
 
@@ -27,7 +28,7 @@ const vm = {
   apiVersion: 'kubevirt.io/v1',
   kind: 'VirtualMachine',
   metadata: { name: 'vm1', namespace: 'ns' },
-};
+} as unknown as VM;
 
 describe('createK8sClient', () => {
   it('builds core, group, namespaced and cluster paths with selectors', async () => {
