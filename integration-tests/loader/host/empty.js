@@ -1,0 +1,1 @@
+// Replaces stylesheets in the loader-test host build (see ../buildHost.ts).

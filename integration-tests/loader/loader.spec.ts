@@ -1,0 +1,120 @@
+// The built plugin, loaded the way console 4.22 loads it: lib-core's PluginStore in a webpack module
+// federation host, served with console's headers and enforced CSP (globalSetup.ts, host/main.js).
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+
+type LoaderHost = {
+  shareScopeKeys: () => string[];
+  pluginInfo: () => { name: string; status: string; error: string | null }[];
+  resolveCodeRefs: () => Promise<{
+    extensions: number;
+    results: { uid: string; path: string; resolved: string }[];
+  }>;
+  render: (moduleName: string) => Promise<void>;
+  pluginUsesHostModule: (key: string) => boolean;
+};
+declare global {
+  interface Window {
+    loaderHost: LoaderHost;
+    cspViolations: string[];
+  }
+}
+
+const PLUGIN = 'vm-network-console-plugin';
+const TITLE_KEY = '@patternfly/react-core/dist/dynamic/components/Title';
+const HEADINGS: Record<string, string> = {
+  VMNetworksPage: 'VM networks',
+  VMInterfacesTab: 'Network interfaces',
+  TopologyPage: 'Network topology',
+  CreateNetworkPage: 'Create network',
+};
+const manifest = JSON.parse(
+  readFileSync(resolve(import.meta.dirname, '../../dist/plugin-manifest.json'), 'utf8'),
+) as {
+  extensions: unknown[];
+};
+const codeRefCount = JSON.stringify(manifest.extensions).split('"$codeRef"').length - 1;
+
+const serverURL = () => {
+  const url = process.env.LOADER_TEST_URL;
+  if (!url)
+    throw new Error('LOADER_TEST_URL is not set; run through integration-tests/loader/playwright.config.ts');
+  return url;
+};
+
+/** Opens a host variant, recording fetched paths, page errors and CSP violations. */
+const openHost = async (page: Page, variant: string) => {
+  const fetched: string[] = [];
+  const errors: string[] = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('response', (r) => {
+    if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`);
+  });
+  page.on('console', (m) => {
+    // "Failed to load resource" repeats a failed response, which is reported above with its URL.
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(m.text());
+  });
+  await page.addInitScript(() => {
+    window.cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      window.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
+  await page.goto(`${serverURL()}/${variant}/`);
+  await expect(page.getByTestId('host-status')).toHaveText('ready');
+  return { fetched, errors };
+};
+
+for (const variant of ['with-pf', 'without-pf']) {
+  test.describe(`host ${variant}`, () => {
+    test('loads the plugin, resolves every code ref and renders every exposed page', async ({ page }) => {
+      const { fetched, errors } = await openHost(page, variant);
+
+      expect(await page.evaluate(() => window.loaderHost.pluginInfo())).toEqual([
+        { name: PLUGIN, status: 'loaded', error: null },
+      ]);
+      const entry = fetched.find((p) => /^\/api\/plugins\/[^/]+\/plugin-entry\.[0-9a-f]+\.js$/.test(p));
+      expect(entry, 'the content-hashed entry script was fetched').toBeDefined();
+
+      const { extensions, results } = await page.evaluate(() => window.loaderHost.resolveCodeRefs());
+      expect(extensions).toBe(manifest.extensions.length);
+      expect(results).toHaveLength(codeRefCount);
+      for (const r of results) expect(r.resolved, `${r.uid} ${r.path}`).toBe('function');
+
+      for (const [moduleName, heading] of Object.entries(HEADINGS)) {
+        await page.evaluate((m) => window.loaderHost.render(m), moduleName);
+        await expect(
+          page.getByTestId(`page-${moduleName}`).getByRole('heading', { level: 1, name: heading }),
+        ).toBeVisible();
+      }
+      // Hooks ran (useTranslation), and with the host's React, not a copy.
+      expect(await page.evaluate(() => window.loaderHost.pluginUsesHostModule('react'))).toBe(true);
+
+      const fallbacks = fetched.filter((p) => p.includes('/chunks/pf-'));
+      const scopeKeys = await page.evaluate(() => window.loaderHost.shareScopeKeys());
+      if (variant === 'with-pf') {
+        expect(fallbacks).toEqual([]);
+        expect(await page.evaluate((k) => window.loaderHost.pluginUsesHostModule(k), TITLE_KEY)).toBe(true);
+        expect(scopeKeys).toContain(TITLE_KEY);
+      } else {
+        expect(scopeKeys.filter((k) => k.startsWith('@patternfly/'))).toEqual([]);
+        expect(fallbacks.length, 'PatternFly fallback chunks fetched').toBeGreaterThan(0);
+      }
+
+      expect(await page.evaluate(() => window.cspViolations)).toEqual([]);
+      expect(errors).toEqual([]);
+    });
+  });
+}
+
+test('serves plugin files with console headers', async ({ request }) => {
+  const res = await request.get(`${serverURL()}/api/plugins/${PLUGIN}/plugin-manifest.json`);
+  expect(res.headers()['content-type']).toContain('application/json');
+  const { loadScripts } = (await res.json()) as { loadScripts: string[] };
+  const entry = await request.get(`${serverURL()}/api/plugins/${PLUGIN}/${loadScripts[0]}`);
+  expect(entry.headers()['content-type']).toBe('text/javascript; charset=utf-8');
+  expect(entry.headers()['x-content-type-options']).toBe('nosniff');
+  expect(entry.headers()['content-security-policy']).toMatch(/script-src 'self' 'unsafe-eval' 'nonce-[^']+'/);
+});

@@ -1,0 +1,20 @@
+// Loader test: the built plugin loaded by lib-core's real PluginStore in a console-like webpack host,
+// in Debian's Chromium, without a cluster. Run with `npm run test:loader`.
+import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from '../support/chromium';
+
+export default defineConfig({
+  testDir: '.',
+  testMatch: '*.spec.ts',
+  timeout: 60_000,
+  workers: 1,
+  reporter: [['list']],
+  globalSetup: './globalSetup.ts',
+  outputDir: '../../test-results/loader',
+  use: {
+    browserName: 'chromium',
+    launchOptions: chromiumLaunchOptions,
+    testIdAttribute: 'data-test',
+    trace: 'retain-on-failure',
+  },
+});
