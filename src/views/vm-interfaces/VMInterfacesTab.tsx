@@ -1,15 +1,58 @@
-import type { FC } from 'react';
-import { PageSection, Title } from '@patternfly/react-core';
+import { useMemo, type FC } from 'react';
+import { Button, EmptyState, EmptyStateBody, PageSection, Skeleton } from '@patternfly/react-core';
+import { PlusCircleIcon } from '@patternfly/react-icons/dist/esm/icons/plus-circle-icon';
 import { useTranslation } from 'react-i18next';
 import type { K8sObject } from '../../domain/kube/meta';
+import { ConnectionBanner } from '../../components/ConnectionBanner';
+import { LoadError } from '../../components/LoadError';
 import { NS } from '../../i18n/ns';
+import { InterfaceTable } from './InterfaceTable';
+import { useInterfaceActions } from './useInterfaceActions';
+import { useVMNetworkRows } from './useVMNetworkRows';
 
-/** Placeholder until its issue lands. */
-const VMInterfacesTab: FC<{ obj?: K8sObject }> = () => {
+/**
+ * "Network interfaces" tab of the console's VirtualMachine details page: the console passes the VM as `obj`.
+ * The tab watches the VM's namespace, so the table follows the live VM, not the object it was opened with.
+ */
+const VMInterfacesTab: FC<{ obj?: K8sObject }> = ({ obj }) => {
   const { t } = useTranslation(NS);
+  const namespace = obj?.metadata.namespace;
+  const name = obj?.metadata.name;
+  const { rows, vms, nads, loaded, error, connections } = useVMNetworkRows(namespace);
+  const mine = useMemo(() => rows.filter((r) => r.vmName === name), [rows, name]);
+  const { actions, modal, addButtonProps } = useInterfaceActions(vms, nads);
+  const vm = vms.find((v) => v.metadata.name === name);
+
+  const body = () => {
+    if (error) return <LoadError error={error} title={t('Could not load the interfaces')} />;
+    if (!loaded) return <Skeleton height="200px" screenreaderText={t('Loading interfaces')} />;
+    if (!vm) return <EmptyState titleText={t('This virtual machine no longer exists')} headingLevel="h2" />;
+    if (mine.length === 0)
+      return (
+        <EmptyState titleText={t('No network interfaces')} headingLevel="h2" data-test="empty-interfaces">
+          <EmptyStateBody>{t('This virtual machine has no network interfaces.')}</EmptyStateBody>
+        </EmptyState>
+      );
+    return <InterfaceTable rows={mine} showVM={false} actions={actions} height="auto" />;
+  };
+
+  const add = vm ? addButtonProps(vm) : undefined;
   return (
     <PageSection>
-      <Title headingLevel="h1">{t('Network interfaces')}</Title>
+      <ConnectionBanner connections={connections} />
+      {add && (
+        <Button
+          variant="secondary"
+          icon={<PlusCircleIcon />}
+          onClick={add.onClick}
+          isAriaDisabled={!add.allowed}
+          data-test="add-interface"
+        >
+          {t('Add network interface')}
+        </Button>
+      )}
+      {body()}
+      {modal}
     </PageSection>
   );
 };

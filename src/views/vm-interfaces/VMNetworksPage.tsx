@@ -1,15 +1,97 @@
-import type { FC } from 'react';
-import { PageSection, Title } from '@patternfly/react-core';
+import { useDeferredValue, useMemo, type FC } from 'react';
+import {
+  Button,
+  EmptyState,
+  EmptyStateBody,
+  EmptyStateFooter,
+  PageSection,
+  Skeleton,
+  Title,
+} from '@patternfly/react-core';
+import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { filterRows } from '../../domain/interfaces/search';
+import { ConnectionBanner } from '../../components/ConnectionBanner';
+import { LoadError } from '../../components/LoadError';
 import { NS } from '../../i18n/ns';
+import { InterfaceTable } from './InterfaceTable';
+import { InterfaceToolbar } from './InterfaceToolbar';
+import { useRowFilters } from './useRowFilters';
+import { useVMNetworkRows } from './useVMNetworkRows';
+import { useInterfaceActions } from './useInterfaceActions';
 
-/** Placeholder until its issue lands. */
+/** Every VM's interfaces in the namespaces the user can read (or one namespace: /vm-networks/ns/:ns). */
 const VMNetworksPage: FC = () => {
   const { t } = useTranslation(NS);
+  const { ns } = useParams();
+  const { rows, vms, nads, loaded, error, connections } = useVMNetworkRows(ns);
+  const [filters, setFilters, clearFilters] = useRowFilters();
+  // Typing stays responsive at 40,000 rows: the filter runs on the deferred value.
+  const deferred = useDeferredValue(filters);
+  const visible = useMemo(() => filterRows(rows, deferred), [rows, deferred]);
+  const { actions, modal } = useInterfaceActions(vms, nads);
+  const vmCount = useMemo(() => new Set(visible.map((r) => `${r.namespace}/${r.vmName}`)).size, [visible]);
+
+  const body = () => {
+    if (error)
+      return (
+        <LoadError
+          error={error}
+          title={t('Could not load virtual machines')}
+          onRetry={() => connections.forEach((c) => c.retry())}
+        />
+      );
+    if (!loaded) return <Skeleton height="300px" screenreaderText={t('Loading virtual machines')} />;
+    if (rows.length === 0)
+      return (
+        <EmptyState titleText={t('No virtual machines')} headingLevel="h2" data-test="empty-vms">
+          <EmptyStateBody>
+            {ns
+              ? t('There are no virtual machines in namespace {{ns}}.', { ns })
+              : t('There are no virtual machines in the namespaces you can read.')}
+          </EmptyStateBody>
+        </EmptyState>
+      );
+    if (visible.length === 0)
+      return (
+        <EmptyState
+          titleText={t('No interfaces match the filters')}
+          headingLevel="h2"
+          data-test="empty-filtered"
+        >
+          <EmptyStateFooter>
+            <Button variant="link" onClick={clearFilters}>
+              {t('Clear filters')}
+            </Button>
+          </EmptyStateFooter>
+        </EmptyState>
+      );
+    return <InterfaceTable rows={visible} showVM actions={actions} />;
+  };
+
   return (
-    <PageSection>
-      <Title headingLevel="h1">{t('VM networks')}</Title>
-    </PageSection>
+    <>
+      <PageSection>
+        <Title headingLevel="h1">{t('VM networks')}</Title>
+      </PageSection>
+      <PageSection>
+        <ConnectionBanner connections={connections} />
+        <InterfaceToolbar
+          rows={rows}
+          filters={filters}
+          onChange={setFilters}
+          onClear={clearFilters}
+          showNamespace={!ns}
+          summary={
+            loaded
+              ? t('{{interfaces}} interfaces on {{vms}} VMs', { interfaces: visible.length, vms: vmCount })
+              : ''
+          }
+        />
+        {body()}
+      </PageSection>
+      {modal}
+    </>
   );
 };
 

@@ -1,0 +1,107 @@
+import { useMemo, type FC } from 'react';
+import {
+  Button,
+  SearchInput,
+  ToggleGroup,
+  ToggleGroupItem,
+  Toolbar,
+  ToolbarContent,
+  ToolbarItem,
+} from '@patternfly/react-core';
+import { useTranslation } from 'react-i18next';
+import type { InterfaceRow } from '../../domain/interfaces/rows';
+import { MultiSelectFilter } from '../../components/MultiSelectFilter';
+import { NS } from '../../i18n/ns';
+import type { FilterState } from './useRowFilters';
+
+const distinct = (values: Iterable<string | undefined>) =>
+  [...new Set([...values].filter((v): v is string => !!v))].sort();
+
+export const InterfaceToolbar: FC<{
+  rows: readonly InterfaceRow[];
+  filters: FilterState;
+  onChange: (patch: Partial<FilterState>) => void;
+  onClear: () => void;
+  showNamespace: boolean;
+  summary: string;
+}> = ({ rows, filters, onChange, onClear, showNamespace, summary }) => {
+  const { t } = useTranslation(NS);
+  const options = useMemo(() => {
+    const networkLabel = (key: string) =>
+      key === 'pod' ? t('Pod network') : key === 'primary-udn' ? t('Primary UDN') : key;
+    return {
+      namespaces: distinct(rows.map((r) => r.namespace)).map((v) => ({ value: v, label: v })),
+      networks: distinct(rows.map((r) => r.network?.key)).map((v) => ({ value: v, label: networkLabel(v) })),
+      bindings: distinct(rows.map((r) => r.binding)).map((v) => ({ value: v, label: v })),
+    };
+  }, [rows, t]);
+  return (
+    <Toolbar clearAllFilters={onClear} data-test="interface-toolbar">
+      <ToolbarContent>
+        <ToolbarItem>
+          <SearchInput
+            aria-label={t('Search by VM name, IP address or MAC address')}
+            placeholder={t('VM name, IP (10.0.0.0/24, fd00::) or MAC')}
+            value={filters.search}
+            onChange={(_e, v) => onChange({ search: v })}
+            onClear={() => onChange({ search: '' })}
+            data-test="interface-search"
+          />
+        </ToolbarItem>
+        {showNamespace && (
+          <ToolbarItem>
+            <MultiSelectFilter
+              label={t('Namespace')}
+              options={options.namespaces}
+              selected={filters.namespaces}
+              onChange={(namespaces) => onChange({ namespaces })}
+              testId="filter-namespace"
+            />
+          </ToolbarItem>
+        )}
+        <ToolbarItem>
+          <MultiSelectFilter
+            label={t('Network')}
+            options={options.networks}
+            selected={filters.networks}
+            onChange={(networks) => onChange({ networks })}
+            testId="filter-network"
+          />
+        </ToolbarItem>
+        <ToolbarItem>
+          <MultiSelectFilter
+            label={t('Binding')}
+            options={options.bindings}
+            selected={filters.bindings}
+            onChange={(bindings) => onChange({ bindings })}
+            testId="filter-binding"
+          />
+        </ToolbarItem>
+        <ToolbarItem>
+          <ToggleGroup aria-label={t('Quick filters')}>
+            <ToggleGroupItem
+              text={t('No IP')}
+              isSelected={filters.noIp}
+              onChange={(_e, noIp) => onChange({ noIp })}
+              data-test="filter-noip"
+            />
+            <ToggleGroupItem
+              text={t('Pending changes')}
+              isSelected={filters.pendingChanges}
+              onChange={(_e, pendingChanges) => onChange({ pendingChanges })}
+              data-test="filter-pending"
+            />
+          </ToggleGroup>
+        </ToolbarItem>
+        <ToolbarItem>
+          <Button variant="link" onClick={onClear} isInline>
+            {t('Clear filters')}
+          </Button>
+        </ToolbarItem>
+        <ToolbarItem align={{ default: 'alignEnd' }} data-test="interface-summary">
+          {summary}
+        </ToolbarItem>
+      </ToolbarContent>
+    </Toolbar>
+  );
+};

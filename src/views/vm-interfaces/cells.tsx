@@ -1,0 +1,93 @@
+import type { FC } from 'react';
+import { Label, LabelGroup, Tooltip } from '@patternfly/react-core';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { InterfaceRow } from '../../domain/interfaces/rows';
+import { NS } from '../../i18n/ns';
+import { nadPath } from './links';
+
+export const NetworkCell: FC<{ row: InterfaceRow }> = ({ row }) => {
+  const { t } = useTranslation(NS);
+  const net = row.network;
+  if (!net) return <>{t('Missing network')}</>;
+  if (net.kind === 'pod') return <>{t('Pod network')}</>;
+  if (net.kind === 'primary-udn') return <>{t('Primary UDN')}</>;
+  return (
+    <Link
+      to={nadPath(net.nadNamespace ?? row.namespace, net.nadName ?? '')}
+      data-test={`iface-${row.name}-network`}
+    >
+      {net.label}
+    </Link>
+  );
+};
+
+const sourceText = (sources: readonly string[]) => sources.join(', ');
+
+/** IPs with where they came from; stale ones (gone from status while the agent flaps) say when last seen. */
+export const IpsCell: FC<{ row: InterfaceRow }> = ({ row }) => {
+  const { t } = useTranslation(NS);
+  if (row.ipStatus === 'unknown')
+    return (
+      <Tooltip content={t('The guest agent is not connected, so the addresses are unknown.')}>
+        <span data-test={`iface-${row.name}-ips`} tabIndex={0}>
+          {t('Unknown')}
+        </span>
+      </Tooltip>
+    );
+  if (row.ips.length === 0)
+    return <span data-test={`iface-${row.name}-ips`}>{row.ipStatus === 'stopped' ? '—' : t('None')}</span>;
+  return (
+    <div data-test={`iface-${row.name}-ips`}>
+      {row.ips.map((ip) => (
+        <div key={ip.address} className={ip.stale ? 'vm-network-console-plugin__ip--stale' : undefined}>
+          <Tooltip
+            content={
+              ip.stale
+                ? t('Not reported any more; last seen {{time}}', {
+                    time: new Date(ip.lastSeen ?? 0).toLocaleTimeString(),
+                  })
+                : t('Reported by: {{sources}}', { sources: sourceText(ip.sources) || t('unknown source') })
+            }
+          >
+            <span tabIndex={0}>
+              {ip.address}
+              {ip.stale && ` (${t('stale')})`}
+              {ip.linkLocal && ` (${t('link-local')})`}
+            </span>
+          </Tooltip>
+        </div>
+      ))}
+    </div>
+  );
+};
+
+export const FlagsCell: FC<{ row: InterfaceRow }> = ({ row }) => {
+  const { t } = useTranslation(NS);
+  const { flags } = row;
+  const labels: { key: string; text: string; color: 'orange' | 'blue' | 'red' | 'grey' | 'purple' }[] = [];
+  if (flags.pendingHotplug) labels.push({ key: 'hotplug', text: t('Pending hot-plug'), color: 'blue' });
+  if (flags.pendingUnplug) labels.push({ key: 'unplug', text: t('Pending unplug'), color: 'blue' });
+  if (flags.restartRequired) labels.push({ key: 'restart', text: t('Restart required'), color: 'orange' });
+  if (flags.linkPending) labels.push({ key: 'link', text: t('Link state pending'), color: 'blue' });
+  if (flags.ephemeral) labels.push({ key: 'ephemeral', text: t('Not in VM spec'), color: 'purple' });
+  if (row.runState.running && row.guestAgent !== 'connected')
+    labels.push({ key: 'agent', text: t('Guest agent not connected'), color: 'grey' });
+  if (!labels.length) return null;
+  return (
+    <LabelGroup numLabels={3} data-test={`iface-${row.name}-flags`}>
+      {labels.map((l) => (
+        <Label key={l.key} color={l.color} isCompact data-test={`flag-${l.key}`}>
+          {l.text}
+        </Label>
+      ))}
+    </LabelGroup>
+  );
+};
+
+export const LinkCell: FC<{ row: InterfaceRow }> = ({ row }) => {
+  const { t } = useTranslation(NS);
+  const desired = { up: t('Up'), down: t('Down'), absent: t('Absent') }[row.link.desired];
+  if (!row.link.reported || row.link.reported === row.link.desired) return <>{desired}</>;
+  return <>{t('{{desired}} (guest reports {{reported}})', { desired, reported: row.link.reported })}</>;
+};

@@ -1,0 +1,54 @@
+/**
+ * Joins the live VM, VMI and NAD lists into interface rows (domain/interfaces/rows.ts) and keeps IPs that
+ * flap away visible as stale (ipMemory.ts). The hook only wires data; every rule lives in the domain.
+ */
+import { useMemo, useRef } from 'react';
+import type { VM, VMI } from '../../domain/kube/vm';
+import { buildVMRows, type InterfaceRow } from '../../domain/interfaces/rows';
+import { emptyIpMemory, rememberIps, type IpMemory } from '../../domain/interfaces/ipMemory';
+import { primaryUdnNamespaces } from '../../domain/interfaces/nadTypes';
+import type { NetworkAttachmentDefinition } from '../../domain/kube/networks';
+import {
+  NetworkAttachmentDefinitionModel,
+  VirtualMachineInstanceModel,
+  VirtualMachineModel,
+} from '../../k8s/models';
+import { useWatchResources } from '../../k8s/useWatchResources';
+import type { Connection } from '../../k8s/useWatchList';
+import type { K8sError } from '../../k8s/errors';
+
+export type VMNetworkRows = {
+  rows: InterfaceRow[];
+  vms: VM[];
+  vmis: VMI[];
+  nads: NetworkAttachmentDefinition[];
+  loaded: boolean;
+  error: K8sError | null;
+  connections: Connection[];
+};
+
+export const useVMNetworkRows = (namespace?: string): VMNetworkRows => {
+  const vms = useWatchResources<VM>(VirtualMachineModel, { namespace });
+  const vmis = useWatchResources<VMI>(VirtualMachineInstanceModel, { namespace });
+  // NADs tell which namespaces have a primary UDN; without them rows still show, as "pod network".
+  const nads = useWatchResources<NetworkAttachmentDefinition>(NetworkAttachmentDefinitionModel, {
+    namespace,
+  });
+  const primary = useMemo(() => primaryUdnNamespaces(nads.data), [nads.data]);
+  const memory = useRef<IpMemory>(emptyIpMemory);
+  const rows = useMemo(() => {
+    const built = buildVMRows(vms.data, vmis.data, { primaryUdnNamespaces: primary });
+    const next = rememberIps(memory.current, built, Date.now());
+    memory.current = next.memory;
+    return next.rows;
+  }, [vms.data, vmis.data, primary]);
+  return {
+    rows,
+    vms: vms.data,
+    vmis: vmis.data,
+    nads: nads.data,
+    loaded: vms.loaded && vmis.loaded,
+    error: vms.error ?? vmis.error,
+    connections: [vms.connection, vmis.connection, nads.connection],
+  };
+};

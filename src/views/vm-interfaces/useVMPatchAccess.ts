@@ -1,0 +1,41 @@
+/**
+ * May the user change VMs in each namespace? One SelfSubjectAccessReview per namespace (cached for a minute by
+ * react-query), so actions are disabled with the reason instead of failing after the user filled a form.
+ */
+import { useQueries } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { modelAccess } from '../../k8s/access';
+import { VirtualMachineModel } from '../../k8s/models';
+import { useK8sClient } from '../../k8s/K8sContext';
+import { accessReviewQuery } from '../../k8s/useAccessReview';
+import { NS } from '../../i18n/ns';
+
+export type Permission = { allowed: boolean; reason?: string };
+
+export const useVMPatchAccess = (namespaces: readonly string[]): ((namespace: string) => Permission) => {
+  const { t } = useTranslation(NS);
+  const client = useK8sClient();
+  const key = [...new Set(namespaces)].sort();
+  const results = useQueries({
+    queries: key.map((ns) => accessReviewQuery(client, modelAccess(VirtualMachineModel, 'patch', ns))),
+  });
+  const keyStr = key.join(',');
+  const answers = JSON.stringify(results.map((r) => r.data?.allowed ?? null));
+  const byNs = useMemo(() => {
+    const m = new Map<string, Permission>();
+    key.forEach((ns, i) => {
+      const r = results[i];
+      if (!r?.data) m.set(ns, { allowed: false, reason: t('Checking your permissions…') });
+      else if (!r.data.allowed)
+        m.set(ns, {
+          allowed: false,
+          reason: t('You may not change virtual machines in namespace {{ns}}.', { ns }),
+        });
+      else m.set(ns, { allowed: true });
+    });
+    return m;
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- keyStr and answers are the value identity of key and results
+  }, [keyStr, answers, t]);
+  return (ns: string) => byNs.get(ns) ?? { allowed: false, reason: t('Checking your permissions…') };
+};
