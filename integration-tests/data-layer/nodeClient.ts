@@ -1,0 +1,60 @@
+/**
+ * The plugin's K8sClient wired for Node: undici fetch with the cluster CA and a bearer token, and the `ws`
+ * package for watches (same paths the console proxies, straight to the API server). Used by the data-layer
+ * integration tests and by bench/data-layer.
+ */
+import { readFileSync } from 'node:fs';
+import { Agent, fetch as undiciFetch } from 'undici';
+import WebSocket from 'ws';
+import { createK8sClient, type FetchLike, type K8sClient, type OpenWebSocket } from '../../src/k8s/client';
+import { readClusterState, type ClusterState, type UserName } from '../cluster/state';
+
+export type NodeK8s = { client: K8sClient; fetch: FetchLike; close: () => Promise<void> };
+
+const wsOpener =
+  (ca: string, token: string): OpenWebSocket =>
+  (url, h) => {
+    const ws = new WebSocket(url, { ca, headers: { Authorization: `Bearer ${token}` } });
+    let done = false;
+    let lastError: string | undefined;
+    const end = (info: Parameters<typeof h.onClose>[0]) => {
+      if (done) return;
+      done = true;
+      h.onClose(info);
+    };
+    ws.on('open', () => h.onOpen());
+    ws.on('message', (data: WebSocket.RawData) => h.onMessage(data.toString()));
+    // An upgrade answered with a plain HTTP status (401/403/410…): report it, as browsers cannot.
+    ws.on('unexpected-response', (req, res) => {
+      res.resume();
+      req.destroy();
+      end({ httpStatus: res.statusCode ?? 0, error: `HTTP ${res.statusCode ?? '?'}` });
+    });
+    ws.on('error', (e: Error) => {
+      lastError = e.message;
+    });
+    ws.on('close', (code: number, reason: Buffer) =>
+      end({ code, reason: reason.toString(), ...(lastError ? { error: lastError } : {}) }),
+    );
+    return {
+      close: () => {
+        done = true;
+        ws.terminate();
+      },
+    };
+  };
+
+/** A client acting as one of the local cluster's users. */
+export const nodeK8s = (user: UserName = 'admin', state: ClusterState = readClusterState()): NodeK8s => {
+  const ca = readFileSync(state.caFile, 'utf8');
+  const token = state.users[user].token;
+  const dispatcher = new Agent({ connect: { ca }, connections: 32 });
+  const fetch: FetchLike = (url, init) =>
+    undiciFetch(url, {
+      ...(init as Parameters<typeof undiciFetch>[1]),
+      dispatcher,
+      headers: { ...(init.headers as Record<string, string>), Authorization: `Bearer ${token}` },
+    }) as unknown as Promise<Response>;
+  const client = createK8sClient({ baseUrl: state.server, fetch, openWebSocket: wsOpener(ca, token) });
+  return { client, fetch, close: () => dispatcher.close() };
+};
