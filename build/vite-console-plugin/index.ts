@@ -7,7 +7,7 @@
 // host's webpack share scope.
 import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
-import { parseAst, type Logger, type Plugin } from 'vite';
+import { minifySync, parseAst, type Logger, type Plugin } from 'vite';
 import {
   chunkClosure,
   formatSizeReport,
@@ -89,6 +89,7 @@ export const consolePlugin = (options: ConsolePluginOptions = {}): Plugin[] => {
   const stub = (key: string) =>
     `module.exports = globalThis[${JSON.stringify(registryName)}].require(${JSON.stringify(key)});\n`;
   let logger: Logger | undefined;
+  let minify = true;
   let entryFile = '';
   const exposedFiles: Record<string, string> = {};
 
@@ -156,6 +157,7 @@ export const consolePlugin = (options: ConsolePluginOptions = {}): Plugin[] => {
     }),
     configResolved(config) {
       logger = config.logger;
+      minify = config.build.minify !== false;
     },
     buildStart() {
       const errors = [
@@ -197,11 +199,6 @@ export const consolePlugin = (options: ConsolePluginOptions = {}): Plugin[] => {
       const allModules = modulesIn(bundle, Object.keys(bundle));
       const keysIn = (ids: string[], prefix: string) =>
         [...new Set(ids.filter((i) => i.startsWith(prefix)).map((i) => i.slice(prefix.length)))].sort();
-      const cssOf = (files: string[]) =>
-        files.flatMap((f) => {
-          const file = output[f];
-          return file?.type === 'chunk' ? [...(file.viteMetadata?.importedCss ?? [])] : [];
-        });
       const runtime: RuntimeConfig = {
         name: meta.name,
         callbackName: '__load_plugin_entry__',
@@ -220,13 +217,13 @@ export const consolePlugin = (options: ConsolePluginOptions = {}): Plugin[] => {
             m,
             {
               file,
-              css: cssOf(chunkClosure(bundle, file, false)),
+              css: cssOf(output, chunkClosure(bundle, file, false)),
               dynamic: keysIn(modulesIn(bundle, chunkClosure(bundle, file, true)), DYNAMIC),
             },
           ]),
         ),
       };
-      const script = renderEntryScript(runtime);
+      const script = minify ? minifyScript(renderEntryScript(runtime)) : renderEntryScript(runtime);
       entryFile = `plugin-entry.${contentHash(script)}.js`;
       this.emitFile({ type: 'asset', fileName: entryFile, source: script });
       const manifest = buildManifest(
@@ -250,7 +247,7 @@ export const consolePlugin = (options: ConsolePluginOptions = {}): Plugin[] => {
       const sizes = Object.values(bundle).map(sizeOf);
       const first = options.firstPage ?? Object.keys(exposedFiles)[0] ?? '';
       const pageFiles = chunkClosure(bundle, exposedFiles[first] ?? '', false);
-      const files = [entryFile, ...pageFiles, ...cssOfBundle(output, pageFiles)];
+      const files = [entryFile, ...pageFiles, ...cssOf(output, pageFiles)];
       logger?.info(formatSizeReport(sizes, { label: `entry + first page (${first})`, files }));
       const budget = options.firstPageBudgetGzip;
       const total = totalSize(sizes, files).gzip;
@@ -262,9 +259,17 @@ export const consolePlugin = (options: ConsolePluginOptions = {}): Plugin[] => {
   return [resolver, builder];
 };
 
+/** Stylesheets vite extracted for the given chunks (it does not inject them for entry chunks). */
 type OutputLike = Record<string, { type: string; viteMetadata?: { importedCss: Set<string> } }>;
-const cssOfBundle = (output: OutputLike, files: string[]) =>
+const cssOf = (output: OutputLike, files: string[]) =>
   files.flatMap((f) => [...(output[f]?.viteMetadata?.importedCss ?? [])]);
+
+const minifyScript = (code: string): string => {
+  const result = minifySync('plugin-entry.js', code, { compress: true, mangle: true });
+  if (result.errors.length > 0)
+    throw new Error(`minifying the entry script failed: ${result.errors[0]?.message}`);
+  return result.code;
+};
 
 const listFiles = (dir: string): string[] => {
   try {

@@ -14,13 +14,16 @@ const nodeModules = join(root, 'node_modules');
 const versionOf = (pkg: string) =>
   (JSON.parse(readFileSync(join(nodeModules, pkg, 'package.json'), 'utf8')) as { version: string }).version;
 
-/** The PatternFly share keys the built plugin asks for, read from its entry script's runtime config. */
+/** The PatternFly share keys the built plugin asks for: the dynamic-module keys in its entry script. */
 export const pluginDynamicModuleKeys = (pluginDir: string): string[] => {
   const entry = readdirSync(pluginDir).find((f) => /^plugin-entry\.[0-9a-f]+\.js$/.test(f));
   if (!entry) throw new Error(`no plugin-entry.<hash>.js in ${pluginDir}; build the plugin first`);
-  const config = /^\s*(\{"name":.*\}),$/m.exec(readFileSync(join(pluginDir, entry), 'utf8'))?.[1];
-  if (!config) throw new Error(`${entry}: runtime config not found`);
-  return Object.keys((JSON.parse(config) as { dynamic: Record<string, unknown> }).dynamic);
+  const code = readFileSync(join(pluginDir, entry), 'utf8');
+  const keys = [...code.matchAll(/"(@patternfly\/[a-z-]+\/dist\/dynamic\/[^"]+)"/g)].map(
+    (m) => m[1] as string,
+  );
+  if (keys.length === 0) throw new Error(`${entry}: no PatternFly dynamic modules found`);
+  return [...new Set(keys)].sort();
 };
 
 const eager = (version?: string) => ({

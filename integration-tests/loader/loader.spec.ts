@@ -11,7 +11,7 @@ type LoaderHost = {
     extensions: number;
     results: { uid: string; path: string; resolved: string }[];
   }>;
-  render: (moduleName: string) => Promise<void>;
+  render: (moduleName: string, pattern: string, url: string) => Promise<void>;
   pluginUsesHostModule: (key: string) => boolean;
 };
 declare global {
@@ -23,11 +23,24 @@ declare global {
 
 const PLUGIN = 'vm-network-console-plugin';
 const TITLE_KEY = '@patternfly/react-core/dist/dynamic/components/Title';
-const HEADINGS: Record<string, string> = {
-  VMNetworksPage: 'VM networks',
-  VMInterfacesTab: 'Network interfaces',
-  TopologyPage: 'Network topology',
-  CreateNetworkPage: 'Create network',
+/** Each exposed page: its heading, and the route console would render it at (pattern, URL). */
+const PAGES: Record<string, { heading: string; pattern: string; url: string }> = {
+  VMNetworksPage: { heading: 'VM networks', pattern: '/vm-networks/ns/:ns', url: '/vm-networks/ns/default' },
+  VMInterfacesTab: {
+    heading: 'Network interfaces',
+    pattern: '/k8s/ns/:ns/kubevirt.io~v1~VirtualMachine/:name/vm-network-interfaces',
+    url: '/k8s/ns/default/kubevirt.io~v1~VirtualMachine/vm1/vm-network-interfaces',
+  },
+  TopologyPage: {
+    heading: 'Network topology',
+    pattern: '/vm-network-topology/all-namespaces',
+    url: '/vm-network-topology/all-namespaces',
+  },
+  CreateNetworkPage: {
+    heading: 'Create network',
+    pattern: '/vm-networks/create',
+    url: '/vm-networks/create',
+  },
 };
 const manifest = JSON.parse(
   readFileSync(resolve(import.meta.dirname, '../../dist/plugin-manifest.json'), 'utf8'),
@@ -83,8 +96,12 @@ for (const variant of ['with-pf', 'without-pf']) {
       expect(results).toHaveLength(codeRefCount);
       for (const r of results) expect(r.resolved, `${r.uid} ${r.path}`).toBe('function');
 
-      for (const [moduleName, heading] of Object.entries(HEADINGS)) {
-        await page.evaluate((m) => window.loaderHost.render(m), moduleName);
+      for (const [moduleName, { heading, pattern, url }] of Object.entries(PAGES)) {
+        await page.evaluate(([m, p, u]) => window.loaderHost.render(m, p, u), [
+          moduleName,
+          pattern,
+          url,
+        ] as const);
         await expect(
           page.getByTestId(`page-${moduleName}`).getByRole('heading', { level: 1, name: heading }),
         ).toBeVisible();
