@@ -82,10 +82,7 @@ describe('render budget (jsdom, requestAnimationFrame batching)', () => {
     const qc = new QueryClient();
     const seen = { names: [] as string[], loaded: false };
     const View = () => {
-      const { data, loaded } = useWatchResources(
-        NamespaceModel.namespaced ? NamespaceModel : ConfigMapModel,
-        {},
-      );
+      const { data, loaded } = useWatchResources(VirtualMachineModel);
       seen.loaded = loaded;
       seen.names = [...new Set(data.map((d) => d.metadata.namespace ?? ''))].sort();
       return null;
