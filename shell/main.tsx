@@ -5,6 +5,7 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App } from './App';
+import { ShellK8s } from './ShellK8s';
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
@@ -15,9 +16,11 @@ if (!root) throw new Error('shell/index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <BrowserRouter>
-        <App />
-      </BrowserRouter>
+      <ShellK8s>
+        <BrowserRouter>
+          <App />
+        </BrowserRouter>
+      </ShellK8s>
     </QueryClientProvider>
   </StrictMode>,
 );

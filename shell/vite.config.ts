@@ -8,6 +8,7 @@ import type { IncomingMessage } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { Agent as UndiciAgent } from 'undici';
 import { pickUser } from './users';
 import { resolveTarget } from './target';
 
@@ -29,13 +30,39 @@ export default defineConfig(() => {
     return token ? `Bearer ${token}` : undefined;
   };
 
-  /** `/api/shell/users`: who the proxy can act as, for the user switcher. */
+  /**
+   * Namespace hints for users who may not list namespaces. OpenShift answers "which namespaces can I see" with its
+   * projects API; upstream Kubernetes has none, so the shell stands in for it with the admin's namespace list (the
+   * plugin still checks each one with an access review).
+   */
+  const namespaceHints = async (): Promise<string[]> => {
+    const admin = target.users.admin?.token;
+    if (!admin) return [];
+    const res = await fetch(`${target.server}/api/v1/namespaces`, {
+      headers: { Authorization: `Bearer ${admin}` },
+      // @ts-expect-error undici's dispatcher option is not in the DOM fetch types
+      dispatcher: new UndiciAgent({ connect: { ca: target.ca } }),
+    }).catch(() => undefined);
+    if (!res?.ok) return [];
+    const list = (await res.json()) as { items: { metadata: { name: string } }[] };
+    return list.items.map((n) => n.metadata.name);
+  };
+
+  /** `/api/shell/users`: who the proxy can act as (user switcher) and the namespace hints. */
   const usersEndpoint: Plugin = {
     name: 'shell-users',
     configureServer(server) {
       server.middlewares.use('/api/shell/users', (req, res) => {
-        res.setHeader('Content-Type', 'application/json');
-        res.end(JSON.stringify({ users: userNames, current: pickUser(req.headers.cookie, userNames) }));
+        void namespaceHints().then((namespaces) => {
+          res.setHeader('Content-Type', 'application/json');
+          res.end(
+            JSON.stringify({
+              users: userNames,
+              current: pickUser(req.headers.cookie, userNames),
+              namespaces,
+            }),
+          );
+        });
       });
     },
   };
