@@ -6,7 +6,7 @@
 // bundled: every import of one becomes a stub module reading the copy the entry runtime took from the
 // host's webpack share scope.
 import { readFileSync, readdirSync } from 'node:fs';
-import { basename, join, relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { minifySync, parseAst, type Logger, type Plugin } from 'vite';
 import {
   chunkClosure,
@@ -24,6 +24,7 @@ import {
   readExtensions,
   validateCodeRefs,
   validateExtensionsSchema,
+  type EncodedExtension,
 } from './extensions';
 import {
   buildManifest,
@@ -33,14 +34,13 @@ import {
   type ConsolePluginMetadata,
 } from './manifest';
 import {
-  isPatternFlyCss,
   loadDynamicModuleMaps,
   parseDynamicModuleRequest,
-  resolveFallbackFile,
   rewritePatternFlyImports,
   type EstreeProgram,
 } from './patternfly';
-import { classifySharedRequest, sharedRequiredVersions, sharedVersionWarnings } from './sharedModules';
+import { DYNAMIC, SHARED, isVendor, resolverPlugin } from './resolver';
+import { sharedRequiredVersions, sharedVersionWarnings } from './sharedModules';
 
 export type ConsolePluginOptions = {
   /** Folder with package.json, console-extensions.json and locales/ (default: cwd). */
@@ -51,23 +51,11 @@ export type ConsolePluginOptions = {
   firstPageBudgetGzip?: number;
   /** Heavy dependencies that only some exposed modules may load. */
   isolate?: IsolationRule[];
+  /** Instead of package.json `consolePlugin` (tests build fixtures with it). */
+  metadata?: ConsolePluginMetadata;
+  /** Instead of console-extensions.json. */
+  extensions?: EncodedExtension[];
 };
-
-const SHARED = '\0console-shared:';
-const DYNAMIC = '\0console-pf:';
-const EMPTY_CSS = '\0console-stub:patternfly-css';
-const REACT_DOM_SHIM = '\0console-stub:react-dom';
-
-// Vendor code (PatternFly's Popper, Modal…) calls ReactDOM.createPortal, which only builds a plain object
-// that the host's renderer understands, so it is provided without bundling a second react-dom.
-const REACT_DOM_SHIM_CODE = `const REACT_PORTAL_TYPE = Symbol.for('react.portal');
-export function createPortal(children, containerInfo, key) {
-  return { $$typeof: REACT_PORTAL_TYPE, key: key == null ? null : '' + key, children, containerInfo, implementation: null };
-}
-export default { createPortal };
-`;
-
-const isVendor = (id: string) => id.includes('/node_modules/');
 
 export const consolePlugin = (options: ConsolePluginOptions = {}): Plugin[] => {
   const root = resolve(options.root ?? process.cwd());
@@ -76,8 +64,8 @@ export const consolePlugin = (options: ConsolePluginOptions = {}): Plugin[] => {
     dependencies?: Record<string, string>;
     devDependencies?: Record<string, string>;
   };
-  const meta = pkg.consolePlugin;
-  const extensions = readExtensions(join(root, 'console-extensions.json'));
+  const meta = options.metadata ?? pkg.consolePlugin;
+  const extensions = options.extensions ?? readExtensions(join(root, 'console-extensions.json'));
   const maps = loadDynamicModuleMaps(root);
   const required = sharedRequiredVersions(root);
   const registryName = `__console_plugin_modules__/${meta.name}`;
@@ -85,60 +73,24 @@ export const consolePlugin = (options: ConsolePluginOptions = {}): Plugin[] => {
     Object.entries(meta.exposedModules).map(([m, p]) => [m, resolve(root, p)]),
   );
   const fallbackRefs = new Map<string, string>(); // dynamic-module key -> emitted chunk reference
-  const rel = (id: string | undefined) => (id ? relative(root, id) : '(entry)');
-  const stub = (key: string) =>
-    `module.exports = globalThis[${JSON.stringify(registryName)}].require(${JSON.stringify(key)});\n`;
+  const rel = (id: string) => relative(root, id);
   let logger: Logger | undefined;
   let minify = true;
   let entryFile = '';
   const exposedFiles: Record<string, string> = {};
 
-  // Resolution must run before vite's own resolver, hence a separate `enforce: 'pre'` plugin.
-  const resolver: Plugin = {
-    name: 'console-plugin:resolve',
-    enforce: 'pre',
-    apply: 'build',
-    resolveId(id, importer) {
-      if (isPatternFlyCss(id, importer)) return EMPTY_CSS;
-      if (id === 'react-dom' || id.startsWith('react-dom/')) {
-        if (id === 'react-dom' && importer && isVendor(importer)) return REACT_DOM_SHIM;
-        this.error(
-          `${rel(importer)} imports "${id}": plugin code must not import react-dom; ` +
-            'it renders through the console, which does not share react-dom',
-        );
-      }
-      const shared = classifySharedRequest(id);
-      if (shared.kind === 'shared') return SHARED + shared.key;
-      if (shared.kind === 'subpath') {
-        this.error(
-          `${rel(importer)} imports "${id}": console shares only "${shared.key}" itself; import from it`,
-        );
-      }
-      return parseDynamicModuleRequest(id) ? DYNAMIC + id : null;
-    },
-    load(id) {
-      if (id === EMPTY_CSS) return { code: 'export {};\n', moduleType: 'js' };
-      if (id === REACT_DOM_SHIM) return { code: REACT_DOM_SHIM_CODE, moduleType: 'js' };
-      if (id.startsWith(SHARED)) return { code: stub(id.slice(SHARED.length)), moduleType: 'js' };
-      if (!id.startsWith(DYNAMIC)) return null;
-      const key = id.slice(DYNAMIC.length);
-      if (!fallbackRefs.has(key)) {
-        const file = resolveFallbackFile(root, key);
-        const name = `pf-${basename(key)}`;
-        fallbackRefs.set(
-          key,
-          this.emitFile({ type: 'chunk', id: file, name, preserveSignature: 'exports-only' }),
-        );
-      }
-      return { code: stub(key), moduleType: 'js' };
-    },
-  };
+  const resolver = resolverPlugin(root, registryName, fallbackRefs);
 
   const builder: Plugin = {
     name: 'console-plugin:build',
     apply: 'build',
-    config: () => ({
+    config: (_, { mode }) => ({
       base: pluginBaseURL(meta.name),
+      // Bundled React helpers (jsx-runtime) must match the console's production React; vite would take
+      // NODE_ENV from the environment (e.g. "test" under vitest) and bundle their development builds.
+      define: {
+        'process.env.NODE_ENV': JSON.stringify(mode === 'development' ? 'development' : 'production'),
+      },
       build: {
         target: 'es2021',
         modulePreload: false, // the entry runtime decides what loads; no preload polyfill in pages
