@@ -25,7 +25,7 @@ export const unwrap = <T>(r: K8sResult<T>): T => {
 export const retryTransient = (failureCount: number, error: K8sError): boolean =>
   failureCount < 3 && isTransient(error);
 
-export type ListScope = { namespace?: string; labelSelector?: string };
+export type ListScope = { namespace?: string; labelSelector?: string; fieldSelector?: string };
 
 export const listQueryKey = (model: K8sModel, scope: ListScope = {}) =>
   [
@@ -36,6 +36,7 @@ export const listQueryKey = (model: K8sModel, scope: ListScope = {}) =>
     model.plural,
     scope.namespace ?? '*',
     scope.labelSelector ?? '',
+    scope.fieldSelector ?? '',
   ] as const;
 
 export const listQuery = <T extends K8sObject>(

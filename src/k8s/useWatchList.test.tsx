@@ -9,6 +9,7 @@ vi.mock('@openshift-console/dynamic-plugin-sdk', () => ({ consoleFetch: vi.fn() 
 const { K8sContext } = await import('./K8sContext');
 const { useWatchList } = await import('./useWatchList');
 const { useWatchResources } = await import('./useWatchResources');
+const { useWatchObject } = await import('./useWatchObject');
 const { ConfigMapModel } = await import('./models');
 const { cm, fakeClient, flushPromises, manualScheduler } = await import('./fakes');
 
@@ -105,5 +106,31 @@ describe('useWatchList', () => {
       fake.resolveList({ ok: false, error: { kind: 'forbidden', status: 403, message: 'no' } }),
     );
     expect(screen.getByTestId('out').textContent).toBe('false forbidden');
+  });
+
+  it('useWatchObject: a field-selected list; missing is loaded with no data, not an error', async () => {
+    const { fake, frames, wrap } = setup();
+    const One = () => {
+      const { data, loaded, error } = useWatchObject(
+        ConfigMapModel,
+        { namespace: 'ns', name: 'a' },
+        { schedule: frames.schedule },
+      );
+      return createElement(
+        'p',
+        { 'data-testid': 'out' },
+        `${loaded} ${data?.metadata.name ?? '-'} ${error?.kind ?? '-'}`,
+      );
+    };
+    render(wrap(createElement(One)));
+    await act(() => fake.resolveList({ ok: true, value: { items: [], resourceVersion: '1' } }));
+    expect(screen.getByTestId('out').textContent).toBe('true - -');
+    expect(fake.lastSocket().opts).toMatchObject({ namespace: 'ns', fieldSelector: 'metadata.name=a' });
+    await act(async () => {
+      fake.lastSocket().send({ type: 'ADDED', object: cm('a', '2') });
+      frames.runFrame();
+      await flushPromises();
+    });
+    expect(screen.getByTestId('out').textContent).toBe('true a -');
   });
 });

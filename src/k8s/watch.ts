@@ -14,12 +14,26 @@ import type { WatchEvent } from './types';
 export type Scheduler = (cb: () => void) => () => void;
 
 export const frameScheduler: Scheduler = (cb) => {
-  if (typeof requestAnimationFrame === 'function') {
-    const id = requestAnimationFrame(() => cb());
-    return () => cancelAnimationFrame(id);
+  if (typeof requestAnimationFrame !== 'function') {
+    const id = setTimeout(cb, 16);
+    return () => clearTimeout(id);
   }
-  const id = setTimeout(cb, 16);
-  return () => clearTimeout(id);
+  // Hidden tabs get no frames: the timeout keeps the buffer from growing without bound until the tab shows.
+  let done = false;
+  const run = () => {
+    if (done) return;
+    done = true;
+    cancelAnimationFrame(frame);
+    clearTimeout(timeout);
+    cb();
+  };
+  const frame = requestAnimationFrame(run);
+  const timeout = setTimeout(run, 1000);
+  return () => {
+    done = true;
+    cancelAnimationFrame(frame);
+    clearTimeout(timeout);
+  };
 };
 
 export type Timers = { set: (cb: () => void, ms: number) => () => void };
@@ -60,6 +74,7 @@ export type ListWatchOptions<T extends K8sObject> = {
   model: K8sModel<T>;
   namespace?: string;
   labelSelector?: string;
+  fieldSelector?: string;
   store: ListStore<T>;
   schedule?: Scheduler;
   timers?: Timers;
@@ -78,7 +93,8 @@ export type ListWatch = {
 };
 
 export const createListWatch = <T extends K8sObject>(o: ListWatchOptions<T>): ListWatch => {
-  const { client, model, namespace, labelSelector, store } = o;
+  const { client, model, namespace, labelSelector, fieldSelector, store } = o;
+  const selectors = { namespace, labelSelector, fieldSelector };
   const schedule = o.schedule ?? frameScheduler;
   const timers = o.timers ?? realTimers;
   const backoff = o.backoff ?? ((n: number) => backoffDelay(n));
@@ -156,7 +172,7 @@ export const createListWatch = <T extends K8sObject>(o: ListWatchOptions<T>): Li
     cancelFlush?.();
     cancelFlush = undefined;
     if (status.state !== 'connecting') setStatus({ ...status, state: 'reconnecting' });
-    void client.listAll(model, { namespace, labelSelector, pageSize: o.pageSize }).then((r) => {
+    void client.listAll(model, { ...selectors, pageSize: o.pageSize }).then((r) => {
       if (!running || gen !== generation) return;
       if (!r.ok) return retryLater(r.error, relist);
       map = new Map(r.value.items.map((item) => [objectKey(item), item]));
@@ -190,7 +206,7 @@ export const createListWatch = <T extends K8sObject>(o: ListWatchOptions<T>): Li
   const onConnectFailure = (info: SocketClose) => {
     if (info.httpStatus === 410) return relist();
     const gen = generation;
-    void client.list(model, { namespace, labelSelector, limit: 1 }).then((r) => {
+    void client.list(model, { ...selectors, limit: 1 }).then((r) => {
       if (!running || gen !== generation) return;
       const error: K8sError = r.ok
         ? { kind: 'unknown', message: info.error ?? `Watch connection failed (${info.code ?? 'no code'})` }
@@ -206,7 +222,7 @@ export const createListWatch = <T extends K8sObject>(o: ListWatchOptions<T>): Li
     let frames = 0;
     socket = client.watch(
       model,
-      { namespace, labelSelector, resourceVersion: rv },
+      { ...selectors, resourceVersion: rv },
       {
         onOpen: () => {
           if (gen !== generation) return;
