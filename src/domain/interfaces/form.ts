@@ -4,16 +4,17 @@
  */
 import type { VM, VMInterface, VMNetwork } from '../kube/vm';
 import { specInterfaces, specNetworks } from '../kube/vm';
-import { getBinding, normalizeMac, parseNadRef } from './rows';
+import { parseMac } from './mac';
+import type { NadType } from './nadTypes';
+import { getBinding, parseNadRef } from './rows';
 import type { Binding } from './rows';
-
-export type NadType = 'bridge' | 'ovn-layer2' | 'ovn-localnet' | 'ovn-layer3' | 'sriov' | 'other';
 
 /** A network the user may attach to: `id` is `pod`, `primary-udn` or `<namespace>/<nad>`. */
 export type NetworkOption = {
   id: string;
   kind: 'pod' | 'primary-udn' | 'nad';
-  nadType?: NadType;
+  /** For `nad`; primary-role NADs are never options (the primary UDN is reached through `primary-udn`). */
+  nadType?: Exclude<NadType, 'ovn-primary'>;
   namespace?: string;
   name?: string;
 };
@@ -105,7 +106,9 @@ export const toSpecInterface = (form: InterfaceForm, base?: VMInterface): VMInte
   else if (b) out.binding = { name: b };
   // Written explicitly: hot-plug needs virtio, and the spec should say what the guest gets.
   out.model = form.model || 'virtio';
-  const mac = normalizeMac(form.macAddress?.trim());
+  const parsed = form.macAddress?.trim() ? parseMac(form.macAddress) : undefined;
+  // Canonical form when valid; an invalid value is written as typed (validation blocks it before sending).
+  const mac = parsed && 'mac' in parsed ? parsed.mac : form.macAddress?.trim();
   if (mac) out.macAddress = mac;
   else delete out.macAddress;
   // Empty state means up; write `up` only to undo an explicit `down`.

@@ -60,11 +60,15 @@ const primaryEntry = (vm: VM): [string, Json] => {
   return mac ? [first?.name ?? 'eth0', { match: { macaddress: mac }, ...dhcp }] : ['eth0', dhcp];
 };
 
-/** networkData with a static address for `entry` added; existing entries and comments are kept. */
+/**
+ * networkData with a static address for `entry` added (or, with `replace`, overwritten: editing a NIC);
+ * other entries and comments are kept.
+ */
 export const withStaticIp = (
   vm: VM,
   networkData: string | undefined,
   entry: StaticIpEntry,
+  replace = false,
 ): NetworkDataResult => {
   if (!networkData?.trim()) {
     const [id, primary] = primaryEntry(vm);
@@ -79,7 +83,7 @@ export const withStaticIp = (
   const root: string[] = doc.has('network') ? ['network'] : [];
   const version: unknown = doc.getIn([...root, 'version']);
   if (version !== 2 && version !== '2') return { error: 'network-data-v1' };
-  if (doc.hasIn([...root, 'ethernets', entry.id])) return { error: 'network-data-taken' };
+  if (!replace && doc.hasIn([...root, 'ethernets', entry.id])) return { error: 'network-data-taken' };
   doc.setIn([...root, 'ethernets', entry.id], ethernetOf(entry));
   return { text: doc.toString() };
 };

@@ -11,6 +11,7 @@ import type { InterfaceForm } from './form';
 import { isSecondary, toSpecInterface, toSpecNetwork } from './form';
 import { networkDataTarget, withStaticIp, withoutStaticIp } from './networkData';
 import { jsonEqual } from './equal';
+import { parseMac } from './mac';
 import { getBinding } from './rows';
 
 export const TEMPLATE = '/spec/template/spec';
@@ -35,13 +36,19 @@ export const hasImplicitPodInterface = (vm: VM): boolean =>
 export const staticIpId = (form: InterfaceForm): string =>
   form.macAddress ? form.name : (form.guestName ?? '');
 
-const staticIpOps = (vm: VM, form: InterfaceForm): PatchOp[] => {
+const staticIpOps = (vm: VM, form: InterfaceForm, replace = false): PatchOp[] => {
   if (!form.staticIp || !isSecondary(form)) return [];
   const target = networkDataTarget(vm);
   // validateInterfaceForm reports these cases to the user; the builder just refuses to write.
   if (target.kind !== 'inline') return [];
-  const mac = form.macAddress?.toLowerCase().replace(/-/g, ':');
-  const res = withStaticIp(vm, target.networkData, { id: staticIpId(form), mac, cidr: form.staticIp });
+  const parsed = form.macAddress ? parseMac(form.macAddress) : undefined;
+  const mac = parsed && 'mac' in parsed ? parsed.mac : undefined;
+  const res = withStaticIp(
+    vm,
+    target.networkData,
+    { id: staticIpId(form), mac, cidr: form.staticIp },
+    replace,
+  );
   if ('error' in res) return [];
   const path = `${TEMPLATE}/volumes/${target.volumeIndex}/${target.key}/networkData`;
   return target.networkData === undefined
@@ -97,7 +104,7 @@ export const editInterfacePatch = (vm: VM, form: InterfaceForm): PatchOp[] => {
     { op: 'replace', path: `${IFACES}/${i}`, value: toSpecInterface(form, before) },
     { op: 'test', path: `${NETWORKS}/${n}`, value: nets[n] },
     { op: 'replace', path: `${NETWORKS}/${n}`, value: net },
-    ...staticIpOps(vm, form),
+    ...staticIpOps(vm, form, true),
   ];
 };
 
