@@ -1,13 +1,16 @@
 /**
  * Keeps locales/en/plugin__vm-network-console-plugin.json in step with the source: every literal key passed to
  * `t('…')` in src/ and every `%plugin__vm-network-console-plugin~…%` in console-extensions.json. Keys are the
- * English text (console convention), so the English file maps each key to itself.
+ * English text (console convention), so the English file maps each key to itself. The English issue texts of
+ * the domain validators (domain/{interfaces,manifests}/messages.ts) are keys as well.
  *   npm run i18n          rewrite the file
  *   npm run i18n:check    fail (exit 1) naming missing and unused keys
  */
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractKeys } from './i18nKeys';
+import { interfaceMessages } from '../src/domain/interfaces/messages';
+import { messages as manifestMessages } from '../src/domain/manifests/messages';
 
 const LOCALE = 'locales/en/plugin__vm-network-console-plugin.json';
 
@@ -22,6 +25,8 @@ const keys = new Set<string>();
 for (const file of [...sources('src'), 'console-extensions.json']) {
   for (const k of extractKeys(readFileSync(file, 'utf8'))) keys.add(k);
 }
+// Issue texts are keys too: the UI translates them with t(message, params) (src/components/IssueText.tsx).
+for (const m of [...Object.values(interfaceMessages), ...Object.values(manifestMessages)]) keys.add(m);
 const sorted = [...keys].sort((a, b) => a.localeCompare(b, 'en'));
 const wanted = JSON.stringify(Object.fromEntries(sorted.map((k) => [k, k])), null, 2) + '\n';
 
