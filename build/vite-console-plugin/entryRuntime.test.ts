@@ -134,6 +134,20 @@ describe('get', () => {
     expect(s.registry.require(KEY_TITLE)).toEqual({ default: `module at ${base}chunks/pf-Title.abc.js` });
   });
 
+  it('retries a fallback that failed to download', async () => {
+    const { win } = fakeWindow();
+    let attempts = 0;
+    const importModule = (url: string) =>
+      url.includes('pf-Title') && ++attempts === 1
+        ? Promise.reject(new Error('offline'))
+        : Promise.resolve({ url });
+    const entry = pluginEntryRuntime(config(), { satisfies, maxSatisfying }, importModule, win);
+    await entry.init({ react });
+    await expect(entry.get('Page')).rejects.toThrow('offline');
+    await expect(entry.get('Page')).resolves.toBeTypeOf('function');
+    expect(attempts).toBe(2);
+  });
+
   it('rejects modules the plugin does not expose', async () => {
     const s = start({ react });
     await s.init;

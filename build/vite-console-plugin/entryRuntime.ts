@@ -79,6 +79,7 @@ export function pluginEntryRuntime(
   };
 
   // PatternFly dynamic modules: the host's copy when its version fits, else the plugin's own chunk.
+  // A failure (say, a fallback chunk that did not download) is forgotten, so opening the page again retries.
   const resolveDynamic = (key: string) =>
     (pending[key] ??= (async () => {
       const spec = cfg.dynamic[key];
@@ -86,7 +87,10 @@ export function pluginEntryRuntime(
       const version = semver.maxSatisfying(Object.keys(scope?.[key] ?? {}), spec.requiredVersion);
       if (version) return fromScope(key, version);
       modules[key] = await importModule(base + spec.fallback);
-    })());
+    })().catch((e: unknown) => {
+      delete pending[key];
+      throw e;
+    }));
 
   const addStylesheet = (file: string) => {
     const href = base + file;
