@@ -11,13 +11,24 @@ export const DYNAMIC = '\0console-pf:';
 const EMPTY_CSS = '\0console-stub:patternfly-css';
 const REACT_DOM_SHIM = '\0console-stub:react-dom';
 
-// Vendor code (PatternFly's Popper, Modal…) calls ReactDOM.createPortal, which only builds a plain object
-// that the host's renderer understands, so it is provided without bundling a second react-dom.
+// Vendor code may import react-dom, which console does not share. A second react-dom could not render
+// into the host's roots anyway, so vendors get what works without one:
+// - createPortal (PatternFly Popper, Modal…) only builds a plain object that the host's renderer reads;
+// - flushSync (@tanstack/react-virtual while scrolling) and unstable_batchedUpdates just run the callback:
+//   React 18 batches updates itself, and a bundled react-dom's flushSync could not flush the host's
+//   roots either, so this is what a webpack-built plugin gets too (the render comes a frame later).
+// Any other react-dom export fails the build as a missing export, naming the vendor file.
 const REACT_DOM_SHIM_CODE = `const REACT_PORTAL_TYPE = Symbol.for('react.portal');
 export function createPortal(children, containerInfo, key) {
   return { $$typeof: REACT_PORTAL_TYPE, key: key == null ? null : '' + key, children, containerInfo, implementation: null };
 }
-export default { createPortal };
+export function flushSync(fn, arg) {
+  return fn ? fn(arg) : undefined;
+}
+export function unstable_batchedUpdates(fn, arg) {
+  return fn(arg);
+}
+export default { createPortal, flushSync, unstable_batchedUpdates };
 `;
 
 export const isVendor = (id: string) => id.includes('/node_modules/');

@@ -102,9 +102,14 @@ for (const variant of ['with-pf', 'without-pf']) {
           pattern,
           url,
         ] as const);
-        await expect(
-          page.getByTestId(`page-${moduleName}`).getByRole('heading', { level: 1, name: heading }),
-        ).toBeVisible();
+        const container = page.getByTestId(`page-${moduleName}`);
+        const title = container.getByRole('heading', { level: 1, name: heading });
+        const renderError = container.getByTestId('render-error');
+        await expect(title.or(renderError)).toBeVisible();
+        expect(
+          await renderError.count(),
+          `${moduleName}: ${await renderError.textContent().catch(() => '')}`,
+        ).toBe(0);
       }
       // Hooks ran (useTranslation), and with the host's React, not a copy.
       expect(await page.evaluate(() => window.loaderHost.pluginUsesHostModule('react'))).toBe(true);

@@ -43,6 +43,26 @@ const codeRefsIn = (value, path, out) => {
   return out;
 };
 
+/** Shows a page's render error in the DOM, so the spec can report it instead of timing out. */
+class ErrorBoundary extends React.Component {
+  constructor(props) {
+    super(props);
+    this.state = { error: null };
+  }
+  static getDerivedStateFromError(error) {
+    return { error };
+  }
+  render() {
+    const { error } = this.state;
+    if (!error) return this.props.children;
+    return React.createElement(
+      'pre',
+      { 'data-test': 'render-error' },
+      `${error.message}\n${error.stack ?? ''}`,
+    );
+  }
+}
+
 // Console keeps its state in redux and SDK hooks read it; an empty store is enough for the placeholders.
 const reduxStore = createStore((state = {}) => state);
 
@@ -111,9 +131,8 @@ const start = async () => {
       document.body.appendChild(container);
       const h = React.createElement;
       const page = h(Routes, null, h(Route, { path: pattern, element: h(module.default) }));
-      createRoot(container).render(
-        h(Provider, { store: reduxStore }, h(MemoryRouter, { initialEntries: [url] }, page)),
-      );
+      const app = h(Provider, { store: reduxStore }, h(MemoryRouter, { initialEntries: [url] }, page));
+      createRoot(container).render(h(ErrorBoundary, null, app));
     },
     /** What the plugin's stubs read for a shared key, compared with the host's own object. */
     pluginUsesHostModule: (key) => {
