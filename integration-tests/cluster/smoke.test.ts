@@ -32,6 +32,7 @@ const waitForEvent = async (
   const watching = client.watch(
     path,
     (e) => {
+      if (e.type === 'ERROR') abort.abort(); // e.g. 410 Gone: the resourceVersion is too old
       if (!found && match(e)) {
         found = e;
         abort.abort();

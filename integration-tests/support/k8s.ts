@@ -73,7 +73,12 @@ export const createClient = (opts: { server: string; ca: string; token: string; 
       request<T>('PATCH', path, patch, PATCH_CONTENT[type]),
     /** Server-side apply: create or update the fields this manager owns. */
     apply: <T = KubeObject>(path: string, obj: unknown, fieldManager = 'local-cluster') =>
-      request<T>('PATCH', `${path}?fieldManager=${fieldManager}&force=true`, obj, PATCH_CONTENT.apply),
+      request<T>(
+        'PATCH',
+        `${path}?fieldManager=${fieldManager}&force=true&fieldValidation=Strict`,
+        obj,
+        PATCH_CONTENT.apply,
+      ),
     delete: <T = KubeObject>(path: string) => request<T>('DELETE', path),
     /** Streams watch events until `signal` aborts or the server ends the watch. */
     watch: async (path: string, onEvent: (e: WatchEvent) => void, signal?: AbortSignal): Promise<number> => {

@@ -2,8 +2,8 @@
 import type { KubeObject } from '../../support/k8s';
 import { obj, ownerRef } from './kinds';
 import { SRIOV_NS } from './nodes';
+import { SEED_TIME as NOW } from './time';
 
-const NOW = '2026-01-15T09:32:00Z';
 const UDN_LABEL = { 'k8s.ovn.org/user-defined-network': '' };
 
 export const PRIMARY_UDN = {

@@ -1,8 +1,8 @@
 // NodeNetworkConfigurationPolicies and their per-node enactments, with the conditions kubernetes-nmstate writes.
 import type { KubeObject } from '../../support/k8s';
 import { obj, ownerRef } from './kinds';
+import { SEED_TIME as NOW } from './time';
 
-const NOW = '2026-01-15T09:31:00Z';
 const WORKERS = { 'node-role.kubernetes.io/worker': '' };
 
 type Policy = { name: string; desiredState: Record<string, unknown>; failsOn?: number };

@@ -1,10 +1,10 @@
 // Worker Nodes and what node agents report about them: nmstate's NodeNetworkStates and SR-IOV node states.
 import type { KubeObject } from '../../support/k8s';
 import { obj, ownerRef } from './kinds';
+import { SEED_TIME as NOW } from './time';
 
 export const SRIOV_NS = 'openshift-sriov-network-operator';
 const SRIOV_CAPABLE = 'feature.node.kubernetes.io/network-sriov.capable';
-const NOW = '2026-01-15T09:30:00Z';
 const hex = (n: number): string => (n & 255).toString(16).padStart(2, '0');
 
 export const workerName = (i: number): string => `worker-${i}`;

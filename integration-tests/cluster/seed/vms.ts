@@ -2,8 +2,8 @@
 import type { KubeObject } from '../../support/k8s';
 import { obj, ownerRef } from './kinds';
 import { workerName } from './nodes';
+import { SEED_TIME as NOW } from './time';
 
-const NOW = '2026-01-15T10:00:00Z';
 const hex = (n: number): string => (n & 255).toString(16).padStart(2, '0');
 
 type Nic = {
