@@ -1,5 +1,5 @@
 import { useMemo, type FC } from 'react';
-import { Button, EmptyState, EmptyStateBody, PageSection, Skeleton } from '@patternfly/react-core';
+import { Button, EmptyState, EmptyStateBody, PageSection, Skeleton, Tooltip } from '@patternfly/react-core';
 import { PlusCircleIcon } from '@patternfly/react-icons/dist/esm/icons/plus-circle-icon';
 import { useTranslation } from 'react-i18next';
 import type { K8sObject } from '../../domain/kube/meta';
@@ -18,9 +18,9 @@ const VMInterfacesTab: FC<{ obj?: K8sObject }> = ({ obj }) => {
   const { t } = useTranslation(NS);
   const namespace = obj?.metadata.namespace;
   const name = obj?.metadata.name;
-  const { rows, vms, nads, loaded, error, connections } = useVMNetworkRows(namespace);
+  const { rows, vms, vmis, nads, loaded, error, connections } = useVMNetworkRows(namespace);
   const mine = useMemo(() => rows.filter((r) => r.vmName === name), [rows, name]);
-  const { actions, modal, addButtonProps } = useInterfaceActions(vms, nads);
+  const { actions, modal, addButtonProps } = useInterfaceActions(vms, vmis, nads, rows);
   const vm = vms.find((v) => v.metadata.name === name);
 
   const body = () => {
@@ -41,15 +41,21 @@ const VMInterfacesTab: FC<{ obj?: K8sObject }> = ({ obj }) => {
     <PageSection>
       <ConnectionBanner connections={connections} />
       {add && (
-        <Button
-          variant="secondary"
-          icon={<PlusCircleIcon />}
-          onClick={add.onClick}
-          isAriaDisabled={!add.allowed}
-          data-test="add-interface"
+        <Tooltip
+          content={add.reason}
+          trigger={add.allowed ? 'manual' : 'mouseenter focus'}
+          isVisible={add.allowed ? false : undefined}
         >
-          {t('Add network interface')}
-        </Button>
+          <Button
+            variant="secondary"
+            icon={<PlusCircleIcon />}
+            onClick={add.onClick}
+            isAriaDisabled={!add.allowed}
+            data-test="add-interface"
+          >
+            {t('Add network interface')}
+          </Button>
+        </Tooltip>
       )}
       {body()}
       {modal}

@@ -24,12 +24,12 @@ import { useInterfaceActions } from './useInterfaceActions';
 const VMNetworksPage: FC = () => {
   const { t } = useTranslation(NS);
   const { ns } = useParams();
-  const { rows, vms, nads, loaded, error, connections } = useVMNetworkRows(ns);
+  const { rows, vms, vmis, nads, loaded, error, connections } = useVMNetworkRows(ns);
   const [filters, setFilters, clearFilters] = useRowFilters();
   // Typing stays responsive at 40,000 rows: the filter runs on the deferred value.
   const deferred = useDeferredValue(filters);
   const visible = useMemo(() => filterRows(rows, deferred), [rows, deferred]);
-  const { actions, modal } = useInterfaceActions(vms, nads);
+  const { actions, modal } = useInterfaceActions(vms, vmis, nads, rows);
   const vmCount = useMemo(() => new Set(visible.map((r) => `${r.namespace}/${r.vmName}`)).size, [visible]);
 
   const body = () => {

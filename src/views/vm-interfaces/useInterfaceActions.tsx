@@ -1,23 +1,126 @@
 /**
- * Row actions and the add/edit/remove flows of the interface tables. Filled in by the interface modal; until
- * then the tables are read-only.
+ * Row actions of the interface tables (edit, link up/down, remove, add to this VM) and the modals they open.
+ * Actions the user may not perform are shown disabled with the reason (access review per namespace).
  */
-import type { ReactNode } from 'react';
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { ActionsColumn, type IAction } from '@patternfly/react-table';
+import { useTranslation } from 'react-i18next';
 import type { InterfaceRow } from '../../domain/interfaces/rows';
-import type { VM } from '../../domain/kube/vm';
+import type { VM, VMI } from '../../domain/kube/vm';
+import { vmKey } from '../../domain/kube/vm';
 import type { NetworkAttachmentDefinition } from '../../domain/kube/networks';
+import { supportsLinkState } from '../../domain/interfaces/networkOptions';
+import { NS } from '../../i18n/ns';
+import { InterfaceModal } from './InterfaceModal';
+import { RemoveInterfaceModal } from './RemoveInterfaceModal';
+import { LinkStateAction } from './LinkStateAction';
+import { useVMPatchAccess } from './useVMPatchAccess';
+
+type Open =
+  | { kind: 'add'; key: string }
+  | { kind: 'edit'; key: string; name: string }
+  | { kind: 'remove'; key: string; name: string }
+  | { kind: 'link'; key: string; name: string; state: 'up' | 'down' };
 
 export type InterfaceActions = {
-  actions?: (row: InterfaceRow) => ReactNode;
+  actions: (row: InterfaceRow) => ReactNode;
   modal: ReactNode;
-  addButtonProps: (vm: VM) => { allowed: boolean; reason?: string; onClick: () => void } | undefined;
+  addButtonProps: (vm: VM) => { allowed: boolean; reason?: string; onClick: () => void };
 };
 
 export const useInterfaceActions = (
-  _vms: readonly VM[],
-  _nads: readonly NetworkAttachmentDefinition[],
-): InterfaceActions => ({
-  actions: undefined,
-  modal: null,
-  addButtonProps: () => undefined,
-});
+  vms: readonly VM[],
+  vmis: readonly VMI[],
+  nads: readonly NetworkAttachmentDefinition[],
+  rows: readonly InterfaceRow[],
+): InterfaceActions => {
+  const { t } = useTranslation(NS);
+  const [open, setOpen] = useState<Open | null>(null);
+  const close = useCallback(() => setOpen(null), []);
+  const byKey = useMemo(
+    () => new Map(vms.map((v) => [vmKey(v.metadata.namespace, v.metadata.name), v])),
+    [vms],
+  );
+  const vmiByKey = useMemo(
+    () => new Map(vmis.map((v) => [vmKey(v.metadata.namespace, v.metadata.name), v])),
+    [vmis],
+  );
+  const namespaces = useMemo(() => [...new Set(vms.map((v) => v.metadata.namespace ?? ''))], [vms]);
+  const access = useVMPatchAccess(namespaces);
+
+  const actions = (row: InterfaceRow) => {
+    const key = vmKey(row.namespace, row.vmName);
+    const perm = access(row.namespace);
+    const denied = perm.allowed ? {} : { isAriaDisabled: true, tooltipProps: { content: perm.reason } };
+    const inSpec = row.origin === 'spec' || row.origin === 'implicit';
+    const notInSpec = {
+      isAriaDisabled: true,
+      tooltipProps: { content: t('Not in the VM spec: nothing to change') },
+    };
+    const absent = row.link.desired === 'absent';
+    const items: IAction[] = [
+      {
+        title: t('Edit'),
+        onClick: () => setOpen({ kind: 'edit', key, name: row.name }),
+        ...(row.origin !== 'spec' || absent ? notInSpec : denied),
+      },
+      ...(supportsLinkState(row.binding ?? '') && row.origin === 'spec' && !absent
+        ? [
+            {
+              title: row.link.desired === 'down' ? t('Set link up') : t('Set link down'),
+              onClick: () =>
+                setOpen({
+                  kind: 'link',
+                  key,
+                  name: row.name,
+                  state: row.link.desired === 'down' ? 'up' : 'down',
+                }),
+              ...denied,
+            } as IAction,
+          ]
+        : []),
+      {
+        title: t('Remove'),
+        onClick: () => setOpen({ kind: 'remove', key, name: row.name }),
+        ...(!inSpec || absent ? notInSpec : denied),
+      },
+      { isSeparator: true },
+      {
+        title: t('Add interface to {{vm}}', { vm: row.vmName }),
+        onClick: () => setOpen({ kind: 'add', key }),
+        ...denied,
+      },
+    ];
+    return <ActionsColumn items={items} data-test={`actions-${row.namespace}-${row.vmName}-${row.name}`} />;
+  };
+
+  const vm = open ? byKey.get(open.key) : undefined;
+  const vmi = open ? vmiByKey.get(open.key) : undefined;
+  let modal: ReactNode = null;
+  if (open && vm) {
+    if (open.kind === 'add' || open.kind === 'edit')
+      modal = (
+        <InterfaceModal
+          vm={vm}
+          vmi={vmi}
+          editing={open.kind === 'edit' ? open.name : undefined}
+          nads={nads}
+          rows={rows}
+          onClose={close}
+        />
+      );
+    else if (open.kind === 'remove')
+      modal = <RemoveInterfaceModal vm={vm} vmi={vmi} name={open.name} onClose={close} />;
+    else modal = <LinkStateAction vm={vm} name={open.name} state={open.state} onClose={close} />;
+  }
+
+  const addButtonProps = (v: VM) => {
+    const perm = access(v.metadata.namespace ?? '');
+    return {
+      ...perm,
+      onClick: () => setOpen({ kind: 'add', key: vmKey(v.metadata.namespace, v.metadata.name) }),
+    };
+  };
+
+  return { actions, modal, addButtonProps };
+};

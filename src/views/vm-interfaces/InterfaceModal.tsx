@@ -1,0 +1,164 @@
+import { useEffect, useMemo, useState, type FC } from 'react';
+import { Alert, Button, Modal, ModalBody, ModalFooter, ModalHeader } from '@patternfly/react-core';
+import { useTranslation } from 'react-i18next';
+import type { VM, VMI } from '../../domain/kube/vm';
+import type { NetworkAttachmentDefinition } from '../../domain/kube/networks';
+import type { InterfaceRow } from '../../domain/interfaces/rows';
+import { emptyForm, formFromVM, type InterfaceForm } from '../../domain/interfaces/form';
+import { networkOptionsFor } from '../../domain/interfaces/networkOptions';
+import { macsInUseFrom, validateInterfaceForm } from '../../domain/interfaces/validate';
+import { hotplugPlan } from '../../domain/interfaces/patch';
+import type { InterfaceChange } from '../../domain/interfaces/conflict';
+import { primaryUdnNamespaces } from '../../domain/interfaces/nadTypes';
+import { hasErrors } from '../../domain/issues';
+import { ActionError } from '../../components/LoadError';
+import { NS } from '../../i18n/ns';
+import { ConflictNotice } from './ConflictNotice';
+import { InterfaceFields } from './InterfaceFields';
+import { useVMChange } from './useVMChange';
+
+type Props = {
+  vm: VM;
+  vmi?: VMI;
+  /** Name of the interface to edit; undefined adds one. */
+  editing?: string;
+  nads: readonly NetworkAttachmentDefinition[];
+  /** Rows of every VM the user can see, for the "MAC already used" warning. */
+  rows: readonly InterfaceRow[];
+  onClose: () => void;
+};
+
+const nextName = (vm: VM) => {
+  const taken = new Set(vm.spec.template.spec.domain.devices.interfaces?.map((i) => i.name));
+  let i = 1;
+  while (taken.has(`nic${i}`)) i++;
+  return `nic${i}`;
+};
+
+/** Add or edit one interface. Nothing is sent while a field has an error; a concurrent change is never lost. */
+export const InterfaceModal: FC<Props> = ({ vm, vmi, editing, nads, rows, onClose }) => {
+  const { t } = useTranslation(NS);
+  const [base, setBase] = useState(vm);
+  const [form, setForm] = useState<InterfaceForm>(
+    () => (editing && formFromVM(vm, editing)) || emptyForm(nextName(vm)),
+  );
+  const [submitted, setSubmitted] = useState(false);
+  const { state, apply, applyRebased, reset } = useVMChange(vm);
+  const namespace = vm.metadata.namespace ?? '';
+  const options = useMemo(
+    () => networkOptionsFor(namespace, nads, primaryUdnNamespaces(nads).has(namespace)),
+    [namespace, nads],
+  );
+  const macsInUse = useMemo(
+    () => macsInUseFrom(rows.filter((r) => !(r.vmName === vm.metadata.name && r.namespace === namespace))),
+    [rows, vm, namespace],
+  );
+  const running = vmi?.status?.phase === 'Running';
+  const issues = useMemo(
+    () => validateInterfaceForm(form, { vm: base, options, editing, macsInUse, running }),
+    [form, base, options, editing, macsInUse, running],
+  );
+  const serverIssues = state.phase === 'error' ? (state.error.fieldIssues ?? []) : [];
+  // Errors show once the user tried to save; warnings (MAC in use) show right away.
+  const shown = [...(submitted ? issues : issues.filter((i) => i.severity === 'warning')), ...serverIssues];
+  const plan = hotplugPlan(base, vmi, form);
+  const change: InterfaceChange = editing ? { kind: 'edit', form } : { kind: 'add', form };
+
+  useEffect(() => {
+    if (state.phase === 'done') onClose();
+  }, [state.phase, onClose]);
+
+  const save = () => {
+    setSubmitted(true);
+    if (hasErrors(issues)) return;
+    void apply(base, change);
+  };
+  const applyAgain = () => {
+    if (state.phase !== 'conflict' || state.rebase.status !== 'ok') return;
+    setBase(state.latest);
+    void applyRebased(state.latest, state.rebase.ops, change);
+  };
+  const startFromLatest = () => {
+    if (state.phase !== 'conflict') return;
+    setBase(state.latest);
+    reset();
+  };
+
+  const planText = {
+    hotplug: t(
+      'The VM is running: the interface will be hot-plugged. It shows as pending until the guest has it.',
+    ),
+    live: t('The VM is running: the link state changes without a restart.'),
+    'restart-required': t('The VM is running: this change takes effect after a restart.'),
+    stopped: t('The VM is not running: the change applies at its next start.'),
+  }[plan];
+
+  const footer = () => {
+    if (state.phase === 'conflict' && state.rebase.status === 'ok')
+      return (
+        <Button onClick={applyAgain} data-test="apply-again">
+          {t('Apply on the latest version')}
+        </Button>
+      );
+    if (state.phase === 'conflict' && state.rebase.status === 'noop')
+      return <Button onClick={onClose}>{t('Close')}</Button>;
+    if (state.phase === 'conflict')
+      return (
+        <Button onClick={startFromLatest} data-test="start-from-latest">
+          {t('Edit on the latest version')}
+        </Button>
+      );
+    return (
+      <Button
+        onClick={save}
+        isLoading={state.phase === 'saving'}
+        isDisabled={state.phase === 'saving'}
+        data-test="save-interface"
+      >
+        {editing ? t('Save') : t('Add')}
+      </Button>
+    );
+  };
+
+  return (
+    <Modal
+      isOpen
+      onClose={onClose}
+      variant="medium"
+      aria-labelledby="iface-modal-title"
+      data-test="interface-modal"
+    >
+      <ModalHeader
+        title={editing ? t('Edit interface {{name}}', { name: editing }) : t('Add network interface')}
+        description={t('Virtual machine {{ns}}/{{name}}', { ns: namespace, name: vm.metadata.name })}
+        labelId="iface-modal-title"
+      />
+      <ModalBody>
+        {state.phase === 'conflict' && <ConflictNotice rebase={state.rebase} />}
+        {state.phase === 'error' && !serverIssues.length && (
+          <ActionError error={state.error} title={t('The interface was not saved')} />
+        )}
+        <InterfaceFields
+          form={form}
+          onChange={(p) => setForm({ ...form, ...p })}
+          options={options}
+          issues={shown}
+          editing={!!editing}
+        />
+        <Alert
+          variant={plan === 'restart-required' ? 'warning' : 'info'}
+          isInline
+          isPlain
+          title={planText}
+          data-test="hotplug-plan"
+        />
+      </ModalBody>
+      <ModalFooter>
+        {footer()}
+        <Button variant="link" onClick={onClose}>
+          {t('Cancel')}
+        </Button>
+      </ModalFooter>
+    </Modal>
+  );
+};

@@ -1,0 +1,86 @@
+import { useEffect, type FC } from 'react';
+import { Alert, Button, Modal, ModalBody, ModalFooter, ModalHeader } from '@patternfly/react-core';
+import { useTranslation } from 'react-i18next';
+import type { VM, VMI } from '../../domain/kube/vm';
+import { removeInterfacePatch } from '../../domain/interfaces/patch';
+import { ActionError } from '../../components/LoadError';
+import { NS } from '../../i18n/ns';
+import { ConflictNotice } from './ConflictNotice';
+import { useVMChange } from './useVMChange';
+
+/** Confirms a removal and says what will happen: hot-unplug, or removal that needs a restart. */
+export const RemoveInterfaceModal: FC<{ vm: VM; vmi?: VMI; name: string; onClose: () => void }> = ({
+  vm,
+  vmi,
+  name,
+  onClose,
+}) => {
+  const { t } = useTranslation(NS);
+  const running = vmi?.status?.phase === 'Running';
+  const plan = removeInterfacePatch(vm, name, { running });
+  const { state, apply, applyRebased } = useVMChange(vm);
+  const change = { kind: 'remove', name, running } as const;
+  useEffect(() => {
+    if (state.phase === 'done') onClose();
+  }, [state.phase, onClose]);
+  const text =
+    plan.mode === 'absent'
+      ? t(
+          'The VM is running: KubeVirt hot-unplugs {{name}}. It shows as pending until the guest has let it go.',
+          { name },
+        )
+      : plan.needsRestart
+        ? t(
+            'This interface cannot be hot-unplugged: it is removed from the VM spec and the guest keeps it until the VM restarts.',
+          )
+        : t('The interface is removed from the VM spec.');
+  const confirm = () => {
+    if (state.phase === 'conflict' && state.rebase.status === 'ok')
+      return void applyRebased(state.latest, state.rebase.ops, change);
+    void apply(vm, change);
+  };
+  return (
+    <Modal
+      isOpen
+      onClose={onClose}
+      variant="small"
+      aria-labelledby="remove-iface-title"
+      data-test="remove-interface-modal"
+    >
+      <ModalHeader
+        title={t('Remove interface {{name}}?', { name })}
+        labelId="remove-iface-title"
+        titleIconVariant="warning"
+      />
+      <ModalBody>
+        {state.phase === 'conflict' && <ConflictNotice rebase={state.rebase} />}
+        {state.phase === 'error' && (
+          <ActionError error={state.error} title={t('The interface was not removed')} />
+        )}
+        <Alert
+          variant={plan.needsRestart ? 'warning' : 'info'}
+          isInline
+          isPlain
+          title={text}
+          data-test="remove-plan"
+        />
+      </ModalBody>
+      <ModalFooter>
+        <Button
+          variant="danger"
+          onClick={confirm}
+          isLoading={state.phase === 'saving'}
+          isDisabled={
+            state.phase === 'saving' || (state.phase === 'conflict' && state.rebase.status !== 'ok')
+          }
+          data-test="confirm-remove"
+        >
+          {state.phase === 'conflict' ? t('Remove from the latest version') : t('Remove')}
+        </Button>
+        <Button variant="link" onClick={onClose}>
+          {t('Cancel')}
+        </Button>
+      </ModalFooter>
+    </Modal>
+  );
+};
