@@ -1,5 +1,6 @@
 // The small data set the test setup seeds must already show every scenario the UI handles.
 import { describe, expect, it } from 'vitest';
+import type { KubeObject } from '../../support/k8s';
 import { buildVM, buildVMI, hasVMI, PROFILES, vmPlan } from './vms';
 
 const first = (n: number) => Array.from({ length: n }, (_, i) => vmPlan(i));
@@ -48,7 +49,7 @@ describe('buildVMI', () => {
       first(40).find((p) => p.scenario === 'no-agent')!,
       vm,
     );
-    const ifaces = (o: typeof vm & { status?: unknown }) =>
+    const ifaces = (o: KubeObject) =>
       (o.status as { interfaces: { ipAddresses?: string[]; infoSource: string }[] }).interfaces;
     expect(
       ifaces(withAgent).every((i) => i.ipAddresses?.length && i.infoSource.includes('guest-agent')),

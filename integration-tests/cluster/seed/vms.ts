@@ -209,11 +209,10 @@ export const hasVMI = running;
 
 const ipsOf = (p: VMPlan, n: Nic): string[] => {
   const host = 2 + Math.floor(p.index / PROFILES.length);
-  const v4 = n.ipv4
-    ? [
-        `${n.ipv4}${n.ipv4.split('.').length === 2 ? `.${(host >> 8) & 255}.${host & 255}` : `.${2 + (host % 250)}`}`,
-      ]
-    : [];
+  // A /16 prefix ("10.100") takes two more octets, a /24 prefix one (kept in 2..251).
+  const suffix =
+    n.ipv4?.split('.').length === 2 ? `${(host >> 8) & 255}.${host & 255}` : `${2 + ((host - 2) % 250)}`;
+  const v4 = n.ipv4 ? [`${n.ipv4}.${suffix}`] : [];
   const v6 = n.ipv6 ? [`${n.ipv6}${host.toString(16)}`] : [];
   return [...v4, ...v6];
 };
