@@ -49,13 +49,26 @@ const VM_BOND_MODES = new Set(['active-backup', 'balance-xor', '802.3ad']);
 
 const ifacesOf = (s: NodeNetworkState) => s.status?.currentState?.interfaces ?? [];
 
-/** A NIC that will become a port (of a bridge or bond) or a VLAN base. */
-const validateNic = (field: string, nic: string, states: readonly NodeNetworkState[]): FieldIssue[] => {
+/**
+ * A NIC that will become a port (of a bridge or bond) or a VLAN base. `owner` is the interface it joins: being
+ * its port already (a policy applied before) is fine.
+ */
+export const validateNic = (
+  field: string,
+  nic: string,
+  states: readonly NodeNetworkState[],
+  owner?: string,
+): FieldIssue[] => {
   if (nic === '') return [err(field, 'required')];
   if (!isInterfaceName(nic)) return [err(field, 'iface-name')];
   const missing = states.find((s) => !ifacesOf(s).some((i) => i.name === nic));
   const brEx = states.find((s) => getMachineNetworkNics(s).includes(nic));
-  const used = brEx ? undefined : states.find((s) => getController(s, nic) !== undefined);
+  const used = brEx
+    ? undefined
+    : states.find((s) => {
+        const controller = getController(s, nic);
+        return controller !== undefined && controller !== owner;
+      });
   return [
     ...(missing ? [err(field, 'nic-missing', { nic, node: missing.metadata.name })] : []),
     ...(brEx ? [err(field, 'nic-is-machine-network', { nic, node: brEx.metadata.name })] : []),

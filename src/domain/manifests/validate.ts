@@ -1,0 +1,137 @@
+/**
+ * One entry point for a manifest of any supported kind: recognises it, reads it into its form (or checks it at
+ * manifest level for NNCP and VirtualMachine), runs the same validators the wizard uses, and reports each issue
+ * at its manifest path ('spec.layer2.subnets[1]').
+ */
+import type { FieldIssue } from '../issues';
+import type { K8sObject } from '../kube/meta';
+import type { NetworkAttachmentDefinition } from '../kube/networks';
+import type { VM } from '../kube/vm';
+import { err, warn } from './check';
+import type { ClusterContext } from './context';
+import { ownerOf } from './facts';
+import {
+  nadFormFromManifest,
+  sriovNetworkFormFromManifest,
+  sriovPolicyFormFromManifest,
+} from './manifestForms';
+import { validateNAD } from './nad';
+import { validateNNCPManifest } from './nncpManifest';
+import { type Adapted, isObject } from './reader';
+import { validateSriovNetwork, validateSriovPolicy } from './sriov';
+import { validateUDN } from './udn';
+import { udnFormFromManifest } from './udnManifest';
+import { nadIndex, validateVMNetworks } from './vmNetworks';
+
+export type ManifestKind =
+  | 'NetworkAttachmentDefinition'
+  | 'UserDefinedNetwork'
+  | 'ClusterUserDefinedNetwork'
+  | 'NodeNetworkConfigurationPolicy'
+  | 'SriovNetwork'
+  | 'SriovNetworkNodePolicy'
+  | 'VirtualMachine';
+
+/** API group of each kind we check (any version: a future version is checked by the same rules). */
+const GROUPS: Record<ManifestKind, string> = {
+  NetworkAttachmentDefinition: 'k8s.cni.cncf.io',
+  UserDefinedNetwork: 'k8s.ovn.org',
+  ClusterUserDefinedNetwork: 'k8s.ovn.org',
+  NodeNetworkConfigurationPolicy: 'nmstate.io',
+  SriovNetwork: 'sriovnetwork.openshift.io',
+  SriovNetworkNodePolicy: 'sriovnetwork.openshift.io',
+  VirtualMachine: 'kubevirt.io',
+};
+
+export const recognize = (obj: unknown): ManifestKind | undefined => {
+  if (!isObject(obj) || typeof obj.kind !== 'string' || typeof obj.apiVersion !== 'string') return undefined;
+  const group = obj.apiVersion.includes('/') ? obj.apiVersion.split('/')[0] : '';
+  const kind = obj.kind as ManifestKind;
+  return GROUPS[kind] !== undefined && GROUPS[kind] === group ? kind : undefined;
+};
+
+/** Objects other manifests refer to (NADs for VM bindings), from the files being checked and the cluster. */
+export type Peers = { nads: NetworkAttachmentDefinition[] };
+
+/** A manifest may leave out metadata.namespace: `kubectl apply -n` or kustomize sets it. */
+const namespaceOptional = (i: FieldIssue): boolean =>
+  !(i.field === 'metadata.namespace' && i.code === 'required');
+
+const mapped = <F>(adapted: Adapted<F>, validate: (form: F) => FieldIssue[]): FieldIssue[] =>
+  [
+    ...adapted.issues,
+    ...(adapted.form ? validate(adapted.form).map((i) => ({ ...i, field: adapted.pathOf(i.field) })) : []),
+  ].filter(namespaceOptional);
+
+/** The context without the object's own subnets and network name (it is not in conflict with itself). */
+const contextFor = (obj: K8sObject, ctx: ClusterContext): ClusterContext => {
+  const self = ownerOf(obj);
+  return {
+    ...ctx,
+    ...(ctx.existingSubnets ? { existingSubnets: ctx.existingSubnets.filter((s) => s.owner !== self) } : {}),
+    ...(ctx.existingNetworkNames
+      ? { existingNetworkNames: ctx.existingNetworkNames.filter((n) => n.owner !== self) }
+      : {}),
+  };
+};
+
+const VM_PATHS: [RegExp, string][] = [
+  [/^interfaces/, 'spec.template.spec.domain.devices.interfaces'],
+  [/^networks/, 'spec.template.spec.networks'],
+];
+
+const validateVM = (obj: Record<string, unknown>, peers: Peers): FieldIssue[] => {
+  const spec = obj.spec;
+  if (!isObject(spec) || !isObject(spec.template)) return [err('spec.template', 'required')];
+  const nested = [
+    [
+      'spec.template.spec.domain.devices.interfaces',
+      (spec.template.spec as VM['spec']['template']['spec'] | undefined)?.domain?.devices?.interfaces,
+    ],
+    [
+      'spec.template.spec.networks',
+      (spec.template.spec as VM['spec']['template']['spec'] | undefined)?.networks,
+    ],
+  ] as const;
+  const shape = nested.flatMap(([path, v]) =>
+    v !== undefined && !Array.isArray(v) ? [err(path, 'not-a-list')] : [],
+  );
+  if (shape.length) return shape;
+  return validateVMNetworks(obj as unknown as VM, nadIndex(peers.nads)).map((i) => {
+    const rule = VM_PATHS.find(([re]) => re.test(i.field));
+    return rule ? { ...i, field: i.field.replace(rule[0], rule[1]) } : i;
+  });
+};
+
+/** Issues of one parsed manifest; `field` is the manifest path. Unknown kinds get one `kind-unknown` warning. */
+export const validateManifest = (
+  obj: unknown,
+  ctx: ClusterContext = {},
+  peers: Peers = { nads: [] },
+): FieldIssue[] => {
+  if (!isObject(obj)) return [err('', 'not-an-object')];
+  const kind = recognize(obj);
+  if (!kind) {
+    if (typeof obj.kind !== 'string' || typeof obj.apiVersion !== 'string')
+      return [err('kind', 'kind-missing')];
+    return [warn('kind', 'kind-unknown', { kind: obj.kind, apiVersion: obj.apiVersion })];
+  }
+  const meta = isObject(obj.metadata) ? obj.metadata : undefined;
+  if (!meta) return [err('metadata', 'required')];
+  const own = contextFor(obj as unknown as K8sObject, ctx);
+  switch (kind) {
+    case 'NetworkAttachmentDefinition':
+      return mapped(nadFormFromManifest(obj), (f) => validateNAD(f, own));
+    case 'UserDefinedNetwork':
+    case 'ClusterUserDefinedNetwork':
+      return mapped(udnFormFromManifest(obj), (f) => validateUDN(f, own));
+    case 'SriovNetwork':
+      return mapped(sriovNetworkFormFromManifest(obj), (f) => validateSriovNetwork(f, own));
+    case 'SriovNetworkNodePolicy':
+      return mapped(sriovPolicyFormFromManifest(obj), (f) => validateSriovPolicy(f, own));
+    case 'NodeNetworkConfigurationPolicy':
+      return validateNNCPManifest(obj, own);
+    case 'VirtualMachine':
+      return validateVM(obj, peers);
+  }
+};
