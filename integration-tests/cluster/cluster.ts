@@ -5,6 +5,7 @@ import { clientFor, createClient, type KubeClient } from '../support/k8s';
 import { ensureBinaries } from './build';
 import { installCrds, readCrds } from './crds';
 import { CONTROLLER_USER, generateTokens, kubeconfig, serviceAccountKeys, tokenFile } from './credentials';
+import { withClusterLock } from './lock';
 import { freePort, isRunning, startProcess, stopProcess, waitUntil } from './processes';
 import { bootstrapObjects, bootstrapPath } from './rbac';
 import { clusterDir, readClusterState, stateFile, USERS, type ClusterState } from './state';
@@ -64,8 +65,16 @@ const stopAll = async (): Promise<boolean> => {
   const p = paths();
   const wasRunning = PROCESSES.some((proc) => isRunning(p.pid(proc)));
   for (const proc of PROCESSES) await stopProcess(p.pid(proc));
-  for (const d of [stateFile(), p.runtime, p.data, p.certs, p.pki, p.kubeconfigs])
-    rmSync(d, { recursive: true, force: true });
+  const leftovers = [
+    stateFile(),
+    p.runtime,
+    p.data,
+    p.certs,
+    p.pki,
+    p.kubeconfigs,
+    join(p.dir, SETUP_MARKER),
+  ];
+  for (const d of leftovers) rmSync(d, { recursive: true, force: true });
   return wasRunning;
 };
 
@@ -119,7 +128,9 @@ const aggregated = async (client: KubeClient): Promise<boolean> => {
 const secondsSince = (t: number): string => `${((Date.now() - t) / 1000).toFixed(1)} s`;
 
 /** Starts the cluster unless it already runs healthy. `started` tells whether this call started it. */
-export const up = async (): Promise<{ state: ClusterState; started: boolean }> => {
+export const up = (): Promise<{ state: ClusterState; started: boolean }> => withClusterLock(startLocked);
+
+const startLocked = async (): Promise<{ state: ClusterState; started: boolean }> => {
   if (await isHealthy()) return { state: readClusterState(), started: false };
   const crds = readCrds(); // fail before starting anything when CRD_DIR is wrong
   await stopAll();
@@ -205,10 +216,16 @@ export const up = async (): Promise<{ state: ClusterState; started: boolean }> =
 };
 
 /** Stops every process and removes the data. Returns whether anything was running. */
-export const down = async (): Promise<boolean> => {
-  const wasRunning = await stopAll();
-  return wasRunning;
-};
+export const down = (): Promise<boolean> => withClusterLock(stopAll);
+
+/** Marks the running cluster as started by a test setup, so the last setup to finish may stop it. */
+export const SETUP_MARKER = 'started-by-test-setup';
+export const markStartedBySetup = (): void =>
+  writeFileSync(join(clusterDir(), SETUP_MARKER), String(process.pid));
+
+/** Stops the cluster only if a test setup started it and `unused()` holds, both checked under the lock. */
+export const downIfUnused = (unused: () => boolean): Promise<boolean> =>
+  withClusterLock(async () => (existsSync(join(clusterDir(), SETUP_MARKER)) && unused() ? stopAll() : false));
 
 export const status = async (): Promise<string> => {
   const p = paths();
@@ -219,7 +236,9 @@ export const status = async (): Promise<string> => {
 };
 
 /** Stops kube-apiserver and starts it again on the same port, data and certificates; waits until ready. */
-export const restartApiServer = async (): Promise<void> => {
+export const restartApiServer = (): Promise<void> => withClusterLock(restartLocked);
+
+const restartLocked = async (): Promise<void> => {
   const p = paths();
   const runtime = readRuntime();
   await stopProcess(p.pid('kube-apiserver'));

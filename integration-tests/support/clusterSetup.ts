@@ -1,5 +1,6 @@
 // Shared by the vitest and Playwright global setups: the local cluster up and seeded with a small data set.
-import { down, up } from '../cluster/cluster';
+import { downIfUnused, markStartedBySetup, up } from '../cluster/cluster';
+import { releaseLease, takeLease } from '../cluster/lock';
 import { seed } from '../cluster/seed/seed';
 import { clientFor } from './k8s';
 
@@ -7,11 +8,14 @@ import { clientFor } from './k8s';
 export const SMALL_DATA_SET_VMS = 40;
 
 /**
- * Starts the cluster unless it already runs, seeds it, and returns the teardown: it stops the cluster only when
- * this setup started it (and KEEP_CLUSTER is not set), so a developer's running cluster is left alone.
+ * Starts the cluster unless it already runs, seeds it, and returns the teardown. Test runs may overlap (vitest
+ * and Playwright, several developers' runs): each holds a lease, and the last one out stops the cluster only if a
+ * test setup started it and KEEP_CLUSTER is unset. A cluster started with `npm run cluster:up` is left running.
  */
 export const ensureSeededCluster = async (): Promise<() => Promise<void>> => {
+  takeLease();
   const { state, started } = await up();
+  if (started) markStartedBySetup();
   const client = clientFor('admin', state);
   try {
     await seed(client, { vms: SMALL_DATA_SET_VMS });
@@ -19,6 +23,6 @@ export const ensureSeededCluster = async (): Promise<() => Promise<void>> => {
     await client.close();
   }
   return async () => {
-    if (started && !process.env.KEEP_CLUSTER) await down();
+    await downIfUnused(() => releaseLease() === 0 && !process.env.KEEP_CLUSTER);
   };
 };

@@ -51,12 +51,21 @@ export const createClient = (opts: { server: string; ca: string; token: string; 
     body?: unknown,
     contentType = 'application/json',
   ): Promise<KubeResponse<T>> => {
-    const res = await fetch(opts.server + path, {
-      method,
-      dispatcher,
-      headers: headers(body === undefined ? undefined : contentType),
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    const send = () =>
+      fetch(opts.server + path, {
+        method,
+        dispatcher,
+        headers: headers(body === undefined ? undefined : contentType),
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    let res = await send();
+    // Like client-go: a 429 with Retry-After (e.g. "storage is (re)initializing" after a restart) is retried.
+    for (let attempt = 0; res.status === 429 && attempt < 20; attempt++) {
+      const seconds = Math.min(Number(res.headers.get('retry-after') ?? 1) || 1, 2);
+      await res.body?.cancel();
+      await new Promise((r) => setTimeout(r, seconds * 500));
+      res = await send();
+    }
     const text = await res.text();
     const json = res.headers.get('content-type')?.includes('json') ?? false;
     // Health endpoints answer plain text; keep it readable instead of failing to parse.
