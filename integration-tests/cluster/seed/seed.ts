@@ -23,15 +23,13 @@ import { buildEnactment, buildPolicy, enactmentStatus, policyStatus, POLICIES } 
 import {
   buildNode,
   buildNodeNetworkState,
-  buildSriovNodeState,
-  buildSriovPolicies,
   isSriovCapable,
   nodeNetworkStateStatus,
   nodeStatus,
-  sriovNodeStateStatus,
   SRIOV_NS,
   workerName,
 } from './nodes';
+import { buildSriovNodeState, buildSriovPolicies, sriovNodeStateStatus } from './sriov';
 import { buildVM, buildVMI, hasVMI, vmPlan, vmStatus } from './vms';
 
 export type SeedOptions = { vms: number; concurrency?: number; log?: (line: string) => void };
