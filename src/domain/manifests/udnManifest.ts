@@ -63,6 +63,8 @@ export const udnFormFromManifest = (obj: unknown): Adapted<UDNForm> => {
   if (!isObject(r.get(lp))) return { issues: r.issues, pathOf };
   r.require(`${lp}.role`);
   const role = r.oneOf(`${lp}.role`, ['Primary', 'Secondary'] as const);
+  // Most rules depend on the role; without a valid one, report only what was read.
+  if (!role) return { issues: r.issues, pathOf };
   const ipam = r.get(`${lp}.ipam`);
   if (isObject(ipam) && Object.keys(ipam).length === 0) {
     r.issues.push(err(`${lp}.ipam`, 'field-not-allowed', { reason: 'ipam must set mode or lifecycle' }));
@@ -90,7 +92,7 @@ export const udnFormFromManifest = (obj: unknown): Adapted<UDNForm> => {
     ...(cluster ? {} : { namespace: r.string('metadata.namespace') ?? '' }),
     ...(cluster && isObject(selector) ? { namespaceSelector: selector as LabelSelector } : {}),
     topology,
-    role: role ?? (topology === 'Localnet' ? 'Secondary' : 'Primary'),
+    role,
     subnets,
     ...(join ? { joinSubnets: join } : {}),
     ...(exclude ? { excludeSubnets: exclude } : {}),

@@ -1,0 +1,246 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { type Server, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CliIO, main, parseArgs } from './vm-network-lint';
+import { readCluster, readKubeconfig } from './cluster';
+
+let dir = '';
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'vm-network-lint-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const file = async (name: string, text: string): Promise<string> => {
+  const path = join(dir, name);
+  await writeFile(path, text);
+  return path;
+};
+
+/** Runs main in-process, capturing output; cluster reads go through the real kubeconfig/HTTP code. */
+const run = async (argv: string[]) => {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIO = {
+    stdout: (l) => out.push(l),
+    stderr: (l) => err.push(l),
+    readFile: (p) => import('node:fs/promises').then((fs) => fs.readFile(p, 'utf8')),
+    readCluster: async (k, c) => readCluster(await readKubeconfig(k, c)),
+  };
+  const code = await main(argv, io);
+  return { code, out, err };
+};
+
+const VALID_UDN = `apiVersion: k8s.ovn.org/v1
+kind: UserDefinedNetwork
+metadata:
+  name: blue
+  namespace: tenant-a
+spec:
+  topology: Layer2
+  layer2:
+    role: Secondary
+    subnets:
+    - 10.200.0.0/24
+`;
+
+const NAD = (name: string, config: string) => `apiVersion: k8s.cni.cncf.io/v1
+kind: NetworkAttachmentDefinition
+metadata:
+  name: ${name}
+  namespace: tenant-a
+spec:
+  config: '${config}'
+`;
+
+describe('vm-network-lint', () => {
+  it.each([
+    [['--help'], { files: [], help: true }],
+    [['a.yaml', '--kubeconfig', 'k'], { files: ['a.yaml'], help: false, kubeconfig: 'k' }],
+    [
+      ['--kubeconfig=k', '--context=c', 'a', 'b'],
+      { files: ['a', 'b'], help: false, kubeconfig: 'k', context: 'c' },
+    ],
+    [['--kubeconfig'], { files: [], help: false, error: '--kubeconfig needs a value' }],
+    [['--fix'], { files: [], help: false, error: 'unknown option --fix' }],
+  ])('parses %j', (argv, args) => {
+    expect(parseArgs(argv)).toEqual(args);
+  });
+
+  it('exits 0 on valid manifests and says cluster checks were skipped', async () => {
+    const path = await file('valid.yaml', VALID_UDN);
+    const { code, out, err } = await run([path]);
+    expect([code, out, err[0]]).toEqual([
+      0,
+      [],
+      'vm-network-lint: Cluster checks skipped: no --kubeconfig (overlaps with existing networks, NICs, PFs)',
+    ]);
+  });
+
+  it('exits 1 and prints file:line field: message for each problem', async () => {
+    const path = await file(
+      'bad.yaml',
+      `${VALID_UDN.replace('10.200.0.0/24', '10.200.0.1/24')}---\n${NAD('br', '{"type":"bridge","bridge":"br1","vlan":0}')}`,
+    );
+    const { code, out } = await run([path]);
+    expect([code, out]).toEqual([
+      1,
+      [
+        `${path}:11 spec.layer2.subnets[0]: Host bits are set; did you mean 10.200.0.0/24?`,
+        `${path}:19 spec.config.vlan: VLAN ID must be 1–4094`,
+      ],
+    ]);
+  });
+
+  it('reports unknown kinds as warnings without failing, and YAML errors as failures', async () => {
+    const unknown = await file('cm.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n');
+    const broken = await file('broken.yaml', 'kind: [\n');
+    const { code, out } = await run([unknown, broken]);
+    expect([
+      code,
+      out.map((l) => l.replace(dir, '<dir>').replace(/(yaml\): YAML syntax error).*/, '$1')),
+    ]).toEqual([
+      1,
+      [
+        '<dir>/broken.yaml:2 (yaml): YAML syntax error',
+        '<dir>/cm.yaml:2 kind: warning: ConfigMap (v1) is not checked by vm-network-lint',
+      ],
+    ]);
+  });
+
+  it('checks overlaps between manifests in the same files', async () => {
+    const path = await file('two.yaml', `${VALID_UDN}---\n${VALID_UDN.replace('name: blue', 'name: red')}`);
+    const { code, out } = await run([path]);
+    expect([code, out]).toEqual([
+      0,
+      [
+        `${path}:11 spec.layer2.subnets[0]: warning: Overlaps 10.200.0.0/24 of UserDefinedNetwork tenant-a/red`,
+        `${path}:23 spec.layer2.subnets[0]: warning: Overlaps 10.200.0.0/24 of UserDefinedNetwork tenant-a/blue`,
+      ],
+    ]);
+  });
+
+  it('checks items of a List and VM bindings against NADs in the files', async () => {
+    const list = `apiVersion: v1
+kind: List
+items:
+- apiVersion: k8s.cni.cncf.io/v1
+  kind: NetworkAttachmentDefinition
+  metadata: {name: sriov, namespace: tenant-a}
+  spec: {config: '{"type":"sriov"}'}
+- apiVersion: kubevirt.io/v1
+  kind: VirtualMachine
+  metadata: {name: vm1, namespace: tenant-a}
+  spec:
+    template:
+      spec:
+        domain:
+          devices:
+            interfaces:
+            - {name: n1, bridge: {}}
+        networks:
+        - {name: n1, multus: {networkName: sriov}}
+`;
+    const path = await file('list.yaml', list);
+    const { code, out } = await run([path]);
+    expect([code, out]).toEqual([
+      1,
+      [
+        `${path}:7 items[0].spec.config.type: warning: CNI type "sriov" is not checked`,
+        `${path}:17 items[1].spec.template.spec.domain.devices.interfaces[0]: Binding bridge cannot be used with NAD sriov`,
+      ],
+    ]);
+  });
+
+  it('exits 2 without files or on an unreadable kubeconfig', async () => {
+    const path = await file('ok.yaml', VALID_UDN);
+    const [none, badConfig] = await Promise.all([run([]), run([path, '--kubeconfig', join(dir, 'missing')])]);
+    expect([none.code, badConfig.code]).toEqual([2, 2]);
+  });
+
+  it('exits 1 when a file cannot be read', async () => {
+    const { code, out } = await run([join(dir, 'nope.yaml')]);
+    expect([code, out.length, out[0]?.includes('cannot read')]).toEqual([1, 1, true]);
+  });
+});
+
+describe('vm-network-lint --kubeconfig', () => {
+  let server: Server;
+  const seen: string[] = [];
+  const lists: Record<string, unknown> = {
+    '/apis/config.openshift.io/v1/networks/cluster': {
+      status: { clusterNetwork: [{ cidr: '10.128.0.0/14' }], serviceNetwork: ['172.30.0.0/16'] },
+    },
+    '/apis/k8s.ovn.org/v1/userdefinednetworks': {
+      items: [
+        {
+          apiVersion: 'k8s.ovn.org/v1',
+          kind: 'UserDefinedNetwork',
+          metadata: { name: 'old', namespace: 'tenant-b' },
+          spec: { topology: 'Layer2', layer2: { role: 'Secondary', subnets: ['10.200.0.0/16'] } },
+        },
+      ],
+    },
+  };
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      seen.push(`${req.headers.authorization ?? ''} ${req.url ?? ''}`);
+      const body = lists[req.url ?? ''];
+      res.writeHead(body ? 200 : 403, body ? 'OK' : 'Forbidden', { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify(body ?? { kind: 'Status' }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('reads the cluster with the token and reports overlaps with cluster and existing networks', async () => {
+    const port = (server.address() as AddressInfo).port;
+    const kubeconfig = await file(
+      'kubeconfig',
+      `apiVersion: v1
+kind: Config
+current-context: dev
+contexts: [{name: dev, context: {cluster: c, user: u}}]
+clusters: [{name: c, cluster: {server: "http://127.0.0.1:${port}"}}]
+users: [{name: u, user: {token: sha256~abc}}]
+`,
+    );
+    const path = await file('cluster.yaml', VALID_UDN.replace('10.200.0.0/24', '10.129.0.0/24'));
+    const other = await file('other.yaml', VALID_UDN.replace('name: blue', 'name: green'));
+    const { code, out, err } = await run([path, other, '--kubeconfig', kubeconfig]);
+    expect([
+      code,
+      out,
+      seen.every((s) => s.startsWith('Bearer sha256~abc /')),
+      err.some((l) => l.includes('could not read NodeNetworkStates (403 Forbidden)')),
+    ]).toEqual([
+      1,
+      [
+        `${path}:11 spec.layer2.subnets[0]: Overlaps the cluster network 10.128.0.0/14`,
+        `${other}:11 spec.layer2.subnets[0]: warning: Overlaps 10.200.0.0/16 of UserDefinedNetwork tenant-b/old`,
+      ],
+      true,
+      true,
+    ]);
+  });
+});
+
+describe('bin/vm-network-lint.mjs', () => {
+  it('runs the CLI through tsx and sets the exit code', async () => {
+    const path = await file('bin.yaml', VALID_UDN.replace('Secondary', 'Tertiary'));
+    const result = await promisify(execFile)('node', ['bin/vm-network-lint.mjs', path]).then(
+      () => ({ code: 0, stdout: '' }),
+      (e: { code: number; stdout: string }) => ({ code: e.code, stdout: e.stdout }),
+    );
+    expect(result).toEqual({
+      code: 1,
+      stdout: `${path}:9 spec.layer2.role: Must be one of: Primary, Secondary\n`,
+    });
+  }, 30_000);
+});

@@ -1,0 +1,181 @@
+/**
+ * vm-network-lint FILE... [--kubeconfig PATH] [--context NAME]
+ *
+ * Checks NAD, UDN, CUDN, NNCP, SriovNetwork, SriovNetworkNodePolicy manifests and the network part of
+ * VirtualMachines with the validators the console wizards use. Prints `file:line field: message` per problem and
+ * exits 1 when any manifest has an error, 0 otherwise (2 on bad usage). Cluster checks (overlaps with existing
+ * networks, NICs, PFs) run only with --kubeconfig.
+ */
+import { readFile } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
+import type { FieldIssue } from '../domain/issues';
+import type { K8sObject } from '../domain/kube/meta';
+import type { NetworkAttachmentDefinition } from '../domain/kube/networks';
+import type { ClusterContext } from '../domain/manifests/context';
+import { clusterContextFrom, networkNames, ownedSubnets, ownerOf } from '../domain/manifests/facts';
+import { formatMessage } from '../domain/manifests/messages';
+import type { IssueCode } from '../domain/manifests/messages';
+import { isObject } from '../domain/manifests/reader';
+import { type ParsedDocument, parseYamlDocuments } from '../domain/manifests/toYaml';
+import { recognize, validateManifest } from '../domain/manifests/validate';
+import { type ClusterRead, readCluster, readKubeconfig } from './cluster';
+
+export type CliIO = {
+  stdout: (line: string) => void;
+  stderr: (line: string) => void;
+  readFile: (path: string) => Promise<string>;
+  readCluster: (kubeconfig: string, context?: string) => Promise<ClusterRead>;
+};
+
+const defaultIO: CliIO = {
+  stdout: (line) => process.stdout.write(`${line}\n`),
+  stderr: (line) => process.stderr.write(`${line}\n`),
+  readFile: (path) => readFile(path, 'utf8'),
+  readCluster: async (kubeconfig, context) => readCluster(await readKubeconfig(kubeconfig, context)),
+};
+
+const USAGE = 'usage: vm-network-lint FILE... [--kubeconfig PATH] [--context NAME]';
+
+type Args = { files: string[]; kubeconfig?: string; context?: string; help: boolean; error?: string };
+
+export const parseArgs = (argv: readonly string[]): Args => {
+  const args: Args = { files: [], help: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] ?? '';
+    const [flag, inline] =
+      a.startsWith('--') && a.includes('=')
+        ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]
+        : [a, undefined];
+    if (flag === '--help' || flag === '-h') args.help = true;
+    else if (flag === '--kubeconfig' || flag === '--context') {
+      const value = inline ?? argv[++i];
+      if (!value) return { ...args, error: `${flag} needs a value` };
+      if (flag === '--kubeconfig') args.kubeconfig = value;
+      else args.context = value;
+    } else if (a.startsWith('-') && a !== '-') return { ...args, error: `unknown option ${a}` };
+    else args.files.push(a);
+  }
+  return args;
+};
+
+/** One object to check: a document, or an item of a `kind: List` document. */
+type Unit = { file: string; doc: ParsedDocument; prefix: string; obj: unknown };
+
+const unitsOf = (file: string, doc: ParsedDocument): Unit[] => {
+  const v = doc.value;
+  if (isObject(v) && v.kind === 'List' && Array.isArray(v.items)) {
+    return v.items.map((obj, i) => ({ file, doc, prefix: `items[${i}].`, obj }));
+  }
+  return v === null || v === undefined ? [] : [{ file, doc, prefix: '', obj: v }];
+};
+
+const asObjects = (units: readonly Unit[], kinds: readonly string[]): K8sObject[] =>
+  units.flatMap((u) => {
+    const kind = recognize(u.obj);
+    return kind && kinds.includes(kind) && isObject((u.obj as K8sObject).metadata)
+      ? [u.obj as K8sObject]
+      : [];
+  });
+
+/** Cluster facts plus what the files themselves define (their subnets and NADs are "existing" to each other). */
+const contextFor = (units: readonly Unit[], cluster: ClusterContext): ClusterContext => {
+  const networks = asObjects(units, [
+    'UserDefinedNetwork',
+    'ClusterUserDefinedNetwork',
+    'NetworkAttachmentDefinition',
+  ]);
+  const nads = networks.filter(
+    (o) => o.kind === 'NetworkAttachmentDefinition',
+  ) as NetworkAttachmentDefinition[];
+  // The cluster's copy of an object in the files is replaced by the file's version.
+  const mine = new Set(networks.map(ownerOf));
+  const stale = (owner: string) => mine.has(owner);
+  return {
+    ...cluster,
+    existingSubnets: [
+      ...(cluster.existingSubnets ?? []).filter((s) => !stale(s.owner)),
+      ...ownedSubnets(networks),
+    ],
+    existingNetworkNames: [
+      ...(cluster.existingNetworkNames ?? []).filter((n) => !stale(n.owner)),
+      ...networkNames(nads),
+    ],
+  };
+};
+
+const render = (u: Unit, issue: FieldIssue): string => {
+  const field = `${u.prefix}${issue.field}`.replace(/\.$/, '');
+  const line = u.doc.lineOf(field);
+  const text = formatMessage(issue.code as IssueCode, issue.params);
+  return `${u.file}:${line} ${field || '(document)'}: ${issue.severity === 'warning' ? 'warning: ' : ''}${text}`;
+};
+
+export const main = async (argv: readonly string[], io: CliIO = defaultIO): Promise<number> => {
+  const args = parseArgs(argv);
+  if (args.help) {
+    io.stdout(USAGE);
+    return 0;
+  }
+  if (args.error || args.files.length === 0) {
+    io.stderr(args.error ? `vm-network-lint: ${args.error}` : 'vm-network-lint: no files given');
+    io.stderr(USAGE);
+    return 2;
+  }
+  let failed = false;
+  const units: Unit[] = [];
+  for (const file of args.files) {
+    let text: string;
+    try {
+      text = await io.readFile(file);
+    } catch (e) {
+      io.stdout(`${file}:1 (file): cannot read: ${e instanceof Error ? e.message : String(e)}`);
+      failed = true;
+      continue;
+    }
+    for (const doc of parseYamlDocuments(text)) {
+      doc.errors.forEach((e) =>
+        io.stdout(`${file}:${e.line} (yaml): ${formatMessage('yaml-syntax', { message: e.message })}`),
+      );
+      failed ||= doc.errors.length > 0;
+      units.push(...unitsOf(file, doc));
+    }
+  }
+  let cluster: ClusterContext = {};
+  let clusterNads: NetworkAttachmentDefinition[] = [];
+  if (args.kubeconfig) {
+    try {
+      const read = await io.readCluster(args.kubeconfig, args.context);
+      cluster = clusterContextFrom(read.objects);
+      clusterNads = read.objects.nads ?? [];
+      read.skipped.forEach((s) =>
+        io.stderr(`vm-network-lint: could not read ${s}; checks that need it were skipped`),
+      );
+    } catch (e) {
+      io.stderr(`vm-network-lint: ${e instanceof Error ? e.message : String(e)}`);
+      return 2;
+    }
+  } else {
+    io.stderr(
+      `vm-network-lint: ${formatMessage('cluster-checks-skipped', { reason: 'no --kubeconfig (overlaps with existing networks, NICs, PFs)' })}`,
+    );
+  }
+  const ctx = contextFor(units, cluster);
+  const fileNads = asObjects(units, ['NetworkAttachmentDefinition']) as NetworkAttachmentDefinition[];
+  const peers = { nads: [...clusterNads, ...fileNads] };
+  let errors = 0;
+  let warnings = 0;
+  for (const u of units) {
+    const issues = validateManifest(u.obj, ctx, peers);
+    const lines = issues.map((i) => ({ line: u.doc.lineOf(`${u.prefix}${i.field}`), text: render(u, i) }));
+    lines.sort((a, b) => a.line - b.line).forEach((l) => io.stdout(l.text));
+    errors += issues.filter((i) => i.severity === 'error').length;
+    warnings += issues.filter((i) => i.severity === 'warning').length;
+  }
+  io.stderr(`vm-network-lint: ${units.length} manifest(s), ${errors} error(s), ${warnings} warning(s)`);
+  return failed || errors > 0 ? 1 : 0;
+};
+
+// Run when executed directly (`tsx src/cli/vm-network-lint.ts`); bin/vm-network-lint.mjs calls main itself.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = await main(process.argv.slice(2));
+}
