@@ -12,9 +12,11 @@ import { readClusterState, type ClusterState, type UserName } from '../cluster/s
 export type NodeK8s = { client: K8sClient; fetch: FetchLike; close: () => Promise<void> };
 
 const wsOpener =
-  (ca: string, token: string): OpenWebSocket =>
+  (ca: string, token: string, origin: string): OpenWebSocket =>
   (url, h) => {
-    const ws = new WebSocket(url, { ca, headers: { Authorization: `Bearer ${token}` } });
+    // The API server's WebSocket handler (golang.org/x/net/websocket) answers 403 to a handshake without an
+    // Origin header; browsers always send one.
+    const ws = new WebSocket(url, { ca, origin, headers: { Authorization: `Bearer ${token}` } });
     let done = false;
     let lastError: string | undefined;
     const end = (info: Parameters<typeof h.onClose>[0]) => {
@@ -55,6 +57,10 @@ export const nodeK8s = (user: UserName = 'admin', state: ClusterState = readClus
       dispatcher,
       headers: { ...(init.headers as Record<string, string>), Authorization: `Bearer ${token}` },
     }) as unknown as Promise<Response>;
-  const client = createK8sClient({ baseUrl: state.server, fetch, openWebSocket: wsOpener(ca, token) });
+  const client = createK8sClient({
+    baseUrl: state.server,
+    fetch,
+    openWebSocket: wsOpener(ca, token, state.server),
+  });
   return { client, fetch, close: () => dispatcher.close() };
 };

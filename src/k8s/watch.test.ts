@@ -96,6 +96,26 @@ describe('createListWatch', () => {
     expect(mem.rv()).toBe('1001');
   });
 
+  it('works with a synchronous scheduler (one write per event)', async () => {
+    const fake = fakeClient();
+    const mem = memoryStore();
+    const watch = createListWatch({
+      client: fake.client,
+      model: ConfigMapModel,
+      store: mem.store,
+      schedule: (cb) => {
+        cb();
+        return () => undefined;
+      },
+    });
+    watch.start();
+    await fake.resolveList(listed([], '1'));
+    fake.lastSocket().send({ type: 'ADDED', object: cm('a', '2') });
+    fake.lastSocket().send({ type: 'ADDED', object: cm('b', '3') });
+    expect(mem.writes.map((w) => w.items.length)).toEqual([0, 1, 2]);
+    watch.stop();
+  });
+
   it('keeps identity of untouched objects across a batch', async () => {
     const { fake, mem, frames, watch } = setup();
     watch.start();

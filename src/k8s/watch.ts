@@ -105,6 +105,7 @@ export const createListWatch = <T extends K8sObject>(o: ListWatchOptions<T>): Li
   let buffer: WatchEvent<T>[] = [];
   let rvDirty = false;
   let cancelFlush: (() => void) | undefined;
+  let flushPending = false; // separate from cancelFlush: a synchronous scheduler runs flush before returning
   let cancelTimer: (() => void) | undefined;
   let socket: { close: () => void } | undefined;
   let failures = 0;
@@ -122,6 +123,7 @@ export const createListWatch = <T extends K8sObject>(o: ListWatchOptions<T>): Li
   };
 
   const flush = () => {
+    flushPending = false;
     cancelFlush = undefined;
     if (!buffer.length && !rvDirty) return;
     const events = buffer;
@@ -131,7 +133,9 @@ export const createListWatch = <T extends K8sObject>(o: ListWatchOptions<T>): Li
     store.set({ items: Array.from(map.values()), resourceVersion: rv });
   };
   const scheduleFlush = () => {
-    cancelFlush ??= schedule(flush);
+    if (flushPending) return;
+    flushPending = true;
+    cancelFlush = schedule(flush);
   };
 
   const closeSocket = () => {
@@ -171,7 +175,9 @@ export const createListWatch = <T extends K8sObject>(o: ListWatchOptions<T>): Li
     rvDirty = false;
     cancelFlush?.();
     cancelFlush = undefined;
-    if (status.state !== 'connecting') setStatus({ ...status, state: 'reconnecting' });
+    flushPending = false;
+    // Data on screen is about to be replaced (410, or resuming failed): say so; a first load stays 'connecting'.
+    if (status.loaded) setStatus({ ...status, state: 'reconnecting' });
     void client.listAll(model, { ...selectors, pageSize: o.pageSize }).then((r) => {
       if (!running || gen !== generation) return;
       if (!r.ok) return retryLater(r.error, relist);
@@ -273,6 +279,7 @@ export const createListWatch = <T extends K8sObject>(o: ListWatchOptions<T>): Li
     // Buffered events are dropped with their resourceVersion: the store stays a consistent snapshot.
     cancelFlush?.();
     cancelFlush = undefined;
+    flushPending = false;
     buffer = [];
     rvDirty = false;
   };
