@@ -32,6 +32,21 @@ export const validateLabelName = (field: string, value: string | undefined): Fie
   return isDNS1123Label(value ?? '') ? [] : [err(field, 'dns1123-label')];
 };
 
+/**
+ * A namespaced object needs an existing namespace (the API server refuses a create otherwise). Checked only when
+ * the namespaces the user can see are known.
+ */
+export const validateNamespaceKnown = (
+  field: string,
+  namespace: string | undefined,
+  ctx: { namespaces?: { name: string }[] },
+): FieldIssue[] => {
+  const ns = (namespace ?? '').trim();
+  return ns && ctx.namespaces && !ctx.namespaces.some((n) => n.name === ns)
+    ? [err(field, 'namespace-unknown', { namespace: ns })]
+    : [];
+};
+
 /** Names of other objects: the API server's DNS-1123 subdomain rule for custom resources. */
 export const validateSubdomainName = (field: string, value: string | undefined): FieldIssue[] => {
   if (isBlank(value)) return [err(field, 'required')];

@@ -6,7 +6,15 @@
 import type { FieldIssue } from '../issues';
 import type { CNIConfig, NetworkAttachmentDefinition } from '../kube/networks';
 import { parseCidr } from '../net/cidr';
-import { err, isInterfaceName, validateIntRange, validateLabelName, validateVlan, warn } from './check';
+import {
+  err,
+  isInterfaceName,
+  validateIntRange,
+  validateLabelName,
+  validateNamespaceKnown,
+  validateVlan,
+  warn,
+} from './check';
 import type { ClusterContext } from './context';
 import { isKindAvailable } from './kinds';
 import { validateNetworkMtu } from './mtu';
@@ -193,6 +201,7 @@ export const validateNAD = (form: NADForm, ctx: ClusterContext = {}): FieldIssue
   return [
     ...validateLabelName('name', form.name),
     ...validateLabelName('namespace', form.namespace),
+    ...validateNamespaceKnown('namespace', form.namespace, ctx),
     ...(availability.available
       ? []
       : [err('type', 'kind-unavailable', { kind: form.type, reason: availability.reason ?? '' })]),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type UDNForm, buildCUDNManifest, buildUDNManifest, emptyUDNForm, validateUDN } from './udn';
+import { PRIMARY_UDN_LABEL, type UDNForm, buildCUDNManifest, buildUDNManifest, emptyUDNForm } from './udn';
+import { validateUDN } from './udnValidate';
 import { aCluster, aWorker, anNNCP, codes } from './testFixtures';
 
 const aUDN = (over: Partial<UDNForm> = {}): UDNForm => ({
@@ -313,8 +314,17 @@ describe('validateUDN: cluster facts', () => {
     expect(errors(aUDN(), ctx)).toEqual(['primary-udn-namespace-unlabelled@namespace']);
   });
 
-  it('always warns that a primary network needs the namespace label', () => {
-    expect(codes(validateUDN(aUDN(), aCluster()), 'warning')).toContain('primary-udn-namespace-label@role');
+  it.each([
+    ['namespaces unknown', undefined, ['primary-udn-namespace-label@role']],
+    ['namespace labelled', { [PRIMARY_UDN_LABEL]: '' }, []],
+  ])('warns that a primary network needs the namespace label: %s', (_, labels, expected) => {
+    const ctx = aCluster(labels ? { namespaces: [{ name: 'tenant-a', labels }] } : {});
+    expect(codes(validateUDN(aUDN(), ctx), 'warning')).toEqual(expected);
+  });
+
+  it('refuses a namespace that does not exist', () => {
+    const ctx = aCluster({ namespaces: [{ name: 'other', labels: {} }] });
+    expect(errors(aUDN(), ctx)).toEqual(['namespace-unknown@namespace']);
   });
 
   it('warns about a physical network no NNCP maps', () => {

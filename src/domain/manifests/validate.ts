@@ -19,7 +19,7 @@ import { validateNAD } from './nad';
 import { validateNNCPManifest } from './nncpManifest';
 import { type Adapted, isObject } from './reader';
 import { validateSriovNetwork, validateSriovPolicy } from './sriov';
-import { validateUDN } from './udn';
+import { validateUDN } from './udnValidate';
 import { udnFormFromManifest } from './udnManifest';
 import { nadIndex, validateVMNetworks } from './vmNetworks';
 
