@@ -144,8 +144,12 @@ describe('API server restart', () => {
     expect(after.body.items?.map((vm) => vm.metadata?.name).sort()).toEqual(names);
 
     const vm = after.body.items?.[0] as KubeObject;
-    const mark = suffix();
-    const touch = () => admin.patch(pathOf(vm), { metadata: { annotations: { 'smoke/restart': mark } } });
+    let mark = '';
+    const touch = async () => {
+      mark = suffix(); // a new value each time, so the second attempt is a real change too
+      const res = await admin.patch(pathOf(vm), { metadata: { annotations: { 'smoke/restart': mark } } });
+      expect(res.status).toBe(200);
+    };
     const marked = (e: WatchEvent) => e.object.metadata?.annotations?.['smoke/restart'] === mark;
     // Resume from the old resourceVersion; if the server no longer has it (410 Gone), relist and watch from there.
     const resumed = await waitForEvent(
