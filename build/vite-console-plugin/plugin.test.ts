@@ -32,7 +32,8 @@ const run = (options: ConsolePluginOptions) =>
     build: { outDir, emptyOutDir: true },
   });
 
-describe('console plugin build', () => {
+// Real builds: allow for a busy machine (the default 5 s is too tight under load).
+describe('console plugin build', { timeout: 60_000 }, () => {
   it('writes manifest, entry script and chunks, without bundling React or PatternFly into the page', async () => {
     await run({
       metadata: metadata({ Page: `${FIXTURES}/Page.js` }),
