@@ -7,6 +7,8 @@ export default defineConfig({
   testDir: '.',
   testMatch: '*.spec.ts',
   timeout: 60_000,
+  // The machine is shared; give rendering room before calling it a failure.
+  expect: { timeout: 15_000 },
   workers: 1,
   reporter: [['list']],
   globalSetup: './globalSetup.ts',
