@@ -6,6 +6,8 @@ export default defineConfig({
   testDir: './tests',
   testMatch: '**/*.spec.ts',
   timeout: 120_000,
+  // The machine is small (2 cores) and tenants' pages start with access reviews: allow for a slow first load.
+  expect: { timeout: 20_000 },
   workers: 1,
   reporter: [['list']],
   globalSetup: './support/playwrightGlobalSetup.ts',

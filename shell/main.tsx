@@ -3,24 +3,17 @@ import './i18n';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App } from './App';
 import { ShellK8s } from './ShellK8s';
-
-const queryClient = new QueryClient({
-  defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
-});
 
 const root = document.getElementById('root');
 if (!root) throw new Error('shell/index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <ShellK8s>
-        <BrowserRouter>
-          <App />
-        </BrowserRouter>
-      </ShellK8s>
-    </QueryClientProvider>
+    <ShellK8s>
+      <BrowserRouter>
+        <App />
+      </BrowserRouter>
+    </ShellK8s>
   </StrictMode>,
 );

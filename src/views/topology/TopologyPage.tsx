@@ -2,6 +2,7 @@ import type { FC } from 'react';
 import { PageSection, Title } from '@patternfly/react-core';
 import { useTranslation } from 'react-i18next';
 import { NS } from '../../i18n/ns';
+import { withPluginQueries } from '../../k8s/PluginQueries';
 
 /** Placeholder until its issue lands. */
 const TopologyPage: FC = () => {
@@ -13,4 +14,4 @@ const TopologyPage: FC = () => {
   );
 };
 
-export default TopologyPage;
+export default withPluginQueries(TopologyPage);

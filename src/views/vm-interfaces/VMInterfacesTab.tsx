@@ -9,6 +9,7 @@ import { NS } from '../../i18n/ns';
 import { InterfaceTable } from './InterfaceTable';
 import { useInterfaceActions } from './useInterfaceActions';
 import { useVMNetworkRows } from './useVMNetworkRows';
+import { withPluginQueries } from '../../k8s/PluginQueries';
 
 /**
  * "Network interfaces" tab of the console's VirtualMachine details page: the console passes the VM as `obj`.
@@ -63,4 +64,4 @@ const VMInterfacesTab: FC<{ obj?: K8sObject }> = ({ obj }) => {
   );
 };
 
-export default VMInterfacesTab;
+export default withPluginQueries(VMInterfacesTab);

@@ -19,6 +19,7 @@ import { InterfaceToolbar } from './InterfaceToolbar';
 import { useRowFilters } from './useRowFilters';
 import { useVMNetworkRows } from './useVMNetworkRows';
 import { useInterfaceActions } from './useInterfaceActions';
+import { withPluginQueries } from '../../k8s/PluginQueries';
 
 /** Every VM's interfaces in the namespaces the user can read (or one namespace: /vm-networks/ns/:ns). */
 const VMNetworksPage: FC = () => {
@@ -95,4 +96,4 @@ const VMNetworksPage: FC = () => {
   );
 };
 
-export default VMNetworksPage;
+export default withPluginQueries(VMNetworksPage);

@@ -2,6 +2,7 @@ import type { FC } from 'react';
 import { PageSection, Title } from '@patternfly/react-core';
 import { useTranslation } from 'react-i18next';
 import { NS } from '../../i18n/ns';
+import { withPluginQueries } from '../../k8s/PluginQueries';
 
 /** Placeholder until its issue lands. */
 const CreateNetworkPage: FC = () => {
@@ -13,4 +14,4 @@ const CreateNetworkPage: FC = () => {
   );
 };
 
-export default CreateNetworkPage;
+export default withPluginQueries(CreateNetworkPage);

@@ -1,0 +1,11 @@
+// The standalone shell (vite dev server with the API proxy) for browser tests, against the local cluster.
+import { createServer, type ViteDevServer } from 'vite';
+
+export const startShell = async (): Promise<{ url: string; server: ViteDevServer }> => {
+  process.env.SHELL_PORT ??= '9123';
+  const server = await createServer({ configFile: 'shell/vite.config.ts', logLevel: 'warn' });
+  await server.listen();
+  const url = server.resolvedUrls?.local[0]?.replace(/\/$/, '');
+  if (!url) throw new Error('the shell dev server did not report its URL');
+  return { url, server };
+};

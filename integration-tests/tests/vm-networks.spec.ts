@@ -1,0 +1,197 @@
+// VM networks against the real API server: what each user sees, and interface changes that never lose a
+// concurrent edit. The seed (integration-tests/cluster/seed/vms.ts) gives each namespace VMs in every scenario.
+import { expect, test, type Page } from '@playwright/test';
+import type { VM, VMI } from '../../src/domain/kube/vm';
+import { clientFor } from '../support/k8s';
+import { actAs, vmNetworksPage, vmPage } from '../pages/shell';
+
+const VM_PATH = (ns: string, name: string) => `/apis/kubevirt.io/v1/namespaces/${ns}/virtualmachines/${name}`;
+const VMI_PATH = (ns: string, name: string) =>
+  `/apis/kubevirt.io/v1/namespaces/${ns}/virtualmachineinstances/${name}`;
+
+let adminClient: ReturnType<typeof clientFor> | undefined;
+const admin = () => (adminClient ??= clientFor('admin'));
+const getVM = async (ns: string, name: string) => (await admin().get<VM>(VM_PATH(ns, name))).body;
+
+/** Removes interfaces a test added, so the tests can run again on the same cluster. */
+const removeInterfaces = async (ns: string, name: string, names: string[]) => {
+  const vm = await getVM(ns, name);
+  const spec = vm.spec.template.spec;
+  const keep = <T extends { name: string }>(xs: T[] | undefined) =>
+    (xs ?? []).filter((x) => !names.includes(x.name));
+  await admin().patch(
+    VM_PATH(ns, name),
+    {
+      spec: {
+        template: {
+          spec: {
+            domain: { devices: { interfaces: keep(spec.domain.devices.interfaces) } },
+            networks: keep(spec.networks),
+          },
+        },
+      },
+    },
+    'merge',
+  );
+};
+
+/** A Linux-bridge NAD no seeded VM uses yet (an OVN overlay NAD may be attached only once per VM). */
+const BRIDGE_NAD = 'e2e-bridge';
+test.beforeAll(async () => {
+  const r = await clientFor('tenant-a').create(
+    '/apis/k8s.cni.cncf.io/v1/namespaces/tenant-a-dev/network-attachment-definitions',
+    {
+      apiVersion: 'k8s.cni.cncf.io/v1',
+      kind: 'NetworkAttachmentDefinition',
+      metadata: { name: BRIDGE_NAD, namespace: 'tenant-a-dev' },
+      spec: {
+        config: JSON.stringify({
+          cniVersion: '0.3.1',
+          name: BRIDGE_NAD,
+          type: 'cnv-bridge',
+          bridge: 'br1',
+          macspoofchk: true,
+        }),
+      },
+    },
+  );
+  expect([201, 409]).toContain(r.status);
+});
+
+const runId = () => Date.now().toString(36).slice(-5);
+
+test('guest-agent IPs of the seeded VMIs are shown, "unknown" where the agent is absent', async ({
+  page,
+  context,
+}) => {
+  await actAs(context, 'admin');
+  const list = vmNetworksPage(page);
+  await list.open('tenant-a-dev');
+  // vm-00000 runs with the agent; vm-00002 runs without it (seed scenarios "agent" and "no-agent").
+  const vmi = (await admin().get<VMI>(VMI_PATH('tenant-a-dev', 'vm-00000'))).body;
+  const reported = vmi.status?.interfaces?.find((i) => i.name === 'default')?.ipAddresses ?? [];
+  expect(reported.length).toBeGreaterThan(0);
+  const ips = list.row('tenant-a-dev', 'vm-00000', 'default').getByTestId('iface-default-ips');
+  for (const ip of reported) await expect(ips).toContainText(ip);
+  await expect(list.row('tenant-a-dev', 'vm-00002', 'default').getByTestId('iface-default-ips')).toHaveText(
+    'Unknown',
+  );
+  await expect(list.row('tenant-a-dev', 'vm-00002', 'default').getByTestId('flag-agent')).toBeVisible();
+});
+
+test('tenant-a never sees tenant-b VMs', async ({ page, context }) => {
+  await actAs(context, 'tenant-a');
+  const list = vmNetworksPage(page);
+  await list.open();
+  await expect(list.rows().first()).toBeVisible();
+  const ids = await list.rows().evaluateAll((rows) => rows.map((r) => r.getAttribute('data-test') ?? ''));
+  expect(ids.length).toBeGreaterThan(0);
+  // Row ids are row-<namespace>-<vm>-<interface>; seeded VM names start with "vm-".
+  const namespaces = new Set(ids.map((id) => id.slice('row-'.length, id.indexOf('-vm-'))));
+  expect([...namespaces].sort()).toEqual(['tenant-a', 'tenant-a-dev']);
+  // Searching for a tenant-b address finds nothing either.
+  await list.open(undefined, '?q=10.130.');
+  await expect(page.getByTestId('empty-filtered')).toBeVisible();
+});
+
+test('tenant-a hot-plugs a bridge interface into a running VM', async ({ page, context }) => {
+  await actAs(context, 'tenant-a');
+  const name = `e2e-${runId()}`;
+  const before = await getVM('tenant-a-dev', 'vm-00000');
+  try {
+    const vmView = vmPage(page);
+    await vmView.open('tenant-a-dev', 'vm-00000');
+    await vmView.addButton().click();
+    const modal = vmView.modal();
+    await modal.getByTestId('iface-name').fill(name);
+    await modal.getByTestId('iface-network').selectOption(`tenant-a-dev/${BRIDGE_NAD}`);
+    await expect(modal.getByTestId('iface-binding')).toHaveValue('bridge');
+    await expect(modal.getByTestId('hotplug-plan')).toContainText('hot-plugged');
+    await modal.getByTestId('save-interface').click();
+    await expect(modal).toBeHidden();
+    // The VMI does not have it yet: the row says so until the VMI shows it.
+    await expect(vmView.row('tenant-a-dev', 'vm-00000', name).getByTestId('flag-hotplug')).toBeVisible();
+
+    const after = await getVM('tenant-a-dev', 'vm-00000');
+    const spec = after.spec.template.spec;
+    expect(spec.domain.devices.interfaces).toEqual([
+      ...(before.spec.template.spec.domain.devices.interfaces ?? []),
+      { name, bridge: {}, model: 'virtio' },
+    ]);
+    expect(spec.networks).toEqual([
+      ...(before.spec.template.spec.networks ?? []),
+      { name, multus: { networkName: BRIDGE_NAD } },
+    ]);
+  } finally {
+    await removeInterfaces('tenant-a-dev', 'vm-00000', [name]);
+  }
+});
+
+test('a bad MAC shows a field error and sends nothing', async ({ page, context }) => {
+  await actAs(context, 'tenant-a');
+  const before = await getVM('tenant-a-dev', 'vm-00006');
+  const writes: string[] = [];
+  page.on('request', (r) => {
+    if (r.method() !== 'GET' && r.url().includes('/virtualmachines/'))
+      writes.push(`${r.method()} ${r.url()}`);
+  });
+  const vmView = vmPage(page);
+  await vmView.open('tenant-a-dev', 'vm-00006');
+  await vmView.addButton().click();
+  const modal = vmView.modal();
+  await modal.getByTestId('iface-network').selectOption(`tenant-a-dev/${BRIDGE_NAD}`);
+  await modal.getByTestId('iface-mac').fill('02:00:5e:zz:00:01');
+  await modal.getByTestId('save-interface').click();
+  await expect(modal.getByTestId('field-macAddress-issues')).toContainText('Not a MAC address');
+  await expect(modal).toBeVisible();
+  // Whatever the user typed stays in the form.
+  await expect(modal.getByTestId('iface-mac')).toHaveValue('02:00:5e:zz:00:01');
+  expect(writes).toEqual([]);
+  expect((await getVM('tenant-a-dev', 'vm-00006')).spec).toEqual(before.spec);
+});
+
+const openAddModal = async (page: Page, ns: string, vm: string, name: string) => {
+  const vmView = vmPage(page);
+  await vmView.open(ns, vm);
+  await vmView.addButton().click();
+  const modal = vmView.modal();
+  await modal.getByTestId('iface-name').fill(name);
+  await modal.getByTestId('iface-network').selectOption(`${ns}/${BRIDGE_NAD}`);
+  return modal;
+};
+
+test('two users edit one VM at once: the second sees the conflict and both changes are kept', async ({
+  browser,
+}) => {
+  const id = runId();
+  const [first, second] = [`first-${id}`, `second-${id}`];
+  const a = await browser.newContext();
+  const b = await browser.newContext();
+  await actAs(a, 'tenant-a');
+  await actAs(b, 'admin');
+  const pageA = await a.newPage();
+  const pageB = await b.newPage();
+  try {
+    // Both open the modal on the same version of the VM.
+    const modalA = await openAddModal(pageA, 'tenant-a-dev', 'vm-00005', first);
+    const modalB = await openAddModal(pageB, 'tenant-a-dev', 'vm-00005', second);
+    await modalA.getByTestId('save-interface').click();
+    await expect(modalA).toBeHidden();
+    // B saves on the version it read: the resourceVersion test fails and B is shown what changed.
+    await modalB.getByTestId('save-interface').click();
+    await expect(modalB.getByTestId('conflict')).toBeVisible();
+    await expect(modalB.getByTestId('conflict-changes')).toContainText(`Interface ${first} was added`);
+    await modalB.getByTestId('apply-again').click();
+    await expect(modalB).toBeHidden();
+
+    const names = (await getVM('tenant-a-dev', 'vm-00005')).spec.template.spec.domain.devices.interfaces?.map(
+      (i) => i.name,
+    );
+    expect(names).toContain(first);
+    expect(names).toContain(second);
+  } finally {
+    await removeInterfaces('tenant-a-dev', 'vm-00005', [first, second]);
+    await a.close();
+    await b.close();
+  }
+});
