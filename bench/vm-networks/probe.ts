@@ -1,0 +1,97 @@
+/**
+ * Timing probes that live in the harness page (window.__bench); run.ts drives them over playwright.
+ * All times are performance.now() / Event.timeStamp, one clock.
+ */
+
+/** What the DOM must show once a keystroke has been handled. */
+export type Expectation =
+  /** The VM networks page: its summary text and the data-test of the first row (null: the empty state). */
+  | { kind: 'page'; summary: string; firstRow: string | null }
+  /** The floor: a plain input, whose value is right as soon as the browser handled the key. */
+  | { kind: 'input'; value: string };
+
+export type BenchApi = {
+  /** Set once the data is generated and serialized; run.ts collects garbage, then calls start(). */
+  ready: boolean;
+  start: () => void;
+  /** Resolves when the first table row is in the DOM: ms from data available (list calls resolved) to then. */
+  firstRows: Promise<{ dataToRows: number; startToRows: number }>;
+  /** ms from the last keydown to the first frame, painted, whose DOM meets `e` (rAF, then a task after it). */
+  settled: (e: Expectation, timeoutMs?: number) => Promise<number>;
+  /** Extra durations the harness records (ms), e.g. how long the floor's buildVMRows took. */
+  marks: Record<string, number>;
+  /** keydown timeStamps seen so far, one per keystroke. */
+  keydowns: number[];
+  /** For each keydown, the longest Event Timing duration of events in its interaction window (0: under 16 ms). */
+  eventDurations: () => number[];
+};
+
+declare global {
+  interface Window {
+    __bench: BenchApi;
+  }
+}
+
+const ROW = 'tr[data-test^="row-"]';
+
+const meets = (e: Expectation): boolean => {
+  if (e.kind === 'input')
+    return document.querySelector<HTMLInputElement>('[data-test="floor-input"]')?.value === e.value;
+  const summary = document.querySelector('[data-test="interface-summary"]')?.textContent?.trim();
+  if (summary !== e.summary) return false;
+  if (e.firstRow === null) return !!document.querySelector('[data-test="empty-filtered"]');
+  return document.querySelector(ROW)?.getAttribute('data-test') === e.firstRow;
+};
+
+const firstRowsAfter = (dataAt: () => number | undefined, startedAt: () => number) =>
+  new Promise<{ dataToRows: number; startToRows: number }>((resolve) => {
+    const observer = new MutationObserver(() => {
+      if (!document.querySelector(ROW)) return;
+      const now = performance.now();
+      observer.disconnect();
+      resolve({ dataToRows: now - (dataAt() ?? NaN), startToRows: now - startedAt() });
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+  });
+
+export const installProbe = (dataAt: () => number | undefined, mount: () => void): BenchApi => {
+  const events: PerformanceEventTiming[] = [];
+  // durationThreshold (Event Timing Level 1) is missing from TypeScript's DOM types, hence the cast.
+  new PerformanceObserver((list) => {
+    events.push(...(list.getEntries() as PerformanceEventTiming[]));
+  }).observe({ type: 'event', durationThreshold: 16, buffered: true } as PerformanceObserverInit);
+  const keydowns: number[] = [];
+  window.addEventListener('keydown', (e) => keydowns.push(e.timeStamp), true);
+
+  let startedAt = NaN;
+  const api: BenchApi = {
+    ready: false,
+    start: () => {
+      startedAt = performance.now();
+      mount();
+    },
+    firstRows: firstRowsAfter(dataAt, () => startedAt),
+    marks: {},
+    keydowns,
+    settled: (e, timeoutMs = 10_000) =>
+      new Promise((resolve, reject) => {
+        const from = keydowns[keydowns.length - 1] ?? performance.now();
+        const frame = () => {
+          // In a rAF callback the DOM is what this frame will paint; a task queued here runs after the paint.
+          if (meets(e)) setTimeout(() => resolve(performance.now() - from), 0);
+          else if (performance.now() - from > timeoutMs)
+            reject(new Error(`not settled after ${timeoutMs} ms: ${JSON.stringify(e)}`));
+          else requestAnimationFrame(frame);
+        };
+        requestAnimationFrame(frame);
+      }),
+    eventDurations: () =>
+      keydowns.map((t, i) => {
+        const end = keydowns[i + 1] ?? Infinity;
+        const mine = events.filter((ev) => ev.startTime >= t - 1 && ev.startTime < end - 1);
+        return Math.max(0, ...mine.map((ev) => ev.duration));
+      }),
+  };
+  window.__bench = api;
+  return api;
+};
