@@ -2,6 +2,7 @@
 import type { LabelSelector, UDNTopology } from '../kube/networks';
 import { err } from './check';
 import { type Adapted, ManifestReader, isObject } from './reader';
+import { checkLayer2Extras } from './udnExtras';
 import type { UDNForm, UDNSubnetForm } from './udn';
 
 const LAYERS = { Layer2: 'layer2', Layer3: 'layer3', Localnet: 'localnet' } as const;
@@ -86,6 +87,15 @@ export const udnFormFromManifest = (obj: unknown): Adapted<UDNForm> => {
     topology === 'Layer3'
       ? readLayer3Subnets(r, `${lp}.subnets`)
       : (r.strings(`${lp}.subnets`) ?? []).map((cidr) => ({ cidr }));
+  if (topology === 'Layer2')
+    r.issues.push(
+      ...checkLayer2Extras(
+        r,
+        lp,
+        role,
+        subnets.map((s) => s.cidr),
+      ),
+    );
   const form: UDNForm = {
     scope: cluster ? 'cluster' : 'namespace',
     name: r.string('metadata.name') ?? '',

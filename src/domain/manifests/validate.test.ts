@@ -400,3 +400,59 @@ describe('clusterContextFrom', () => {
     });
   });
 });
+
+describe('validateManifest: layer2 fields outside the wizard', () => {
+  const primary = (extra: string) =>
+    udn(
+      `  topology: Layer2\n  layer2:\n    role: Primary\n    subnets: [10.200.0.0/16, fd20::/64]\n${extra}`,
+    );
+
+  it.each([
+    [
+      'valid',
+      '    reservedSubnets: [10.200.0.0/24]\n    infrastructureSubnets: [10.200.1.0/24, fd20::/120]\n    defaultGatewayIPs: [10.200.1.1, fd20::1]',
+      [],
+    ],
+    [
+      'reserved outside subnets',
+      '    reservedSubnets: [10.201.0.0/24]',
+      ['outside-subnets@spec.layer2.reservedSubnets[0]'],
+    ],
+    [
+      'reserved with host bits',
+      '    reservedSubnets: [10.200.0.1/24]',
+      ['cidr-host-bits@spec.layer2.reservedSubnets[0]'],
+    ],
+    [
+      'infra overlaps reserved',
+      '    reservedSubnets: [10.200.0.0/24]\n    infrastructureSubnets: [10.200.0.0/25]',
+      ['subnet-overlap@spec.layer2.infrastructureSubnets[0]'],
+    ],
+    [
+      'one gateway for two families',
+      '    defaultGatewayIPs: [10.200.0.1]',
+      ['gateway-per-family@spec.layer2.defaultGatewayIPs'],
+    ],
+    [
+      'gateway not an IP',
+      '    defaultGatewayIPs: [x, fd20::1]',
+      ['ip-invalid@spec.layer2.defaultGatewayIPs[0]'],
+    ],
+    [
+      'gateway outside infra',
+      '    infrastructureSubnets: [10.200.1.0/24, fd20::/120]\n    defaultGatewayIPs: [10.200.2.1, fd20::1]',
+      ['outside-subnets@spec.layer2.defaultGatewayIPs[0]'],
+    ],
+  ])('%s', (_, extra, expected) => {
+    expect(codes(validateManifest(primary(extra), aCluster()), 'error')).toEqual(expected);
+  });
+
+  it('refuses them on a secondary network', () => {
+    const obj = udn(
+      '  topology: Layer2\n  layer2:\n    role: Secondary\n    subnets: [10.200.0.0/16]\n    reservedSubnets: [10.200.0.0/24]',
+    );
+    expect(codes(validateManifest(obj, aCluster()), 'error')).toEqual([
+      'field-not-allowed@spec.layer2.reservedSubnets',
+    ]);
+  });
+});

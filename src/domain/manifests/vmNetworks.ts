@@ -4,9 +4,10 @@
  * unicast MAC-48, and only bridge-bound secondary interfaces may be hot-unplugged with `state: absent`.
  */
 import type { FieldIssue } from '../issues';
-import type { CNIConfig, NetworkAttachmentDefinition } from '../kube/networks';
+import type { NetworkAttachmentDefinition } from '../kube/networks';
 import type { VM, VMInterface, VMNetwork } from '../kube/vm';
 import { duplicateIndexes, err, isDNS1123Label, warn } from './check';
+import { parseCniConfig } from './facts';
 
 const BINDINGS = [
   'masquerade',
@@ -25,20 +26,11 @@ export const bindingsOf = (iface: VMInterface): Binding[] => BINDINGS.filter((b)
 /** What we know about a NAD a VM references (from the same files or the cluster). */
 export type NadInfo = { cniType?: string; topology?: string };
 
-const parseConfig = (nad: NetworkAttachmentDefinition): CNIConfig | undefined => {
-  try {
-    const value: unknown = JSON.parse(nad.spec?.config ?? '');
-    return value && typeof value === 'object' ? (value as CNIConfig) : undefined;
-  } catch {
-    return undefined;
-  }
-};
-
 /** `namespace/name` → NAD facts, for VM binding checks. NADs with unparsable config are left out. */
 export const nadIndex = (nads: readonly NetworkAttachmentDefinition[]): Map<string, NadInfo> =>
   new Map(
     nads.flatMap((nad) => {
-      const config = parseConfig(nad);
+      const config = parseCniConfig(nad);
       if (!config) return [];
       const type = typeof config.type === 'string' ? config.type : undefined;
       const topology = typeof config.topology === 'string' ? config.topology : undefined;
