@@ -17,13 +17,12 @@ import { VirtualMachineModel } from '../../k8s/models';
 import { useK8sClient } from '../../k8s/K8sContext';
 
 /**
- * A failed JSON-patch `test` is how the server says "changed meanwhile": kube-apiserver answers it with 422
- * ("the server rejected our request due to an error in our request", message naming the test), while an
- * update with a stale resourceVersion answers 409. Both mean the same thing to the user.
+ * Could this failure be a failed `test` op, i.e. "changed meanwhile"? kube-apiserver answers a failed JSON-patch
+ * test with a bare 422 ("the server rejected our request due to an error in our request", no causes), and a
+ * stale update with 409. A 422 that names fields is a real validation error. The caller confirms by reloading.
  */
-export const isConcurrentChange = (e: K8sError): boolean =>
-  e.kind === 'conflict' ||
-  (e.kind === 'invalid' && /test(ing)? (operation|value)|resourceVersion/i.test(e.message));
+export const mayBeConcurrentChange = (e: K8sError): boolean =>
+  e.kind === 'conflict' || (e.kind === 'invalid' && !e.fieldIssues?.length);
 
 export type ChangeState =
   | { phase: 'idle' }
@@ -41,9 +40,12 @@ export const useVMChange = (vm: VM) => {
     setState({ phase: 'saving' });
     const r = await client.jsonPatch<VM>(VirtualMachineModel, ref, ops);
     if (r.ok) return setState({ phase: 'done', vm: r.value });
-    if (!isConcurrentChange(r.error)) return setState({ phase: 'error', error: r.error });
+    if (!mayBeConcurrentChange(r.error)) return setState({ phase: 'error', error: r.error });
     const latest = await client.get<VM>(VirtualMachineModel, ref);
     if (!latest.ok) return setState({ phase: 'error', error: latest.error });
+    // Same version as ours: the VM did not change, so the 422 is about the request itself.
+    if (latest.value.metadata.resourceVersion === base.metadata.resourceVersion)
+      return setState({ phase: 'error', error: r.error });
     setState({ phase: 'conflict', latest: latest.value, rebase: rebasePatch(change, base, latest.value) });
   };
 
