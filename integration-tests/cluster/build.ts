@@ -3,7 +3,8 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { projectRoot } from './state';
 
 export const BINARIES = ['kube-apiserver', 'kube-controller-manager', 'etcd'] as const;
@@ -62,3 +63,13 @@ export const ensureBinaries = async (): Promise<string> => {
   console.log(`Built in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   return dir;
 };
+
+// `npx tsx integration-tests/cluster/build.ts` (scripts/setup) builds or reuses the binaries.
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  ensureBinaries()
+    .then((dir) => console.log(`Local cluster binaries: ${dir}`))
+    .catch((e: unknown) => {
+      console.error(e instanceof Error ? e.message : e);
+      process.exit(1);
+    });
+}
