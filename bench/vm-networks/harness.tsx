@@ -1,6 +1,6 @@
 /**
- * The bench page. `?mode=page` renders the real VMNetworksPage as the standalone shell does (react-query,
- * react-router, i18n, the SDK aliased to shell/sdk.ts) over an in-memory API (fakeApi.ts), plus a plain
+ * The bench page. `?mode=page` renders the real VMNetworksPage as the standalone shell does (react-router, i18n,
+ * the SDK aliased to shell/sdk.ts; the page brings its own react-query client) over an in-memory API (fakeApi.ts), plus a plain
  * `<input>` for the keystroke floor. `?mode=floor` lists the same data through the same client and renders the
  * first 50 rows of buildVMRows as a bare <table>. `&vms=&nics=` size the data (default 10,000 × 4).
  */
@@ -9,7 +9,6 @@ import '../../shell/i18n';
 import type { FC } from 'react';
 import { createRoot } from 'react-dom/client';
 import { MemoryRouter } from 'react-router';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import VMNetworksPage from '../../src/views/vm-interfaces/VMNetworksPage';
 import { K8sContext } from '../../src/k8s/K8sContext';
 import { VirtualMachineInstanceModel, VirtualMachineModel } from '../../src/k8s/models';
@@ -24,17 +23,14 @@ const { client, dataAt } = benchClient(
 );
 const root = createRoot(document.getElementById('root') as HTMLElement);
 
+/** The page brings its own QueryClientProvider (withPluginQueries), as in the console. */
 const Page: FC = () => (
-  <QueryClientProvider
-    client={new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } })}
-  >
-    <K8sContext.Provider value={{ client }}>
-      <MemoryRouter initialEntries={['/vm-networks']}>
-        <input data-test="floor-input" aria-label="Keystroke floor" />
-        <VMNetworksPage />
-      </MemoryRouter>
-    </K8sContext.Provider>
-  </QueryClientProvider>
+  <K8sContext.Provider value={{ client }}>
+    <MemoryRouter initialEntries={['/vm-networks']}>
+      <input data-test="floor-input" aria-label="Keystroke floor" />
+      <VMNetworksPage />
+    </MemoryRouter>
+  </K8sContext.Provider>
 );
 
 const FloorTable: FC<{ rows: readonly InterfaceRow[] }> = ({ rows }) => (
