@@ -1,7 +1,7 @@
 /**
  * The bench page. `?mode=page` renders the real VMNetworksPage as the standalone shell does (react-router, i18n,
- * the SDK aliased to shell/sdk.ts; the page brings its own react-query client) over an in-memory API (fakeApi.ts), plus a plain
- * `<input>` for the keystroke floor. `?mode=floor` lists the same data through the same client and renders the
+ * the SDK aliased to shell/sdk.ts; the page brings its own react-query client) over an in-memory API
+ * (fakeApi.ts), plus a plain `<input>` for the keystroke floor. `?mode=floor` lists the same data through the same client and renders the
  * first 50 rows of buildVMRows as a bare <table>. `&vms=&nics=` size the data (default 10,000 × 4).
  */
 import '@patternfly/react-core/dist/styles/base.css';
