@@ -4,10 +4,20 @@
  * integration tests and by bench/data-layer.
  */
 import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { Agent, fetch as undiciFetch } from 'undici';
 import WebSocket from 'ws';
 import { createK8sClient, type FetchLike, type K8sClient, type OpenWebSocket } from '../../src/k8s/client';
-import { readClusterState, type ClusterState, type UserName } from '../cluster/state';
+import type { ClusterState, UserName } from '../cluster/state';
+
+/**
+ * Same location as cluster/state.ts readClusterState(), which cannot be imported in jsdom test files: there
+ * import.meta.url is not a file: URL. Tests and benches run from the project root.
+ */
+const readState = (): ClusterState =>
+  JSON.parse(
+    readFileSync(join(resolve(process.env.LOCAL_CLUSTER_DIR ?? '.local-cluster'), 'state.json'), 'utf8'),
+  ) as ClusterState;
 
 export type NodeK8s = { client: K8sClient; fetch: FetchLike; close: () => Promise<void> };
 
@@ -47,7 +57,7 @@ const wsOpener =
   };
 
 /** A client acting as one of the local cluster's users. */
-export const nodeK8s = (user: UserName = 'admin', state: ClusterState = readClusterState()): NodeK8s => {
+export const nodeK8s = (user: UserName = 'admin', state: ClusterState = readState()): NodeK8s => {
   const ca = readFileSync(state.caFile, 'utf8');
   const token = state.users[user].token;
   const dispatcher = new Agent({ connect: { ca }, connections: 32 });

@@ -48,6 +48,7 @@ describe('live list (list + WebSocket watch)', () => {
       namespace: ns,
       store: rec.store,
       schedule: immediate,
+      minFlushInterval: 0,
     });
     w.start();
     await waitFor('live', () => w.getStatus().state === 'live');

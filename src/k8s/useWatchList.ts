@@ -53,9 +53,10 @@ export const useListWatches = <T extends K8sObject>(
   const stableScopes = useMemo(() => scopes ?? [], [scopesKey]);
   const schedule = config?.schedule;
   const pageSize = config?.pageSize;
+  const minFlushInterval = config?.minFlushInterval;
   const group = useMemo(
-    () => createWatchGroup(qc, client, model, stableScopes, { schedule, pageSize }),
-    [qc, client, model, stableScopes, schedule, pageSize],
+    () => createWatchGroup(qc, client, model, stableScopes, { schedule, pageSize, minFlushInterval }),
+    [qc, client, model, stableScopes, schedule, pageSize, minFlushInterval],
   );
   const status = useSyncExternalStore(group.subscribe, group.getSnapshot, group.getSnapshot);
   const merged = useQueries({

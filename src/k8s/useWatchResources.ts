@@ -53,6 +53,10 @@ export const useWatchResources = <T extends K8sObject>(
     if (!needsDiscovery) return [{ namespace, labelSelector }];
     return resolved ? scopesFor(resolved, labelSelector) : undefined;
   }, [needsDiscovery, namespace, labelSelector, resolved]);
-  const result = useListWatches(model, scopes, { schedule: o.schedule, pageSize: o.pageSize });
+  const result = useListWatches(model, scopes, {
+    schedule: o.schedule,
+    pageSize: o.pageSize,
+    minFlushInterval: o.minFlushInterval,
+  });
   return needsDiscovery && scopeQ.error ? { ...result, error: scopeQ.error } : result;
 };

@@ -107,6 +107,7 @@ describe('createListWatch', () => {
         cb();
         return () => undefined;
       },
+      minFlushInterval: 0,
     });
     watch.start();
     await fake.resolveList(listed([], '1'));
@@ -114,6 +115,40 @@ describe('createListWatch', () => {
     fake.lastSocket().send({ type: 'ADDED', object: cm('b', '3') });
     expect(mem.writes.map((w) => w.items.length)).toEqual([0, 1, 2]);
     watch.stop();
+  });
+
+  it('under a sustained stream, flushes at most every minFlushInterval ms', async () => {
+    const fake = fakeClient();
+    const mem = memoryStore();
+    const frames = manualScheduler();
+    const t = manualTimers();
+    let clock = 0;
+    const watch = createListWatch({
+      client: fake.client,
+      model: ConfigMapModel,
+      store: mem.store,
+      schedule: frames.schedule,
+      timers: t.timers,
+      now: () => clock,
+    });
+    watch.start();
+    await fake.resolveList(listed([], '1'));
+    const s = fake.lastSocket();
+    mem.writes.length = 0;
+    s.send({ type: 'ADDED', object: cm('a', '2') });
+    frames.runFrame(); // calm: the next frame
+    expect(mem.writes).toHaveLength(1);
+    clock = 16;
+    s.send({ type: 'ADDED', object: cm('b', '3') });
+    expect(frames.pending()).toBe(0);
+    expect(t.delays()).toEqual([84]); // waits out the rest of the 100 ms, then the next frame
+    s.send({ type: 'ADDED', object: cm('c', '4') });
+    expect(t.delays()).toEqual([84]);
+    clock = 100;
+    t.fireAll();
+    frames.runFrame();
+    expect(mem.writes).toHaveLength(2);
+    expect(mem.names()).toEqual(['a', 'b', 'c']);
   });
 
   it('keeps identity of untouched objects across a batch', async () => {

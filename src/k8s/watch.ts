@@ -79,6 +79,12 @@ export type ListWatchOptions<T extends K8sObject> = {
   schedule?: Scheduler;
   timers?: Timers;
   backoff?: (attempt: number) => number;
+  /**
+   * Under a sustained stream (a mass delete takes the server a second or two) flush at most this often, on top of
+   * once per frame: a 10k-row table re-rendered 60 times a second helps nobody. Default 100 ms; 0 = every frame.
+   */
+  minFlushInterval?: number;
+  now?: () => number;
   /** Consecutive failures before `reconnecting` turns into `unreachable`. */
   unreachableAfter?: number;
   pageSize?: number;
@@ -99,6 +105,9 @@ export const createListWatch = <T extends K8sObject>(o: ListWatchOptions<T>): Li
   const timers = o.timers ?? realTimers;
   const backoff = o.backoff ?? ((n: number) => backoffDelay(n));
   const unreachableAfter = o.unreachableAfter ?? 2;
+  const minFlushInterval = o.minFlushInterval ?? 100;
+  const now = o.now ?? (() => performance.now());
+  let lastFlush = -Infinity;
 
   let map = new Map<string, T>();
   let rv = '';
@@ -126,6 +135,7 @@ export const createListWatch = <T extends K8sObject>(o: ListWatchOptions<T>): Li
     flushPending = false;
     cancelFlush = undefined;
     if (!buffer.length && !rvDirty) return;
+    lastFlush = now();
     const events = buffer;
     buffer = [];
     rvDirty = false;
@@ -135,7 +145,19 @@ export const createListWatch = <T extends K8sObject>(o: ListWatchOptions<T>): Li
   const scheduleFlush = () => {
     if (flushPending) return;
     flushPending = true;
-    cancelFlush = schedule(flush);
+    const wait = lastFlush + minFlushInterval - now();
+    if (wait <= 0) {
+      cancelFlush = schedule(flush);
+      return;
+    }
+    let cancelFrame: (() => void) | undefined;
+    const cancelWait = timers.set(() => {
+      cancelFrame = schedule(flush);
+    }, wait);
+    cancelFlush = () => {
+      cancelWait();
+      cancelFrame?.();
+    };
   };
 
   const closeSocket = () => {

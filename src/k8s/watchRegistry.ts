@@ -23,7 +23,7 @@ const entries = (qc: QueryClient, client: K8sClient): Map<string, Entry> => {
 
 const keyOf = (model: K8sModel, scope: ListScope) => JSON.stringify(listQueryKey(model, scope));
 
-export type WatchConfig = { schedule?: Scheduler; pageSize?: number };
+export type WatchConfig = { schedule?: Scheduler; pageSize?: number; minFlushInterval?: number };
 
 export const acquireListWatch = <T extends K8sObject>(
   qc: QueryClient,
