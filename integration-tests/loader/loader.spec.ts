@@ -23,11 +23,15 @@ declare global {
 
 const PLUGIN = 'vm-network-console-plugin';
 const TITLE_KEY = '@patternfly/react-core/dist/dynamic/components/Title';
-/** Each exposed page: its heading, and the route console would render it at (pattern, URL). */
-const PAGES: Record<string, { heading: string; pattern: string; url: string }> = {
+/**
+ * Each exposed page: its heading (level 1 for pages; a details-page tab sits under the console's h1, so level 2),
+ * and the route console would render it at (pattern, URL).
+ */
+const PAGES: Record<string, { heading: string; level?: number; pattern: string; url: string }> = {
   VMNetworksPage: { heading: 'VM networks', pattern: '/vm-networks/ns/:ns', url: '/vm-networks/ns/default' },
   VMInterfacesTab: {
     heading: 'Network interfaces',
+    level: 2,
     pattern: '/k8s/ns/:ns/kubevirt.io~v1~VirtualMachine/:name/vm-network-interfaces',
     url: '/k8s/ns/default/kubevirt.io~v1~VirtualMachine/vm1/vm-network-interfaces',
   },
@@ -96,14 +100,14 @@ for (const variant of ['with-pf', 'without-pf']) {
       expect(results).toHaveLength(codeRefCount);
       for (const r of results) expect(r.resolved, `${r.uid} ${r.path}`).toBe('function');
 
-      for (const [moduleName, { heading, pattern, url }] of Object.entries(PAGES)) {
+      for (const [moduleName, { heading, level = 1, pattern, url }] of Object.entries(PAGES)) {
         await page.evaluate(([m, p, u]) => window.loaderHost.render(m, p, u), [
           moduleName,
           pattern,
           url,
         ] as const);
         const container = page.getByTestId(`page-${moduleName}`);
-        const title = container.getByRole('heading', { level: 1, name: heading });
+        const title = container.getByRole('heading', { level, name: heading });
         const renderError = container.getByTestId('render-error');
         await expect(title.or(renderError)).toBeVisible();
         // allTextContents does not wait (textContent would wait for an element that is not there).

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { aVM, aVMI, manyVMs } from '../testing/fixtures';
 import { buildInterfaceRows, buildVMRows } from './rows';
 import type { RowFilters } from './search';
-import { filterRows, matchesSearch, parseSearch } from './search';
+import { countVMs, filterRows, matchesSearch, parseSearch } from './search';
 
 const row = buildInterfaceRows(
   aVM({ name: 'web-01', nics: [{ name: 'nic1', network: 'n', mac: '02:AB:CD:00:00:01' }], running: true }),
@@ -119,5 +119,15 @@ describe('filterRows', () => {
       .map((r) => r.id);
     expect(got.length).toBeGreaterThan(0);
     expect(got).toEqual(naive);
+  });
+});
+
+describe('countVMs', () => {
+  it('counts VMs of grouped rows, as a Set of namespace/name would', () => {
+    const { vms, vmis } = manyVMs(25, 3);
+    const rows = buildVMRows(vms, vmis);
+    expect(countVMs(rows)).toBe(new Set(rows.map((r) => `${r.namespace}/${r.vmName}`)).size);
+    expect(countVMs(rows.filter((r) => r.name === 'default'))).toBe(25);
+    expect(countVMs([])).toBe(0);
   });
 });

@@ -1,4 +1,4 @@
-import { useRef, type FC, type ReactNode } from 'react';
+import { memo, useMemo, useRef, type FC, type ReactNode } from 'react';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Link } from 'react-router';
@@ -12,13 +12,63 @@ type Props = {
   rows: readonly InterfaceRow[];
   /** Show the VM and namespace columns (the all-VMs page) or not (one VM's tab). */
   showVM: boolean;
-  /** Row actions (kebab), when the view offers them. */
+  /** Row actions (kebab), when the view offers them. Keep it stable (useCallback): rows re-render when it changes. */
   actions?: (row: InterfaceRow) => ReactNode;
   /** Height of the scrolling area; only the visible rows are rendered. */
   height?: string;
 };
 
 const ROW_HEIGHT = 45;
+
+type Labels = Record<
+  'vm' | 'ns' | 'status' | 'iface' | 'net' | 'binding' | 'model' | 'mac' | 'ips' | 'link' | 'pending',
+  string
+>;
+
+type RowProps = {
+  row: InterfaceRow;
+  /** First interface of its VM: the VM cells are filled. */
+  first: boolean;
+  showVM: boolean;
+  labels: Labels;
+  actions?: (row: InterfaceRow) => ReactNode;
+};
+
+/** One row; memoized, so typing in the search box re-renders only rows whose data changed. */
+const InterfaceTableRow = memo<RowProps>(({ row, first, showVM, labels, actions }) => (
+  <Tr data-test={`row-${row.namespace}-${row.vmName}-${row.name}`} style={{ height: ROW_HEIGHT }}>
+    {showVM && (
+      <Td dataLabel={labels.vm}>
+        {first && <Link to={vmPath(row.namespace, row.vmName)}>{row.vmName}</Link>}
+      </Td>
+    )}
+    {showVM && <Td dataLabel={labels.ns}>{first && row.namespace}</Td>}
+    {showVM && <Td dataLabel={labels.status}>{first && row.runState.status}</Td>}
+    <Td dataLabel={labels.iface}>{row.name}</Td>
+    <Td dataLabel={labels.net}>
+      <NetworkCell row={row} />
+    </Td>
+    <Td dataLabel={labels.binding}>{row.binding ?? '—'}</Td>
+    <Td dataLabel={labels.model}>{row.model ?? '—'}</Td>
+    <Td dataLabel={labels.mac} data-test={`iface-${row.name}-mac`}>
+      {row.mac ?? '—'}
+    </Td>
+    <Td dataLabel={labels.ips}>
+      <IpsCell row={row} />
+    </Td>
+    <Td dataLabel={labels.link}>
+      <LinkCell row={row} />
+    </Td>
+    <Td dataLabel={labels.pending}>
+      <FlagsCell row={row} />
+    </Td>
+    {actions && <Td isActionCell>{actions(row)}</Td>}
+  </Tr>
+));
+InterfaceTableRow.displayName = 'InterfaceTableRow';
+
+const isFirstOfVM = (rows: readonly InterfaceRow[], i: number) =>
+  i === 0 || rows[i - 1]!.vmName !== rows[i]!.vmName || rows[i - 1]!.namespace !== rows[i]!.namespace;
 
 /**
  * Interfaces grouped by VM (rows arrive sorted by VM), virtualized so 40,000 rows cost what the visible ones
@@ -27,6 +77,22 @@ const ROW_HEIGHT = 45;
 export const InterfaceTable: FC<Props> = ({ rows, showVM, actions, height = 'calc(100vh - 300px)' }) => {
   const { t } = useTranslation(NS);
   const scrollRef = useRef<HTMLDivElement>(null);
+  const labels = useMemo<Labels>(
+    () => ({
+      vm: t('VM'),
+      ns: t('Namespace'),
+      status: t('Status'),
+      iface: t('Interface'),
+      net: t('Network'),
+      binding: t('Binding'),
+      model: t('Model'),
+      mac: t('MAC address'),
+      ips: t('IP addresses'),
+      link: t('Link'),
+      pending: t('Pending'),
+    }),
+    [t],
+  );
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
@@ -51,17 +117,17 @@ export const InterfaceTable: FC<Props> = ({ rows, showVM, actions, height = 'cal
       >
         <Thead>
           <Tr>
-            {showVM && <Th>{t('VM')}</Th>}
-            {showVM && <Th>{t('Namespace')}</Th>}
-            {showVM && <Th>{t('Status')}</Th>}
-            <Th>{t('Interface')}</Th>
-            <Th>{t('Network')}</Th>
-            <Th>{t('Binding')}</Th>
-            <Th>{t('Model')}</Th>
-            <Th>{t('MAC address')}</Th>
-            <Th>{t('IP addresses')}</Th>
-            <Th>{t('Link')}</Th>
-            <Th>{t('Pending')}</Th>
+            {showVM && <Th>{labels.vm}</Th>}
+            {showVM && <Th>{labels.ns}</Th>}
+            {showVM && <Th>{labels.status}</Th>}
+            <Th>{labels.iface}</Th>
+            <Th>{labels.net}</Th>
+            <Th>{labels.binding}</Th>
+            <Th>{labels.model}</Th>
+            <Th>{labels.mac}</Th>
+            <Th>{labels.ips}</Th>
+            <Th>{labels.link}</Th>
+            <Th>{labels.pending}</Th>
             {actions && <Th screenReaderText={t('Actions')} />}
           </Tr>
         </Thead>
@@ -73,43 +139,15 @@ export const InterfaceTable: FC<Props> = ({ rows, showVM, actions, height = 'cal
           )}
           {items.map((item) => {
             const row = rows[item.index]!;
-            const first =
-              item.index === 0 ||
-              rows[item.index - 1]!.vmName !== row.vmName ||
-              rows[item.index - 1]!.namespace !== row.namespace;
             return (
-              <Tr
+              <InterfaceTableRow
                 key={row.id}
-                data-test={`row-${row.namespace}-${row.vmName}-${row.name}`}
-                style={{ height: ROW_HEIGHT }}
-              >
-                {showVM && (
-                  <Td dataLabel={t('VM')}>
-                    {first && <Link to={vmPath(row.namespace, row.vmName)}>{row.vmName}</Link>}
-                  </Td>
-                )}
-                {showVM && <Td dataLabel={t('Namespace')}>{first && row.namespace}</Td>}
-                {showVM && <Td dataLabel={t('Status')}>{first && row.runState.status}</Td>}
-                <Td dataLabel={t('Interface')}>{row.name}</Td>
-                <Td dataLabel={t('Network')}>
-                  <NetworkCell row={row} />
-                </Td>
-                <Td dataLabel={t('Binding')}>{row.binding ?? '—'}</Td>
-                <Td dataLabel={t('Model')}>{row.model ?? '—'}</Td>
-                <Td dataLabel={t('MAC address')} data-test={`iface-${row.name}-mac`}>
-                  {row.mac ?? '—'}
-                </Td>
-                <Td dataLabel={t('IP addresses')}>
-                  <IpsCell row={row} />
-                </Td>
-                <Td dataLabel={t('Link')}>
-                  <LinkCell row={row} />
-                </Td>
-                <Td dataLabel={t('Pending')}>
-                  <FlagsCell row={row} />
-                </Td>
-                {actions && <Td isActionCell>{actions(row)}</Td>}
-              </Tr>
+                row={row}
+                first={isFirstOfVM(rows, item.index)}
+                showVM={showVM}
+                labels={labels}
+                actions={actions}
+              />
             );
           })}
           {after > 0 && (

@@ -1,5 +1,14 @@
 import { useMemo, type FC } from 'react';
-import { Button, EmptyState, EmptyStateBody, PageSection, Skeleton, Tooltip } from '@patternfly/react-core';
+import {
+  Button,
+  EmptyState,
+  EmptyStateBody,
+  Flex,
+  PageSection,
+  Skeleton,
+  Title,
+  Tooltip,
+} from '@patternfly/react-core';
 import { PlusCircleIcon } from '@patternfly/react-icons/dist/esm/icons/plus-circle-icon';
 import { useTranslation } from 'react-i18next';
 import type { K8sObject } from '../../domain/kube/meta';
@@ -41,23 +50,29 @@ const VMInterfacesTab: FC<{ obj?: K8sObject }> = ({ obj }) => {
   return (
     <PageSection>
       <ConnectionBanner connections={connections} />
-      {add && (
-        <Tooltip
-          content={add.reason}
-          trigger={add.allowed ? 'manual' : 'mouseenter focus'}
-          isVisible={add.allowed ? false : undefined}
-        >
-          <Button
-            variant="secondary"
-            icon={<PlusCircleIcon />}
-            onClick={add.onClick}
-            isAriaDisabled={!add.allowed}
-            data-test="add-interface"
+      <Flex
+        justifyContent={{ default: 'justifyContentSpaceBetween' }}
+        className="vm-network-console-plugin__tab-header"
+      >
+        <Title headingLevel="h2">{t('Network interfaces')}</Title>
+        {add && (
+          <Tooltip
+            content={add.reason}
+            trigger={add.allowed ? 'manual' : 'mouseenter focus'}
+            isVisible={add.allowed ? false : undefined}
           >
-            {t('Add network interface')}
-          </Button>
-        </Tooltip>
-      )}
+            <Button
+              variant="secondary"
+              icon={<PlusCircleIcon />}
+              onClick={add.onClick}
+              isAriaDisabled={!add.allowed}
+              data-test="add-interface"
+            >
+              {t('Add network interface')}
+            </Button>
+          </Tooltip>
+        )}
+      </Flex>
       {body()}
       {modal}
     </PageSection>

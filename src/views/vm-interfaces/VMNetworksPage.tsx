@@ -10,13 +10,13 @@ import {
 } from '@patternfly/react-core';
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { filterRows } from '../../domain/interfaces/search';
+import { countVMs, filterRows } from '../../domain/interfaces/search';
 import { ConnectionBanner } from '../../components/ConnectionBanner';
 import { LoadError } from '../../components/LoadError';
 import { NS } from '../../i18n/ns';
 import { InterfaceTable } from './InterfaceTable';
 import { InterfaceToolbar } from './InterfaceToolbar';
-import { useRowFilters } from './useRowFilters';
+import { useDebouncedUrlValue, useRowFilters } from './useRowFilters';
 import { useVMNetworkRows } from './useVMNetworkRows';
 import { useInterfaceActions } from './useInterfaceActions';
 import { withPluginQueries } from '../../k8s/PluginQueries';
@@ -27,11 +27,13 @@ const VMNetworksPage: FC = () => {
   const { ns } = useParams();
   const { rows, vms, vmis, nads, loaded, error, connections } = useVMNetworkRows(ns);
   const [filters, setFilters, clearFilters] = useRowFilters();
-  // Typing stays responsive at 40,000 rows: the filter runs on the deferred value.
-  const deferred = useDeferredValue(filters);
+  // The search box is local state (the URL follows after a pause), so a keystroke re-renders only this page, and
+  // the filter runs on the deferred value: typing stays responsive at 40,000 rows.
+  const [search, setSearch] = useDebouncedUrlValue(filters.search, (v) => setFilters({ search: v }));
+  const deferred = useDeferredValue(useMemo(() => ({ ...filters, search }), [filters, search]));
   const visible = useMemo(() => filterRows(rows, deferred), [rows, deferred]);
   const { actions, modal } = useInterfaceActions(vms, vmis, nads, rows);
-  const vmCount = useMemo(() => new Set(visible.map((r) => `${r.namespace}/${r.vmName}`)).size, [visible]);
+  const vmCount = useMemo(() => countVMs(visible), [visible]);
 
   const body = () => {
     if (error)
@@ -79,8 +81,8 @@ const VMNetworksPage: FC = () => {
         <ConnectionBanner connections={connections} />
         <InterfaceToolbar
           rows={rows}
-          filters={filters}
-          onChange={setFilters}
+          filters={{ ...filters, search }}
+          onChange={(patch) => (patch.search !== undefined ? setSearch(patch.search) : setFilters(patch))}
           onClear={clearFilters}
           showNamespace={!ns}
           summary={

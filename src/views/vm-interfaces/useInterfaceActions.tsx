@@ -48,51 +48,55 @@ export const useInterfaceActions = (
   const namespaces = useMemo(() => [...new Set(vms.map((v) => v.metadata.namespace ?? ''))], [vms]);
   const access = useVMPatchAccess(namespaces);
 
-  const actions = (row: InterfaceRow) => {
-    const key = vmKey(row.namespace, row.vmName);
-    const perm = access(row.namespace);
-    const denied = perm.allowed ? {} : { isAriaDisabled: true, tooltipProps: { content: perm.reason } };
-    const inSpec = row.origin === 'spec' || row.origin === 'implicit';
-    const notInSpec = {
-      isAriaDisabled: true,
-      tooltipProps: { content: t('Not in the VM spec: nothing to change') },
-    };
-    const absent = row.link.desired === 'absent';
-    const items: IAction[] = [
-      {
-        title: t('Edit'),
-        onClick: () => setOpen({ kind: 'edit', key, name: row.name }),
-        ...(row.origin !== 'spec' || absent ? notInSpec : denied),
-      },
-      ...(supportsLinkState(row.binding ?? '') && row.origin === 'spec' && !absent
-        ? [
-            {
-              title: row.link.desired === 'down' ? t('Set link up') : t('Set link down'),
-              onClick: () =>
-                setOpen({
-                  kind: 'link',
-                  key,
-                  name: row.name,
-                  state: row.link.desired === 'down' ? 'up' : 'down',
-                }),
-              ...denied,
-            } as IAction,
-          ]
-        : []),
-      {
-        title: t('Remove'),
-        onClick: () => setOpen({ kind: 'remove', key, name: row.name }),
-        ...(!inSpec || absent ? notInSpec : denied),
-      },
-      { isSeparator: true },
-      {
-        title: t('Add interface to {{vm}}', { vm: row.vmName }),
-        onClick: () => setOpen({ kind: 'add', key }),
-        ...denied,
-      },
-    ];
-    return <ActionsColumn items={items} data-test={`actions-${row.namespace}-${row.vmName}-${row.name}`} />;
-  };
+  // Stable between renders (rows are memoized on it): depends only on permissions and language.
+  const actions = useCallback(
+    (row: InterfaceRow) => {
+      const key = vmKey(row.namespace, row.vmName);
+      const perm = access(row.namespace);
+      const denied = perm.allowed ? {} : { isAriaDisabled: true, tooltipProps: { content: perm.reason } };
+      const inSpec = row.origin === 'spec' || row.origin === 'implicit';
+      const notInSpec = {
+        isAriaDisabled: true,
+        tooltipProps: { content: t('Not in the VM spec: nothing to change') },
+      };
+      const absent = row.link.desired === 'absent';
+      const items: IAction[] = [
+        {
+          title: t('Edit'),
+          onClick: () => setOpen({ kind: 'edit', key, name: row.name }),
+          ...(row.origin !== 'spec' || absent ? notInSpec : denied),
+        },
+        ...(supportsLinkState(row.binding ?? '') && row.origin === 'spec' && !absent
+          ? [
+              {
+                title: row.link.desired === 'down' ? t('Set link up') : t('Set link down'),
+                onClick: () =>
+                  setOpen({
+                    kind: 'link',
+                    key,
+                    name: row.name,
+                    state: row.link.desired === 'down' ? 'up' : 'down',
+                  }),
+                ...denied,
+              } as IAction,
+            ]
+          : []),
+        {
+          title: t('Remove'),
+          onClick: () => setOpen({ kind: 'remove', key, name: row.name }),
+          ...(!inSpec || absent ? notInSpec : denied),
+        },
+        { isSeparator: true },
+        {
+          title: t('Add interface to {{vm}}', { vm: row.vmName }),
+          onClick: () => setOpen({ kind: 'add', key }),
+          ...denied,
+        },
+      ];
+      return <ActionsColumn items={items} data-test={`actions-${row.namespace}-${row.vmName}-${row.name}`} />;
+    },
+    [access, t],
+  );
 
   const vm = open ? byKey.get(open.key) : undefined;
   const vmi = open ? vmiByKey.get(open.key) : undefined;

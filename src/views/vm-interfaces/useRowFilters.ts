@@ -2,7 +2,7 @@
  * Filter state of the VM networks page, kept in the URL (?ns=…&net=…&binding=…&noip=1&pending=1&q=…) so a
  * filtered view can be bookmarked and shared.
  */
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { RowFilters } from '../../domain/interfaces/search';
 
@@ -41,4 +41,39 @@ export const useRowFilters = (): [FilterState, (patch: Partial<FilterState>) => 
   );
   const clear = useCallback(() => setParams(new URLSearchParams(), { replace: true }), [setParams]);
   return [state, update, clear];
+};
+
+/**
+ * A value typed by the user, kept locally and written to the URL after `delay` ms without typing. The URL still
+ * wins when it changes from outside (back button, a shared link).
+ */
+export const useDebouncedUrlValue = (
+  urlValue: string,
+  write: (v: string) => void,
+  delay = 400,
+): [string, (v: string) => void] => {
+  const [value, setValue] = useState(urlValue);
+  const writeRef = useRef(write);
+  writeRef.current = write;
+  const pending = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const lastWritten = useRef(urlValue);
+  useEffect(() => {
+    if (urlValue !== lastWritten.current) {
+      lastWritten.current = urlValue;
+      setValue(urlValue);
+    }
+  }, [urlValue]);
+  useEffect(() => () => clearTimeout(pending.current), []);
+  const update = useCallback(
+    (v: string) => {
+      setValue(v);
+      clearTimeout(pending.current);
+      pending.current = setTimeout(() => {
+        lastWritten.current = v;
+        writeRef.current(v);
+      }, delay);
+    },
+    [delay],
+  );
+  return [value, update];
 };

@@ -2,9 +2,10 @@
  * Joins the live VM, VMI and NAD lists into interface rows (domain/interfaces/rows.ts) and keeps IPs that
  * flap away visible as stale (ipMemory.ts). The hook only wires data; every rule lives in the domain.
  */
-import { useMemo, useRef } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { VM, VMI } from '../../domain/kube/vm';
-import { buildVMRows, type InterfaceRow } from '../../domain/interfaces/rows';
+import type { InterfaceRow } from '../../domain/interfaces/rows';
+import { createRowBuilder } from '../../domain/interfaces/rowCache';
 import { emptyIpMemory, rememberIps, type IpMemory } from '../../domain/interfaces/ipMemory';
 import { primaryUdnNamespaces } from '../../domain/interfaces/nadTypes';
 import type { NetworkAttachmentDefinition } from '../../domain/kube/networks';
@@ -36,12 +37,15 @@ export const useVMNetworkRows = (namespace?: string): VMNetworkRows => {
   });
   const primary = useMemo(() => primaryUdnNamespaces(nads.data), [nads.data]);
   const memory = useRef<IpMemory>(emptyIpMemory);
+  // Rebuilds only the VMs a watch event changed (rowCache.ts).
+  const [buildRows] = useState(createRowBuilder);
+  const opts = useMemo(() => ({ primaryUdnNamespaces: primary }), [primary]);
   const rows = useMemo(() => {
-    const built = buildVMRows(vms.data, vmis.data, { primaryUdnNamespaces: primary });
+    const built = buildRows(vms.data, vmis.data, opts);
     const next = rememberIps(memory.current, built, Date.now());
     memory.current = next.memory;
     return next.rows;
-  }, [vms.data, vmis.data, primary]);
+  }, [buildRows, vms.data, vmis.data, opts]);
   return {
     rows,
     vms: vms.data,

@@ -3,7 +3,7 @@
  * react-query), so actions are disabled with the reason instead of failing after the user filled a form.
  */
 import { useQueries } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { modelAccess } from '../../k8s/access';
 import { VirtualMachineModel } from '../../k8s/models';
@@ -37,5 +37,8 @@ export const useVMPatchAccess = (namespaces: readonly string[]): ((namespace: st
     return m;
     // eslint-disable-next-line react-hooks/exhaustive-deps -- keyStr and answers are the value identity of key and results
   }, [keyStr, answers, t]);
-  return (ns: string) => byNs.get(ns) ?? { allowed: false, reason: t('Checking your permissions…') };
+  return useCallback(
+    (ns: string) => byNs.get(ns) ?? { allowed: false, reason: t('Checking your permissions…') },
+    [byNs, t],
+  );
 };

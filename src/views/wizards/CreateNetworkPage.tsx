@@ -1,16 +1,36 @@
-import type { FC } from 'react';
-import { PageSection, Title } from '@patternfly/react-core';
+import { useMemo, useState, type FC } from 'react';
+import { Grid, GridItem, PageSection, Title } from '@patternfly/react-core';
 import { useTranslation } from 'react-i18next';
+import { availableKinds, type NetworkKind } from '../../domain/manifests/kinds';
 import { NS } from '../../i18n/ns';
 import { withPluginQueries } from '../../k8s/PluginQueries';
+import { KindPicker } from './KindPicker';
+import { KindWizard } from './KindWizard';
+import { useClusterContext } from './useClusterContext';
 
-/** Placeholder until its issue lands. */
+/**
+ * Create network: pick a kind (the ones this cluster cannot use are disabled, with the reason), then a wizard for
+ * it beside the live YAML. Facts come from every list the user can read.
+ */
 const CreateNetworkPage: FC = () => {
   const { t } = useTranslation(NS);
+  const ctx = useClusterContext();
+  const kinds = useMemo(() => availableKinds(ctx), [ctx]);
+  const [kind, setKind] = useState<NetworkKind>();
   return (
-    <PageSection>
-      <Title headingLevel="h1">{t('Create network')}</Title>
-    </PageSection>
+    <>
+      <PageSection>
+        <Title headingLevel="h1">{t('Create network')}</Title>
+      </PageSection>
+      <PageSection>
+        <Grid hasGutter>
+          <GridItem lg={3}>
+            <KindPicker kinds={kinds} value={kind} onChange={setKind} />
+          </GridItem>
+          <GridItem lg={9}>{kind && <KindWizard key={kind} kind={kind} ctx={ctx} />}</GridItem>
+        </Grid>
+      </PageSection>
+    </>
   );
 };
 

@@ -1,0 +1,106 @@
+import { useEffect, useMemo, useState, type FC, type ReactNode } from 'react';
+import { Card, CardBody, CardTitle, Form, Grid, GridItem, Wizard, WizardStep } from '@patternfly/react-core';
+import { useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { K8sObject } from '../../domain/kube/meta';
+import { hasErrors, type FieldIssue } from '../../domain/issues';
+import type { NetworkKind } from '../../domain/manifests/kinds';
+import { toYaml } from '../../domain/manifests/toYaml';
+import { YamlPreview } from '../../components/YamlPreview';
+import { NS } from '../../i18n/ns';
+import { modelAccess } from '../../k8s/access';
+import type { K8sModel } from '../../k8s/models';
+import { useAccessReview } from '../../k8s/useAccessReview';
+import { fieldIssues } from './fields';
+import { ReviewFooter, ReviewStep } from './ReviewStep';
+import { mapServerIssues } from './serverFields';
+import { useCreateNetwork } from './useCreateNetwork';
+
+export type StepDef = { id: string; name: string; fields: readonly string[]; body: ReactNode };
+
+type Props = {
+  kind: NetworkKind;
+  model: K8sModel;
+  manifest: K8sObject;
+  /** The validator's issues for the current form. */
+  issues: readonly FieldIssue[];
+  /** The steps before the review, given the issues to show (errors only after the first Create). */
+  steps: (shown: readonly FieldIssue[]) => StepDef[];
+};
+
+/**
+ * The wizard of one kind beside the live YAML. Create runs a server dry run first; its 422 causes come back under
+ * the fields. Nothing is sent while the form has errors; anyone can copy or download the YAML.
+ */
+export const CreateWizard: FC<Props> = ({ kind, model, manifest, issues, steps }) => {
+  const { t } = useTranslation(NS);
+  const navigate = useNavigate();
+  const [submitted, setSubmitted] = useState(false);
+  const { state, create, reset } = useCreateNetwork();
+  const yaml = useMemo(() => toYaml(manifest), [manifest]);
+  const namespace = model.namespaced ? manifest.metadata.namespace || undefined : undefined;
+  const access = useAccessReview(modelAccess(model, 'create', namespace));
+
+  // A server refusal is about the form as it was sent; editing it makes the refusal stale.
+  useEffect(() => {
+    reset();
+  }, [yaml, reset]);
+
+  const serverIssues =
+    state.phase === 'error' && state.error.fieldIssues ? mapServerIssues(kind, state.error.fieldIssues) : [];
+  const shown = [...(submitted ? issues : issues.filter((i) => i.severity === 'warning')), ...serverIssues];
+  const defs = steps(shown);
+  const onCreate = () => {
+    setSubmitted(true);
+    if (hasErrors(issues)) return;
+    void create(model, manifest);
+  };
+  const stepHasError = (fields: readonly string[]) => fields.some((f) => hasErrors(fieldIssues(shown, f)));
+
+  return (
+    <Grid hasGutter>
+      <GridItem lg={7}>
+        <Wizard
+          navAriaLabel={t('Create network steps')}
+          onClose={() => void navigate('/vm-networks/all-namespaces')}
+          data-test="create-wizard"
+        >
+          {defs.map((s) => (
+            <WizardStep
+              key={s.id}
+              id={s.id}
+              name={s.name}
+              status={stepHasError(s.fields) ? 'error' : 'default'}
+            >
+              <Form onSubmit={(e) => e.preventDefault()} data-test={`step-${s.id}`}>
+                {s.body}
+              </Form>
+            </WizardStep>
+          ))}
+          <WizardStep
+            id="review"
+            name={t('Review and create')}
+            footer={<ReviewFooter state={state} allowed={access.allowed} onCreate={onCreate} />}
+          >
+            <ReviewStep
+              manifest={manifest}
+              state={state}
+              issues={shown}
+              blocked={submitted && hasErrors(issues)}
+              access={access}
+              namespace={namespace}
+            />
+          </WizardStep>
+        </Wizard>
+      </GridItem>
+      <GridItem lg={5}>
+        <Card isPlain>
+          <CardTitle>{t('YAML')}</CardTitle>
+          <CardBody>
+            <YamlPreview yaml={yaml} filename={`${manifest.metadata.name || kind}.yaml`} />
+          </CardBody>
+        </Card>
+      </GridItem>
+    </Grid>
+  );
+};

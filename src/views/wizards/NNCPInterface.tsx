@@ -1,0 +1,170 @@
+import type { FC } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FieldIssue } from '../../domain/issues';
+import type { ClusterContext } from '../../domain/manifests/context';
+import { BOND_MODES, type BondMode, type NNCPForm } from '../../domain/manifests/nncp';
+import { getNicOptions, getSelectedNodeStates, type NicOption } from '../../domain/manifests/options';
+import { NS } from '../../i18n/ns';
+import { CheckField, ListField, NumberField, SelectField, TextField, type Choice } from './fields';
+
+type Props = {
+  form: NNCPForm;
+  set: (p: Partial<NNCPForm>) => void;
+  ctx: ClusterContext;
+  issues: readonly FieldIssue[];
+};
+
+/** The interface an NNCP creates: its name, its uplink (a NIC present on every selected node, or a bond), VLANs, MTU. */
+export const NNCPInterface: FC<Props> = ({ form, set, ctx, issues }) => {
+  const { t } = useTranslation(NS);
+  const nics = getNicOptions(getSelectedNodeStates(ctx, form.nodeSelector));
+  const nicLabel = (n: NicOption) =>
+    n.unusable?.reason === 'machine-network'
+      ? t('{{name}} (machine network on {{node}})', { name: n.name, node: n.unusable.node })
+      : n.unusable
+        ? t('{{name}} (already in {{controller}} on {{node}})', {
+            name: n.name,
+            controller: n.unusable.controller ?? '',
+            node: n.unusable.node,
+          })
+        : n.mtu
+          ? t('{{name}} (MTU {{mtu}})', { name: n.name, mtu: n.mtu })
+          : n.name;
+  // Never offer the NIC behind br-ex as a port of a new bridge or bond: it would cut the node off.
+  const choices: Choice[] = [
+    { value: '', label: t('Select a NIC') },
+    ...nics.map((n) => ({
+      value: n.name,
+      label: nicLabel(n),
+      disabled: n.unusable?.reason === 'machine-network' && form.kind !== 'vlan',
+    })),
+  ];
+  const bond = form.bond ?? { name: '', ports: [], mode: 'active-backup' as const };
+  const usesBond = form.kind === 'bond' || form.uplinkType === 'bond';
+  return (
+    <>
+      {form.kind !== 'bond' && (
+        <TextField
+          name="interfaceName"
+          label={t('Interface name')}
+          isRequired={form.kind !== 'vlan'}
+          value={form.interfaceName}
+          onChange={(interfaceName) => set({ interfaceName })}
+          issues={issues}
+          placeholder={form.kind === 'vlan' ? 'ens5.100' : 'br1'}
+        />
+      )}
+      {form.kind !== 'bond' && (
+        <SelectField
+          name="uplinkType"
+          label={t('Uplink')}
+          value={form.uplinkType}
+          onChange={(v) =>
+            set({ uplinkType: v as NNCPForm['uplinkType'], ...(v === 'bond' ? { bond } : {}) })
+          }
+          issues={issues}
+          choices={[
+            { value: 'nic', label: t('A NIC') },
+            { value: 'bond', label: t('A new bond') },
+          ]}
+        />
+      )}
+      {!usesBond &&
+        (nics.length ? (
+          <SelectField
+            name="nic"
+            label={t('NIC')}
+            isRequired
+            value={form.nic ?? ''}
+            onChange={(nic) => set({ nic })}
+            issues={issues}
+            choices={choices}
+            help={t('NICs present on every selected node')}
+          />
+        ) : (
+          <TextField
+            name="nic"
+            label={t('NIC')}
+            isRequired
+            value={form.nic ?? ''}
+            onChange={(nic) => set({ nic })}
+            issues={issues}
+            help={t('No node network state is readable: type the NIC name')}
+          />
+        ))}
+      {usesBond && (
+        <>
+          <TextField
+            name="bond.name"
+            label={t('Bond name')}
+            isRequired
+            value={bond.name}
+            onChange={(name) => set({ bond: { ...bond, name } })}
+            issues={issues}
+            placeholder="bond0"
+          />
+          <SelectField
+            name="bond.mode"
+            label={t('Bond mode')}
+            value={bond.mode}
+            onChange={(mode) => set({ bond: { ...bond, mode: mode as BondMode } })}
+            issues={issues}
+            choices={BOND_MODES.map((m) => ({ value: m, label: m }))}
+          />
+          <ListField
+            name="bond.ports"
+            label={t('Bond ports')}
+            value={bond.ports}
+            onChange={(ports) => set({ bond: { ...bond, ports } })}
+            issues={issues}
+            help={t('Available: {{nics}}', {
+              nics:
+                nics
+                  .filter((n) => !n.unusable)
+                  .map((n) => n.name)
+                  .join(', ') || '—',
+            })}
+          />
+        </>
+      )}
+      {form.kind === 'vlan' && (
+        <NumberField
+          name="vlanId"
+          label={t('VLAN ID')}
+          isRequired
+          value={form.vlanId}
+          onChange={(vlanId) => set({ vlanId })}
+          issues={issues}
+        />
+      )}
+      {form.kind === 'linux-bridge' && (
+        <>
+          <CheckField
+            name="vlanFiltering"
+            label={t('VLAN filtering (trunk port)')}
+            value={!!form.vlanFiltering}
+            onChange={(vlanFiltering) => set({ vlanFiltering })}
+            issues={issues}
+          />
+          {form.vlanFiltering && (
+            <TextField
+              name="trunkVlans"
+              label={t('Trunk VLANs')}
+              value={form.trunkVlans ?? ''}
+              onChange={(trunkVlans) => set({ trunkVlans })}
+              issues={issues}
+              placeholder="100,200-299"
+            />
+          )}
+        </>
+      )}
+      <NumberField
+        name="mtu"
+        label={t('MTU')}
+        value={form.mtu}
+        onChange={(mtu) => set({ mtu })}
+        issues={issues}
+      />
+    </>
+  );
+};

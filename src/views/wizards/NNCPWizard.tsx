@@ -1,0 +1,157 @@
+import { useMemo, useState, type FC } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FieldIssue } from '../../domain/issues';
+import type { ClusterContext } from '../../domain/manifests/context';
+import { buildNNCPManifest, emptyNNCPForm, type NNCPForm, type NNCPKind } from '../../domain/manifests/nncp';
+import { validateNNCP } from '../../domain/manifests/nncpValidate';
+import { getSelectedNodeNames } from '../../domain/manifests/options';
+import { NS } from '../../i18n/ns';
+import { NodeNetworkConfigurationPolicyModel } from '../../k8s/models';
+import { CreateWizard, type StepDef } from './CreateWizard';
+import { SelectField, TextField } from './fields';
+import { NNCPInterface } from './NNCPInterface';
+import { formatLabels, parseLabels } from './text';
+
+/** NodeNetworkConfigurationPolicy: what to configure on which nodes. */
+export const NNCPWizard: FC<{ ctx: ClusterContext }> = ({ ctx }) => {
+  const { t } = useTranslation(NS);
+  const [form, setForm] = useState<NNCPForm>(() => emptyNNCPForm('linux-bridge'));
+  const [selectorText, setSelectorText] = useState(() => formatLabels(form.nodeSelector));
+  const set = (patch: Partial<NNCPForm>) => setForm((f) => ({ ...f, ...patch }));
+  const issues = useMemo(() => validateNNCP(form, ctx), [form, ctx]);
+  const manifest = useMemo(() => buildNNCPManifest(form), [form]);
+  const selected = getSelectedNodeNames(ctx, form.nodeSelector);
+  const changeKind = (kind: NNCPKind) =>
+    setForm((f) => ({
+      ...emptyNNCPForm(kind),
+      name: f.name,
+      description: f.description,
+      nodeSelector: f.nodeSelector,
+      maxUnavailable: f.maxUnavailable,
+    }));
+
+  const steps = (shown: readonly FieldIssue[]): StepDef[] => [
+    {
+      id: 'basics',
+      name: t('Basics'),
+      fields: ['name', 'description', 'kind'],
+      body: (
+        <>
+          <TextField
+            name="name"
+            label={t('Name')}
+            isRequired
+            value={form.name}
+            onChange={(name) => set({ name })}
+            issues={shown}
+          />
+          <TextField
+            name="description"
+            label={t('Description')}
+            value={form.description ?? ''}
+            onChange={(description) => set({ description })}
+            issues={shown}
+          />
+          <SelectField
+            name="kind"
+            label={t('Configure')}
+            value={form.kind}
+            onChange={(k) => changeKind(k as NNCPKind)}
+            issues={shown}
+            choices={[
+              { value: 'linux-bridge', label: t('Linux bridge over a NIC or bond') },
+              { value: 'vlan', label: t('VLAN interface') },
+              { value: 'bond', label: t('Bond') },
+              { value: 'ovs-bridge', label: t('OVS bridge with a localnet bridge mapping') },
+              { value: 'br-ex-mapping', label: t('Localnet bridge mapping on br-ex') },
+            ]}
+          />
+        </>
+      ),
+    },
+    {
+      id: 'nodes',
+      name: t('Nodes'),
+      fields: ['nodeSelector', 'maxUnavailable'],
+      body: (
+        <>
+          <TextField
+            name="nodeSelector"
+            label={t('Node selector (labels)')}
+            value={selectorText}
+            onChange={(text) => {
+              setSelectorText(text);
+              set({ nodeSelector: parseLabels(text) });
+            }}
+            issues={shown}
+            help={
+              selected
+                ? t('{{count}} nodes match: {{nodes}}', {
+                    count: selected.length,
+                    nodes: selected.join(', '),
+                  })
+                : t('Comma-separated key=value labels; empty selects every node')
+            }
+          />
+          <TextField
+            name="maxUnavailable"
+            label={t('Max unavailable')}
+            value={form.maxUnavailable ?? ''}
+            onChange={(maxUnavailable) => set({ maxUnavailable })}
+            issues={shown}
+            placeholder="50%"
+          />
+        </>
+      ),
+    },
+    ...(form.kind === 'br-ex-mapping'
+      ? []
+      : [
+          {
+            id: 'interface',
+            name: t('Interface'),
+            fields: [
+              'interfaceName',
+              'uplinkType',
+              'nic',
+              'bond',
+              'vlanId',
+              'vlanFiltering',
+              'trunkVlans',
+              'mtu',
+            ],
+            body: <NNCPInterface form={form} set={set} ctx={ctx} issues={shown} />,
+          },
+        ]),
+    ...(form.kind === 'ovs-bridge' || form.kind === 'br-ex-mapping'
+      ? [
+          {
+            id: 'mapping',
+            name: t('Bridge mapping'),
+            fields: ['physicalNetworkName'],
+            body: (
+              <TextField
+                name="physicalNetworkName"
+                label={t('Physical network name (localnet)')}
+                isRequired
+                value={form.physicalNetworkName ?? ''}
+                onChange={(physicalNetworkName) => set({ physicalNetworkName })}
+                issues={shown}
+                help={t('Localnet networks use this name to reach the bridge')}
+              />
+            ),
+          },
+        ]
+      : []),
+  ];
+
+  return (
+    <CreateWizard
+      kind="nncp"
+      model={NodeNetworkConfigurationPolicyModel}
+      manifest={manifest}
+      issues={issues}
+      steps={steps}
+    />
+  );
+};

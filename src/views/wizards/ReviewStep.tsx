@@ -1,0 +1,135 @@
+import type { FC } from 'react';
+import {
+  Alert,
+  Button,
+  DescriptionList,
+  DescriptionListDescription,
+  DescriptionListGroup,
+  DescriptionListTerm,
+  WizardFooterWrapper,
+  useWizardContext,
+} from '@patternfly/react-core';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { K8sObject } from '../../domain/kube/meta';
+import type { FieldIssue } from '../../domain/issues';
+import { IssueText } from '../../components/IssueText';
+import { ActionError } from '../../components/LoadError';
+import { NS } from '../../i18n/ns';
+import { vmNetworksPath } from '../vm-interfaces/links';
+import { REVIEW_FIELD } from './serverFields';
+import type { CreateState } from './useCreateNetwork';
+
+type Props = {
+  manifest: K8sObject;
+  state: CreateState;
+  issues: readonly FieldIssue[];
+  /** Create was pressed while the form has errors. */
+  blocked: boolean;
+  access: { allowed: boolean; loaded: boolean; reason?: string };
+  namespace?: string;
+};
+
+/** What will be created, why Create is disabled, and how the last attempt ended. */
+export const ReviewStep: FC<Props> = ({ manifest, state, issues, blocked, access, namespace }) => {
+  const { t } = useTranslation(NS);
+  const review = issues.filter((i) => i.field === REVIEW_FIELD);
+  return (
+    <>
+      <DescriptionList isHorizontal>
+        <DescriptionListGroup>
+          <DescriptionListTerm>{t('Kind')}</DescriptionListTerm>
+          <DescriptionListDescription>{manifest.kind}</DescriptionListDescription>
+        </DescriptionListGroup>
+        <DescriptionListGroup>
+          <DescriptionListTerm>{t('Name')}</DescriptionListTerm>
+          <DescriptionListDescription>{manifest.metadata.name || '—'}</DescriptionListDescription>
+        </DescriptionListGroup>
+        {namespace && (
+          <DescriptionListGroup>
+            <DescriptionListTerm>{t('Namespace')}</DescriptionListTerm>
+            <DescriptionListDescription>{namespace}</DescriptionListDescription>
+          </DescriptionListGroup>
+        )}
+      </DescriptionList>
+      {access.loaded && !access.allowed && (
+        <Alert isInline variant="info" title={t('You may not create this object')} data-test="create-denied">
+          {namespace
+            ? t(
+                'You may not create {{kind}} in namespace {{namespace}}. You can still copy or download the YAML.',
+                {
+                  kind: manifest.kind,
+                  namespace,
+                },
+              )
+            : t(
+                'You may not create {{kind}} at the cluster scope. You can still copy or download the YAML.',
+                {
+                  kind: manifest.kind,
+                },
+              )}
+        </Alert>
+      )}
+      {blocked && (
+        <Alert
+          isInline
+          variant="danger"
+          title={t('Fix the fields marked in the steps before creating')}
+          data-test="form-has-errors"
+        />
+      )}
+      {review.length > 0 && <IssueText issues={review} testId="review-issues" />}
+      {state.phase === 'error' && !state.error.fieldIssues?.length && (
+        <ActionError
+          error={state.error}
+          title={state.dryRun ? t('The server refused the dry run') : t('The object was not created')}
+        />
+      )}
+      {state.phase === 'done' && (
+        <Alert
+          isInline
+          variant="success"
+          title={t('Created {{kind}} {{name}}', {
+            kind: state.created.kind ?? manifest.kind,
+            name: state.created.metadata.namespace
+              ? `${state.created.metadata.namespace}/${state.created.metadata.name}`
+              : state.created.metadata.name,
+          })}
+          data-test="create-success"
+        >
+          <Link to={vmNetworksPath(namespace)}>{t('Go to VM networks')}</Link>
+        </Alert>
+      )}
+    </>
+  );
+};
+
+/** Back, Create (disabled with its reason when the user may not create) and Cancel. */
+export const ReviewFooter: FC<{ state: CreateState; allowed: boolean; onCreate: () => void }> = ({
+  state,
+  allowed,
+  onCreate,
+}) => {
+  const { t } = useTranslation(NS);
+  const { goToPrevStep, close } = useWizardContext();
+  const busy = state.phase === 'checking' || state.phase === 'creating';
+  return (
+    <WizardFooterWrapper>
+      <Button variant="secondary" onClick={goToPrevStep}>
+        {t('Back')}
+      </Button>
+      <Button
+        variant="primary"
+        onClick={onCreate}
+        isAriaDisabled={!allowed || busy || state.phase === 'done'}
+        isLoading={busy}
+        data-test="create-network"
+      >
+        {state.phase === 'checking' ? t('Checking (dry run)') : t('Create')}
+      </Button>
+      <Button variant="link" onClick={close}>
+        {t('Cancel')}
+      </Button>
+    </WizardFooterWrapper>
+  );
+};

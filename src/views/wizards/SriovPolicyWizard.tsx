@@ -1,0 +1,155 @@
+import { useMemo, useState, type FC } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FieldIssue } from '../../domain/issues';
+import type { ClusterContext } from '../../domain/manifests/context';
+import { getPfOptions, getSelectedNodeNames, type PfOption } from '../../domain/manifests/options';
+import {
+  buildSriovPolicyManifest,
+  emptySriovPolicyForm,
+  validateSriovPolicy,
+  type SriovPolicyForm,
+} from '../../domain/manifests/sriov';
+import { NS } from '../../i18n/ns';
+import { SriovNetworkNodePolicyModel } from '../../k8s/models';
+import { CreateWizard, type StepDef } from './CreateWizard';
+import { CheckField, NumberField, SelectField, TextField } from './fields';
+import { formatLabels, parseLabels } from './text';
+
+/** SriovNetworkNodePolicy: which PFs on which nodes get how many VFs, for which driver. */
+export const SriovPolicyWizard: FC<{ ctx: ClusterContext }> = ({ ctx }) => {
+  const { t } = useTranslation(NS);
+  const [form, setForm] = useState<SriovPolicyForm>(emptySriovPolicyForm);
+  const [selectorText, setSelectorText] = useState(() => formatLabels(form.nodeSelector));
+  const set = (patch: Partial<SriovPolicyForm>) => setForm((f) => ({ ...f, ...patch }));
+  const issues = useMemo(() => validateSriovPolicy(form, ctx), [form, ctx]);
+  const manifest = useMemo(() => buildSriovPolicyManifest(form), [form]);
+  const pfs = getPfOptions(ctx.sriovNodeStates ?? [], getSelectedNodeNames(ctx, form.nodeSelector));
+  const pfNames = [...new Set(pfs.flatMap((p) => (p.name ? [p.name] : [])))].sort();
+  const maxVfs = (name: string) =>
+    Math.min(...pfs.filter((p: PfOption) => p.name === name).map((p) => p.totalvfs ?? Infinity));
+  const pf = form.nicSelector.pfNames?.[0] ?? '';
+
+  const steps = (shown: readonly FieldIssue[]): StepDef[] => [
+    {
+      id: 'basics',
+      name: t('Basics'),
+      fields: ['name', 'namespace', 'resourceName'],
+      body: (
+        <>
+          <TextField
+            name="name"
+            label={t('Name')}
+            isRequired
+            value={form.name}
+            onChange={(name) => set({ name })}
+            issues={shown}
+          />
+          <TextField
+            name="namespace"
+            label={t('Namespace')}
+            isRequired
+            value={form.namespace}
+            onChange={(namespace) => set({ namespace })}
+            issues={shown}
+          />
+          <TextField
+            name="resourceName"
+            label={t('Resource name')}
+            isRequired
+            value={form.resourceName}
+            onChange={(resourceName) => set({ resourceName })}
+            issues={shown}
+            placeholder="sriov_vms"
+          />
+        </>
+      ),
+    },
+    {
+      id: 'devices',
+      name: t('Nodes and devices'),
+      fields: ['nodeSelector', 'nicSelector', 'numVfs', 'deviceType', 'isRdma', 'mtu', 'linkType'],
+      body: (
+        <>
+          <TextField
+            name="nodeSelector"
+            label={t('Node selector (labels)')}
+            value={selectorText}
+            onChange={(text) => {
+              setSelectorText(text);
+              set({ nodeSelector: parseLabels(text) });
+            }}
+            issues={shown}
+          />
+          {pfNames.length ? (
+            <SelectField
+              name="nicSelector"
+              label={t('Physical function')}
+              value={pf}
+              onChange={(name) => set({ nicSelector: name ? { pfNames: [name] } : {} })}
+              issues={shown}
+              choices={[
+                { value: '', label: t('Select a PF') },
+                ...pfNames.map((n) => ({
+                  value: n,
+                  label: t('{{name}} (up to {{max}} VFs)', { name: n, max: maxVfs(n) }),
+                })),
+              ]}
+            />
+          ) : (
+            <TextField
+              name="nicSelector"
+              label={t('Physical function')}
+              value={pf}
+              onChange={(name) => set({ nicSelector: name ? { pfNames: [name] } : {} })}
+              issues={shown}
+              help={t('No SR-IOV node state is readable: type the PF name')}
+            />
+          )}
+          <NumberField
+            name="numVfs"
+            label={t('Number of VFs')}
+            isRequired
+            value={form.numVfs}
+            onChange={(numVfs) => set({ numVfs: numVfs ?? 0 })}
+            issues={shown}
+          />
+          <SelectField
+            name="deviceType"
+            label={t('Device type')}
+            value={form.deviceType}
+            onChange={(v) => set({ deviceType: v as SriovPolicyForm['deviceType'] })}
+            issues={shown}
+            choices={[
+              { value: 'vfio-pci', label: t('vfio-pci (VMs, DPDK)') },
+              { value: 'netdevice', label: t('netdevice (pods)') },
+            ]}
+          />
+          <CheckField
+            name="isRdma"
+            label={t('RDMA')}
+            value={!!form.isRdma}
+            onChange={(isRdma) => set({ isRdma })}
+            issues={shown}
+          />
+          <NumberField
+            name="mtu"
+            label={t('MTU')}
+            value={form.mtu}
+            onChange={(mtu) => set({ mtu })}
+            issues={shown}
+          />
+        </>
+      ),
+    },
+  ];
+
+  return (
+    <CreateWizard
+      kind="sriov-policy"
+      model={SriovNetworkNodePolicyModel}
+      manifest={manifest}
+      issues={issues}
+      steps={steps}
+    />
+  );
+};

@@ -1,0 +1,154 @@
+import { useMemo, useState, type FC } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FieldIssue } from '../../domain/issues';
+import type { UDNRole, UDNTopology } from '../../domain/kube/networks';
+import type { ClusterContext } from '../../domain/manifests/context';
+import type { NetworkKind } from '../../domain/manifests/kinds';
+import { buildCUDNManifest, buildUDNManifest, emptyUDNForm, type UDNForm } from '../../domain/manifests/udn';
+import { validateUDN } from '../../domain/manifests/udnValidate';
+import { NS } from '../../i18n/ns';
+import { ClusterUserDefinedNetworkModel, UserDefinedNetworkModel } from '../../k8s/models';
+import { CreateWizard, type StepDef } from './CreateWizard';
+import { NumberField, SelectField, TextField } from './fields';
+import { UDNAddressing } from './UDNAddressing';
+import { physicalNetworkNames } from './clusterOptions';
+import { parseLabels } from './text';
+
+type Props = { scope: UDNForm['scope']; topology: UDNTopology; ctx: ClusterContext; namespace?: string };
+
+const initial = (scope: Props['scope'], topology: UDNTopology, namespace?: string): UDNForm => {
+  const form = { ...emptyUDNForm(scope), topology };
+  if (scope === 'namespace' && namespace) form.namespace = namespace;
+  // A localnet network is always Secondary (CRD rule); the overlay default stays Primary.
+  return topology === 'Localnet' ? { ...form, role: 'Secondary', persistentIPs: false, subnets: [] } : form;
+};
+
+/** UserDefinedNetwork (namespaced) or ClusterUserDefinedNetwork (namespaceSelector), Layer2 / Layer3 / Localnet. */
+export const UDNWizard: FC<Props> = ({ scope, topology, ctx, namespace }) => {
+  const { t } = useTranslation(NS);
+  const [form, setForm] = useState<UDNForm>(() => initial(scope, topology, namespace));
+  const [selectorText, setSelectorText] = useState('');
+  const set = (patch: Partial<UDNForm>) => setForm((f) => ({ ...f, ...patch }));
+  const issues = useMemo(() => validateUDN(form, ctx), [form, ctx]);
+  const manifest = useMemo(
+    () => (scope === 'cluster' ? buildCUDNManifest(form) : buildUDNManifest(form)),
+    [form, scope],
+  );
+  const kind = `${scope === 'cluster' ? 'cudn' : 'udn'}-${topology.toLowerCase()}` as NetworkKind;
+  const localnet = topology === 'Localnet';
+
+  const steps = (shown: readonly FieldIssue[]): StepDef[] => {
+    const basics: StepDef = {
+      id: 'basics',
+      name: t('Basics'),
+      fields: ['name', 'namespace', 'namespaceSelector', 'role', 'topology'],
+      body: (
+        <>
+          <TextField
+            name="name"
+            label={t('Name')}
+            isRequired
+            value={form.name}
+            onChange={(name) => set({ name })}
+            issues={shown}
+          />
+          {scope === 'namespace' ? (
+            <TextField
+              name="namespace"
+              label={t('Namespace')}
+              isRequired
+              value={form.namespace ?? ''}
+              onChange={(ns) => set({ namespace: ns })}
+              issues={shown}
+              options={ctx.namespaces?.map((n) => n.name)}
+            />
+          ) : (
+            <TextField
+              name="namespaceSelector"
+              label={t('Namespace selector (labels)')}
+              isRequired
+              value={selectorText}
+              onChange={(text) => {
+                setSelectorText(text);
+                set({ namespaceSelector: { matchLabels: parseLabels(text) } });
+              }}
+              issues={shown}
+              placeholder="kubernetes.io/metadata.name=tenant-a"
+              help={t('Comma-separated key=value labels of the namespaces that get this network')}
+            />
+          )}
+          {!localnet && (
+            <SelectField
+              name="role"
+              label={t('Role')}
+              value={form.role}
+              onChange={(role) => set({ role: role as UDNRole })}
+              issues={shown}
+              choices={[
+                { value: 'Primary', label: t('Primary (replaces the pod network)') },
+                { value: 'Secondary', label: t('Secondary (an extra interface)') },
+              ]}
+            />
+          )}
+        </>
+      ),
+    };
+    const physical: StepDef = {
+      id: 'physical',
+      name: t('Physical network'),
+      fields: ['physicalNetworkName', 'vlan', 'mtu'],
+      body: (
+        <>
+          <TextField
+            name="physicalNetworkName"
+            label={t('Physical network name')}
+            isRequired
+            value={form.physicalNetworkName ?? ''}
+            onChange={(physicalNetworkName) => set({ physicalNetworkName })}
+            issues={shown}
+            options={physicalNetworkNames(ctx)}
+            help={t('The localnet name of an NNCP bridge mapping')}
+          />
+          <NumberField
+            name="vlan"
+            label={t('VLAN access ID')}
+            value={form.vlan}
+            onChange={(vlan) => set({ vlan })}
+            issues={shown}
+          />
+          <NumberField
+            name="mtu"
+            label={t('MTU')}
+            value={form.mtu}
+            onChange={(mtu) => set({ mtu })}
+            issues={shown}
+          />
+        </>
+      ),
+    };
+    const addressing: StepDef = {
+      id: 'addressing',
+      name: t('Addressing'),
+      fields: [
+        'subnets',
+        'joinSubnets',
+        'excludeSubnets',
+        'ipamMode',
+        'persistentIPs',
+        ...(localnet ? [] : ['mtu']),
+      ],
+      body: <UDNAddressing form={form} set={set} issues={shown} />,
+    };
+    return localnet ? [basics, physical, addressing] : [basics, addressing];
+  };
+
+  return (
+    <CreateWizard
+      kind={kind}
+      model={scope === 'cluster' ? ClusterUserDefinedNetworkModel : UserDefinedNetworkModel}
+      manifest={manifest}
+      issues={issues}
+      steps={steps}
+    />
+  );
+};

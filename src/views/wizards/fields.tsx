@@ -1,0 +1,159 @@
+/** Form fields of the wizards: a FormGroup with the issues of its field (and of its list entries) under it. */
+import { useState, type FC, type ReactNode } from 'react';
+import {
+  Checkbox,
+  FormGroup,
+  FormHelperText,
+  FormSelect,
+  FormSelectOption,
+  HelperText,
+  HelperTextItem,
+  TextInput,
+} from '@patternfly/react-core';
+import type { FieldIssue } from '../../domain/issues';
+import { validatedOf, IssueText } from '../../components/IssueText';
+import { parseOptionalNumber, splitList } from './text';
+
+/** Issues of `field` and of its entries (`subnets` shows `subnets[1]` and `subnets[0].hostSubnet` too). */
+export const fieldIssues = (issues: readonly FieldIssue[], field: string): FieldIssue[] =>
+  issues.filter(
+    (i) => i.field === field || i.field.startsWith(`${field}[`) || i.field.startsWith(`${field}.`),
+  );
+
+type Base = {
+  /** Form field name: the data-test id is `field-<name>`, its issues `field-<name>-issues`. */
+  name: string;
+  label: string;
+  issues: readonly FieldIssue[];
+  help?: ReactNode;
+  isRequired?: boolean;
+};
+
+const Help: FC<{ name: string; issues: readonly FieldIssue[]; help?: ReactNode }> = ({
+  name,
+  issues,
+  help,
+}) => (
+  <FormHelperText>
+    {help && !issues.length && (
+      <HelperText>
+        <HelperTextItem>{help}</HelperTextItem>
+      </HelperText>
+    )}
+    <IssueText issues={issues} testId={`field-${name}-issues`} />
+  </FormHelperText>
+);
+
+const testId = (name: string) => `field-${name.replace(/\W+/g, '-')}`;
+
+export const TextField: FC<
+  Base & { value: string; onChange: (v: string) => void; placeholder?: string; options?: readonly string[] }
+> = ({ name, label, issues, help, isRequired, value, onChange, placeholder, options }) => {
+  const own = fieldIssues(issues, name);
+  const listId = options?.length ? `${testId(name)}-options` : undefined;
+  return (
+    <FormGroup label={label} fieldId={testId(name)} isRequired={isRequired}>
+      <TextInput
+        id={testId(name)}
+        data-test={testId(name)}
+        value={value}
+        onChange={(_e, v) => onChange(v)}
+        validated={validatedOf(own)}
+        placeholder={placeholder}
+        list={listId}
+      />
+      {listId && (
+        <datalist id={listId}>
+          {options?.map((o) => (
+            <option key={o} value={o} />
+          ))}
+        </datalist>
+      )}
+      <Help name={name} issues={own} help={help} />
+    </FormGroup>
+  );
+};
+
+export const NumberField: FC<Base & { value?: number; onChange: (v: number | undefined) => void }> = ({
+  value,
+  onChange,
+  ...rest
+}) => {
+  // Keep the raw text so "1e" or "" while typing is not rewritten under the cursor.
+  const [text, setText] = useState(value === undefined ? '' : String(value));
+  return (
+    <TextField
+      {...rest}
+      value={text}
+      onChange={(v) => {
+        setText(v);
+        onChange(parseOptionalNumber(v));
+      }}
+    />
+  );
+};
+
+/** A comma-separated list (CIDRs, NIC names); entry issues (`subnets[1]`) show under it. */
+export const ListField: FC<
+  Base & { value: readonly string[]; onChange: (v: string[]) => void; placeholder?: string }
+> = ({ value, onChange, ...rest }) => {
+  const [text, setText] = useState(value.join(', '));
+  return (
+    <TextField
+      {...rest}
+      value={text}
+      onChange={(v) => {
+        setText(v);
+        onChange(splitList(v));
+      }}
+    />
+  );
+};
+
+export type Choice = { value: string; label: string; disabled?: boolean };
+
+export const SelectField: FC<
+  Base & { value: string; onChange: (v: string) => void; choices: readonly Choice[] }
+> = ({ name, label, issues, help, isRequired, value, onChange, choices }) => {
+  const own = fieldIssues(issues, name);
+  return (
+    <FormGroup label={label} fieldId={testId(name)} isRequired={isRequired}>
+      <FormSelect
+        id={testId(name)}
+        data-test={testId(name)}
+        value={value}
+        onChange={(_e, v) => onChange(v)}
+        validated={validatedOf(own)}
+        aria-label={label}
+      >
+        {choices.map((c) => (
+          <FormSelectOption key={c.value} value={c.value} label={c.label} isDisabled={c.disabled} />
+        ))}
+      </FormSelect>
+      <Help name={name} issues={own} help={help} />
+    </FormGroup>
+  );
+};
+
+export const CheckField: FC<Base & { value: boolean; onChange: (v: boolean) => void }> = ({
+  name,
+  label,
+  issues,
+  help,
+  value,
+  onChange,
+}) => {
+  const own = fieldIssues(issues, name);
+  return (
+    <FormGroup fieldId={testId(name)}>
+      <Checkbox
+        id={testId(name)}
+        data-test={testId(name)}
+        label={label}
+        isChecked={value}
+        onChange={(_e, v) => onChange(v)}
+      />
+      <Help name={name} issues={own} help={help} />
+    </FormGroup>
+  );
+};

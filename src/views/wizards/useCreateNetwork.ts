@@ -1,0 +1,37 @@
+/** Create = a server-side dry run first, then the real create; the state says which step failed and why. */
+import { useCallback, useState } from 'react';
+import type { K8sObject } from '../../domain/kube/meta';
+import type { K8sError } from '../../k8s/errors';
+import type { K8sModel } from '../../k8s/models';
+import { useK8sClient } from '../../k8s/K8sContext';
+
+export type CreateState =
+  | { phase: 'idle' }
+  | { phase: 'checking' | 'creating' }
+  | { phase: 'error'; error: K8sError; dryRun: boolean }
+  | { phase: 'done'; created: K8sObject };
+
+export const useCreateNetwork = () => {
+  const client = useK8sClient();
+  const [state, setState] = useState<CreateState>({ phase: 'idle' });
+  const create = useCallback(
+    async (model: K8sModel, obj: K8sObject) => {
+      setState({ phase: 'checking' });
+      const dry = await client.create(model, obj, { dryRun: true });
+      if (!dry.ok) {
+        setState({ phase: 'error', error: dry.error, dryRun: true });
+        return;
+      }
+      setState({ phase: 'creating' });
+      const real = await client.create(model, obj);
+      setState(
+        real.ok
+          ? { phase: 'done', created: real.value }
+          : { phase: 'error', error: real.error, dryRun: false },
+      );
+    },
+    [client],
+  );
+  const reset = useCallback(() => setState({ phase: 'idle' }), []);
+  return { state, create, reset };
+};
