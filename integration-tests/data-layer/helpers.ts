@@ -18,10 +18,18 @@ export const deleteNamespace = async (client: K8sClient, name: string): Promise<
   await client.delete(NamespaceModel, { name });
 };
 
-export const configMap = (namespace: string, name: string, data: Record<string, string> = {}) => ({
+/** Label on bulk-created objects: the controller manager adds kube-root-ca.crt to every namespace too. */
+export const BULK = 'vmnet-test/bulk=true';
+
+export const configMap = (
+  namespace: string,
+  name: string,
+  data: Record<string, string> = {},
+  labels?: Record<string, string>,
+) => ({
   apiVersion: 'v1',
   kind: 'ConfigMap',
-  metadata: { name, namespace },
+  metadata: { name, namespace, ...(labels ? { labels } : {}) },
   data,
 });
 
@@ -42,7 +50,7 @@ export const createConfigMaps = (client: K8sClient, namespace: string, count: nu
   forEachLimit(count, concurrency, async (i) => {
     const r = await client.create(
       ConfigMapModel,
-      configMap(namespace, `cm-${String(i).padStart(5, '0')}`, { i: `${i}` }),
+      configMap(namespace, `cm-${String(i).padStart(5, '0')}`, { i: `${i}` }, { 'vmnet-test/bulk': 'true' }),
     );
     if (!r.ok && r.error.reason !== 'AlreadyExists') throw new Error(`create cm-${i}: ${r.error.message}`);
   });
