@@ -1,5 +1,5 @@
 import { useMemo, useState, type FC } from 'react';
-import { Grid, GridItem, PageSection, Title } from '@patternfly/react-core';
+import { Grid, GridItem, PageSection, Stack, StackItem, Title } from '@patternfly/react-core';
 import { useTranslation } from 'react-i18next';
 import { availableKinds, type NetworkKind } from '../../domain/manifests/kinds';
 import { NS } from '../../i18n/ns';
@@ -23,12 +23,16 @@ const CreateNetworkPage: FC = () => {
         <Title headingLevel="h1">{t('Create network')}</Title>
       </PageSection>
       <PageSection>
-        <Grid hasGutter>
-          <GridItem lg={3}>
-            <KindPicker kinds={kinds} value={kind} onChange={setKind} />
-          </GridItem>
-          <GridItem lg={9}>{kind && <KindWizard key={kind} kind={kind} ctx={ctx} />}</GridItem>
-        </Grid>
+        <Stack hasGutter>
+          <StackItem>
+            <Grid>
+              <GridItem md={8} xl={6}>
+                <KindPicker kinds={kinds} value={kind} onChange={setKind} />
+              </GridItem>
+            </Grid>
+          </StackItem>
+          <StackItem>{kind && <KindWizard key={kind} kind={kind} ctx={ctx} />}</StackItem>
+        </Stack>
       </PageSection>
     </>
   );

@@ -1,11 +1,15 @@
 import type { FC } from 'react';
-import { FormGroup, Radio } from '@patternfly/react-core';
-import { useTranslation } from 'react-i18next';
 import {
-  type KindAvailability,
-  type NetworkKind,
-  type UnavailableReason,
-} from '../../domain/manifests/kinds';
+  FormGroup,
+  FormHelperText,
+  FormSelect,
+  FormSelectOption,
+  FormSelectOptionGroup,
+  HelperText,
+  HelperTextItem,
+} from '@patternfly/react-core';
+import { useTranslation } from 'react-i18next';
+import type { KindAvailability, NetworkKind, UnavailableReason } from '../../domain/manifests/kinds';
 import { NS } from '../../i18n/ns';
 
 type Props = {
@@ -14,21 +18,34 @@ type Props = {
   onChange: (kind: NetworkKind) => void;
 };
 
-/** One radio per network kind; a kind this cluster cannot use is disabled and says why. */
+const GROUPS: { id: string; kinds: NetworkKind[] }[] = [
+  { id: 'nad', kinds: ['nad-layer2', 'nad-localnet', 'nad-bridge'] },
+  { id: 'udn', kinds: ['udn-layer2', 'udn-layer3'] },
+  { id: 'cudn', kinds: ['cudn-layer2', 'cudn-layer3', 'cudn-localnet'] },
+  { id: 'host', kinds: ['nncp', 'sriov-policy', 'sriov-network'] },
+];
+
+/** The network kind; a kind this cluster cannot use is disabled, and the reason is said in it and under it. */
 export const KindPicker: FC<Props> = ({ kinds, value, onChange }) => {
   const { t } = useTranslation(NS);
   const label: Record<NetworkKind, string> = {
-    'nad-layer2': t('NetworkAttachmentDefinition: OVN-Kubernetes layer2 overlay'),
-    'nad-localnet': t('NetworkAttachmentDefinition: OVN-Kubernetes localnet'),
-    'nad-bridge': t('NetworkAttachmentDefinition: Linux bridge'),
+    'nad-layer2': t('OVN-Kubernetes layer2 overlay'),
+    'nad-localnet': t('OVN-Kubernetes localnet'),
+    'nad-bridge': t('Linux bridge'),
     'udn-layer2': t('UserDefinedNetwork: Layer2'),
     'udn-layer3': t('UserDefinedNetwork: Layer3'),
     'cudn-layer2': t('ClusterUserDefinedNetwork: Layer2'),
     'cudn-layer3': t('ClusterUserDefinedNetwork: Layer3'),
     'cudn-localnet': t('ClusterUserDefinedNetwork: Localnet'),
-    nncp: t('NodeNetworkConfigurationPolicy (node bridge, bond, VLAN or bridge mapping)'),
+    nncp: t('NodeNetworkConfigurationPolicy (bridge, bond, VLAN or bridge mapping)'),
     'sriov-policy': t('SR-IOV network node policy'),
     'sriov-network': t('SR-IOV network'),
+  };
+  const group: Record<string, string> = {
+    nad: t('NetworkAttachmentDefinition (namespace)'),
+    udn: t('UserDefinedNetwork (namespace)'),
+    cudn: t('ClusterUserDefinedNetwork (cluster)'),
+    host: t('Node configuration (cluster)'),
   };
   const reason: Record<UnavailableReason, string> = {
     'ipv6-single-stack-overlay': t(
@@ -38,27 +55,45 @@ export const KindPicker: FC<Props> = ({ kinds, value, onChange }) => {
     'nmstate-missing': t('The Kubernetes NMState operator is not installed'),
     'sriov-missing': t('SR-IOV operator not installed'),
   };
+  const of = (kind: NetworkKind) => kinds.find((k) => k.kind === kind);
+  const unavailable = kinds.filter((k) => !k.available && k.reason);
   return (
-    <FormGroup
-      role="radiogroup"
-      isStack
-      fieldId="network-kind"
-      label={t('Kind of network')}
-      data-test="kind-picker"
-    >
-      {kinds.map((k) => (
-        <Radio
-          key={k.kind}
-          id={`kind-${k.kind}`}
-          name="network-kind"
-          data-test={`kind-${k.kind}`}
-          label={label[k.kind]}
-          description={k.reason ? reason[k.reason] : undefined}
-          isChecked={value === k.kind}
-          isDisabled={!k.available}
-          onChange={() => onChange(k.kind)}
-        />
-      ))}
+    <FormGroup fieldId="network-kind" label={t('Kind of network')}>
+      <FormSelect
+        id="network-kind"
+        data-test="kind-select"
+        value={value ?? ''}
+        onChange={(_e, v) => onChange(v as NetworkKind)}
+      >
+        <FormSelectOption value="" label={t('Select a kind')} isDisabled isPlaceholder />
+        {GROUPS.map((g) => (
+          <FormSelectOptionGroup key={g.id} label={group[g.id] ?? g.id}>
+            {g.kinds.map((k) => {
+              const a = of(k);
+              const why = a?.reason ? ` — ${reason[a.reason]}` : '';
+              return (
+                <FormSelectOption
+                  key={k}
+                  value={k}
+                  label={`${label[k]}${why}`}
+                  isDisabled={a?.available === false}
+                />
+              );
+            })}
+          </FormSelectOptionGroup>
+        ))}
+      </FormSelect>
+      {unavailable.length > 0 && (
+        <FormHelperText>
+          <HelperText data-test="kinds-unavailable">
+            {[...new Set(unavailable.map((k) => k.reason))].map((r) => (
+              <HelperTextItem key={r} variant="indeterminate">
+                {r && reason[r]}
+              </HelperTextItem>
+            ))}
+          </HelperText>
+        </FormHelperText>
+      )}
     </FormGroup>
   );
 };

@@ -12,8 +12,8 @@ import {
 import { NS } from '../../i18n/ns';
 import { NetworkAttachmentDefinitionModel } from '../../k8s/models';
 import { CreateWizard, type StepDef } from './CreateWizard';
-import { CheckField, ListField, NumberField, TextField } from './fields';
-import { bridgeNames, physicalNetworkNames } from './clusterOptions';
+import { TextField } from './fields';
+import { NADAddressing, NADPhysical } from './NADSteps';
 
 /** NetworkAttachmentDefinition: OVN-K layer2 overlay, OVN-K localnet, or a Linux bridge. */
 export const NADWizard: FC<{ type: NADType; ctx: ClusterContext; namespace?: string }> = ({
@@ -75,96 +75,13 @@ export const NADWizard: FC<{ type: NADType; ctx: ClusterContext; namespace?: str
       id: 'addressing',
       name: t('Addressing'),
       fields: ['subnets', 'excludeSubnets', 'allowPersistentIPs', 'mtu'],
-      body: (
-        <>
-          <ListField
-            name="subnets"
-            label={t('Subnets')}
-            value={form.subnets ?? []}
-            onChange={(subnets) => set({ subnets })}
-            issues={shown}
-            placeholder="10.200.0.0/24, fd00:200::/64"
-            help={t('Comma-separated CIDRs; leave empty for no IPAM')}
-          />
-          <ListField
-            name="excludeSubnets"
-            label={t('Excluded subnets')}
-            value={form.excludeSubnets ?? []}
-            onChange={(excludeSubnets) => set({ excludeSubnets })}
-            issues={shown}
-          />
-          <CheckField
-            name="allowPersistentIPs"
-            label={t('Persistent IPs (keep VM addresses across restarts and migrations)')}
-            value={!!form.allowPersistentIPs}
-            onChange={(allowPersistentIPs) => set({ allowPersistentIPs })}
-            issues={shown}
-          />
-          {type === 'layer2' && (
-            <NumberField
-              name="mtu"
-              label={t('MTU')}
-              value={form.mtu}
-              onChange={(mtu) => set({ mtu })}
-              issues={shown}
-            />
-          )}
-        </>
-      ),
+      body: <NADAddressing form={form} set={set} ctx={ctx} shown={shown} />,
     };
     const physical: StepDef = {
       id: 'physical',
       name: type === 'bridge' ? t('Bridge') : t('Physical network'),
       fields: ['physicalNetworkName', 'bridge', 'vlan', 'macSpoofChk', 'mtu'],
-      body: (
-        <>
-          {type === 'localnet' ? (
-            <TextField
-              name="physicalNetworkName"
-              label={t('Physical network name')}
-              isRequired
-              value={form.physicalNetworkName ?? ''}
-              onChange={(physicalNetworkName) => set({ physicalNetworkName })}
-              issues={shown}
-              options={physicalNetworkNames(ctx)}
-              help={t('The localnet name of an NNCP bridge mapping')}
-            />
-          ) : (
-            <TextField
-              name="bridge"
-              label={t('Bridge name')}
-              isRequired
-              value={form.bridge ?? ''}
-              onChange={(bridge) => set({ bridge })}
-              issues={shown}
-              options={bridgeNames(ctx)}
-            />
-          )}
-          <NumberField
-            name="vlan"
-            label={t('VLAN ID')}
-            value={form.vlan}
-            onChange={(vlan) => set({ vlan })}
-            issues={shown}
-          />
-          {type === 'bridge' && (
-            <CheckField
-              name="macSpoofChk"
-              label={t('MAC spoof check')}
-              value={form.macSpoofChk ?? true}
-              onChange={(macSpoofChk) => set({ macSpoofChk })}
-              issues={shown}
-            />
-          )}
-          <NumberField
-            name="mtu"
-            label={t('MTU')}
-            value={form.mtu}
-            onChange={(mtu) => set({ mtu })}
-            issues={shown}
-          />
-        </>
-      ),
+      body: <NADPhysical form={form} set={set} ctx={ctx} shown={shown} />,
     };
     return type === 'layer2'
       ? [basics, addressing]
