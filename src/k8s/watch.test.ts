@@ -277,6 +277,16 @@ describe('createListWatch', () => {
     expect(mem.store.get()).toEqual({ items: [cm('a', '1')], resourceVersion: '1' });
   });
 
+  it('a listener that stops the watch on the first load leaves no socket open', async () => {
+    const { fake, watch } = setup();
+    watch.subscribe(() => {
+      if (watch.getStatus().loaded) watch.stop();
+    });
+    watch.start();
+    await fake.resolveList(listed([], '1'));
+    expect(fake.sockets).toHaveLength(0);
+  });
+
   it('notifies subscribers only when the status changes', async () => {
     const { fake, watch } = setup();
     let calls = 0;

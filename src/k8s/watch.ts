@@ -245,6 +245,7 @@ export const createListWatch = <T extends K8sObject>(o: ListWatchOptions<T>): Li
 
   const connect = () => {
     closeSocket();
+    if (!running) return; // a status listener may have stopped us (e.g. after the first load)
     const gen = generation;
     let opened = false;
     let frames = 0;
