@@ -2,10 +2,11 @@ import type { FC } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldIssue } from '../../domain/issues';
 import type { ClusterContext } from '../../domain/manifests/context';
-import { BOND_MODES, type BondMode, type NNCPForm } from '../../domain/manifests/nncp';
+import type { NNCPForm } from '../../domain/manifests/nncp';
 import { getNicOptions, getSelectedNodeStates, type NicOption } from '../../domain/manifests/options';
 import { NS } from '../../i18n/ns';
-import { CheckField, ListField, NumberField, SelectField, TextField, type Choice } from './fields';
+import { CheckField, NumberField, SelectField, TextField, type Choice } from './fields';
+import { NNCPBond } from './NNCPBond';
 
 type Props = {
   form: NNCPForm;
@@ -92,41 +93,7 @@ export const NNCPInterface: FC<Props> = ({ form, set, ctx, issues }) => {
             help={t('No node network state is readable: type the NIC name')}
           />
         ))}
-      {usesBond && (
-        <>
-          <TextField
-            name="bond.name"
-            label={t('Bond name')}
-            isRequired
-            value={bond.name}
-            onChange={(name) => set({ bond: { ...bond, name } })}
-            issues={issues}
-            placeholder="bond0"
-          />
-          <SelectField
-            name="bond.mode"
-            label={t('Bond mode')}
-            value={bond.mode}
-            onChange={(mode) => set({ bond: { ...bond, mode: mode as BondMode } })}
-            issues={issues}
-            choices={BOND_MODES.map((m) => ({ value: m, label: m }))}
-          />
-          <ListField
-            name="bond.ports"
-            label={t('Bond ports')}
-            value={bond.ports}
-            onChange={(ports) => set({ bond: { ...bond, ports } })}
-            issues={issues}
-            help={t('Available: {{nics}}', {
-              nics:
-                nics
-                  .filter((n) => !n.unusable)
-                  .map((n) => n.name)
-                  .join(', ') || '—',
-            })}
-          />
-        </>
-      )}
+      {usesBond && <NNCPBond bond={bond} set={set} nics={nics} issues={issues} />}
       {form.kind === 'vlan' && (
         <NumberField
           name="vlanId"

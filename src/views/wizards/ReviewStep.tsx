@@ -6,6 +6,8 @@ import {
   DescriptionListDescription,
   DescriptionListGroup,
   DescriptionListTerm,
+  List,
+  ListItem,
   WizardFooterWrapper,
   useWizardContext,
 } from '@patternfly/react-core';
@@ -13,7 +15,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { K8sObject } from '../../domain/kube/meta';
 import type { FieldIssue } from '../../domain/issues';
-import { IssueText } from '../../components/IssueText';
+import { IssueText, useIssueText } from '../../components/IssueText';
 import { ActionError } from '../../components/LoadError';
 import { NS } from '../../i18n/ns';
 import { vmNetworksPath } from '../vm-interfaces/links';
@@ -33,6 +35,7 @@ type Props = {
 /** What will be created, why Create is disabled, and how the last attempt ended. */
 export const ReviewStep: FC<Props> = ({ manifest, state, issues, blocked, access, namespace }) => {
   const { t } = useTranslation(NS);
+  const text = useIssueText();
   const review = issues.filter((i) => i.field === REVIEW_FIELD);
   return (
     <>
@@ -76,7 +79,15 @@ export const ReviewStep: FC<Props> = ({ manifest, state, issues, blocked, access
           variant="danger"
           title={t('Fix the fields marked in the steps before creating')}
           data-test="form-has-errors"
-        />
+        >
+          <List>
+            {issues
+              .filter((i) => i.severity === 'error' && i.field !== REVIEW_FIELD)
+              .map((i, n) => (
+                <ListItem key={n}>{`${i.field}: ${text(i)}`}</ListItem>
+              ))}
+          </List>
+        </Alert>
       )}
       {review.length > 0 && <IssueText issues={review} testId="review-issues" />}
       {state.phase === 'error' && !state.error.fieldIssues?.length && (
