@@ -38,6 +38,23 @@ export const applyObject = async (
   return status === undefined ? stored : applyStatus(client, o, status);
 };
 
+/**
+ * Create, or server-side apply when the object exists: same result as applyObject, but a create costs the API
+ * server a fraction of an apply on big schemas (VM, VMI), which is what makes a 10,000-VM seed take minutes.
+ */
+export const createOrApply = async (client: KubeClient, o: KubeObject): Promise<KubeObject> => {
+  const path = pathOf(o);
+  const collection = path.slice(0, path.lastIndexOf('/'));
+  const created = await client.request(
+    'POST',
+    `${collection}?fieldManager=${FIELD_MANAGER}&fieldValidation=Strict`,
+    o,
+  );
+  if (created.status === 409) return applyObject(client, o);
+  if (created.status < 300) return created.body;
+  return withRetry(`create ${describe(o)}`, () => client.apply(path, o, FIELD_MANAGER));
+};
+
 /** Applies only the status of an existing object, through its status subresource. */
 export const applyStatus = async (
   client: KubeClient,

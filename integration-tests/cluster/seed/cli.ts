@@ -4,7 +4,7 @@ import { clientFor } from '../../support/k8s';
 import { seed } from './seed';
 
 const { values } = parseArgs({
-  options: { vms: { type: 'string', default: '40' }, concurrency: { type: 'string', default: '24' } },
+  options: { vms: { type: 'string', default: '40' }, concurrency: { type: 'string', default: '32' } },
 });
 const vms = Number(values.vms);
 const concurrency = Number(values.concurrency);

@@ -1,7 +1,7 @@
 // The demo data set: infrastructure (nodes, nmstate, SR-IOV), networks of every kind, then N VMs with their VMIs.
 import type { KubeClient, KubeObject } from '../../support/k8s';
 import { namespaceObject, TENANT_NAMESPACES } from '../rbac';
-import { applyObject, applyStatus, forEachLimit } from './apply';
+import { applyObject, applyStatus, createOrApply, forEachLimit } from './apply';
 import {
   buildCudn,
   buildCudnNads,
@@ -76,7 +76,7 @@ const seedNetworks = async (client: KubeClient): Promise<void> => {
 /** Applies the whole data set; safe to run again (server-side apply). */
 export const seed = async (client: KubeClient, opts: SeedOptions): Promise<void> => {
   const log = opts.log ?? (() => undefined);
-  const limit = opts.concurrency ?? 24;
+  const limit = opts.concurrency ?? 32;
   const workers = workerCount(opts.vms);
   for (const ns of TENANT_NAMESPACES) await applyObject(client, namespaceObject(ns.name, ns.labels));
   for (const ns of PLATFORM_NAMESPACES) await applyObject(client, namespaceObject(ns));
@@ -87,8 +87,8 @@ export const seed = async (client: KubeClient, opts: SeedOptions): Promise<void>
   const plans = Array.from({ length: opts.vms }, (_, i) => vmPlan(i));
   let done = 0;
   await forEachLimit(plans, limit, async (p) => {
-    const vm = await applyObject(client, buildVM(p));
-    if (hasVMI(p)) await applyObject(client, buildVMI(p, vm));
+    const vm = await createOrApply(client, buildVM(p));
+    if (hasVMI(p)) await createOrApply(client, buildVMI(p, vm));
     await applyStatus(client, vm, vmStatus(p));
     if (++done % 1000 === 0) log(`  ${done}/${opts.vms} VMs`);
   });
