@@ -3,7 +3,7 @@
  * same keys — the watcher writes into the query that `listQuery` describes — so a one-shot `useQuery(listQuery(…))`
  * and a live `useWatchList` share one cache entry. Query functions reject with a K8sError value.
  */
-import { queryOptions, type QueryClient, type QueryKey } from '@tanstack/react-query';
+import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import type { K8sObject } from '../domain/kube/meta';
 import type { K8sClient, ListSnapshot, ObjectRef } from './client';
 import { isTransient, type K8sError, type K8sResult } from './errors';
@@ -76,10 +76,17 @@ export const vmiListQuery = (client: K8sClient, namespace?: string) =>
 export const nadListQuery = (client: K8sClient, namespace?: string) =>
   listQuery(client, NetworkAttachmentDefinitionModel, { namespace });
 
-/** A ListStore over one react-query entry: what the watcher writes, every observer of that key renders. */
-export const queryStore = <T>(queryClient: QueryClient, queryKey: QueryKey): ListStore<T> => ({
-  get: () => queryClient.getQueryData<ListSnapshot<T>>(queryKey),
+/**
+ * A ListStore over one react-query entry: what the watcher writes, every observer of that key renders. The entry
+ * is created with the list query's options, so writes skip structural sharing even before any observer mounts.
+ */
+export const queryStore = <T extends K8sObject>(
+  queryClient: QueryClient,
+  options: ReturnType<typeof listQuery<T>>,
+): ListStore<T> => ({
+  get: () => queryClient.getQueryData(options.queryKey),
   set: (s) => {
-    queryClient.setQueryData<ListSnapshot<T>>(queryKey, s);
+    queryClient.getQueryCache().build(queryClient, { queryKey: options.queryKey, structuralSharing: false });
+    queryClient.setQueryData(options.queryKey, s);
   },
 });

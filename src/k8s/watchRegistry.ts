@@ -7,7 +7,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { K8sObject } from '../domain/kube/meta';
 import type { K8sClient } from './client';
 import type { K8sModel } from './models';
-import { listQueryKey, queryStore, type ListScope } from './queries';
+import { listQuery, listQueryKey, queryStore, type ListScope } from './queries';
 import { createListWatch, type ListWatch, type Scheduler, type WatchStatus } from './watch';
 
 type Entry = { watch: ListWatch; refs: number };
@@ -40,7 +40,7 @@ export const acquireListWatch = <T extends K8sObject>(
       client,
       model,
       ...scope,
-      store: queryStore<T>(qc, listQueryKey(model, scope)),
+      store: queryStore(qc, listQuery(client, model, scope)),
       ...config,
     });
     entry = { watch, refs: 0 };
