@@ -131,7 +131,13 @@ const secondsSince = (t: number): string => `${((Date.now() - t) / 1000).toFixed
 export const up = (): Promise<{ state: ClusterState; started: boolean }> => withClusterLock(startLocked);
 
 const startLocked = async (): Promise<{ state: ClusterState; started: boolean }> => {
-  if (await isHealthy()) return { state: readClusterState(), started: false };
+  if (await isHealthy()) {
+    // Already up: only bring the bootstrap RBAC up to date (a few idempotent applies).
+    const state = readClusterState();
+    const client = clientFor('admin', state);
+    await applyBootstrap(client).finally(() => client.close());
+    return { state, started: false };
+  }
   const crds = readCrds(); // fail before starting anything when CRD_DIR is wrong
   await stopAll();
   const bin = await ensureBinaries();

@@ -83,6 +83,28 @@ const networkRoles = (): KubeObject[] => {
     aggregated('udn-project-view', ['view'], [{ ...udn, verbs: READ }]),
     // IPAMClaims are written by the KubeVirt IPAM controller; tenants only read them.
     aggregated('ipamclaims-project-view', ['admin', 'edit', 'view'], [{ ...ipam, verbs: READ }]),
+    // Cluster-scoped network kinds, readable by holders of a *ClusterRoleBinding* to view (the viewer user), as
+    // OpenShift's cluster-reader allows. A namespace RoleBinding never grants cluster-scoped kinds, so tenants
+    // (admin of their namespaces) still get 403 on these.
+    aggregated(
+      'local-cluster:network-cluster-view',
+      ['view'],
+      [
+        { apiGroups: ['k8s.ovn.org'], resources: ['clusteruserdefinednetworks'], verbs: READ },
+        {
+          apiGroups: ['nmstate.io'],
+          resources: [
+            'nodenetworkconfigurationpolicies',
+            'nodenetworkstates',
+            'nodenetworkconfigurationenactments',
+          ],
+          verbs: READ,
+        },
+        { apiGroups: ['sriovnetwork.openshift.io'], resources: ['*'], verbs: READ },
+        { apiGroups: ['metallb.io', 'hco.kubevirt.io'], resources: ['*'], verbs: READ },
+        { apiGroups: [''], resources: ['nodes'], verbs: READ },
+      ],
+    ),
   ];
 };
 

@@ -9,7 +9,8 @@ import { buildVM, buildVMI, vmPlan } from './seed/vms';
 const admin = clientFor('admin');
 const tenantA = clientFor('tenant-a');
 const tenantB = clientFor('tenant-b');
-afterAll(() => Promise.all([admin, tenantA, tenantB].map((c) => c.close())));
+const viewer = clientFor('viewer');
+afterAll(() => Promise.all([admin, tenantA, tenantB, viewer].map((c) => c.close())));
 
 const suffix = (): string => randomBytes(3).toString('hex');
 const UDNS = (ns: string) => `/apis/k8s.ovn.org/v1/namespaces/${ns}/userdefinednetworks`;
@@ -110,6 +111,17 @@ describe('RBAC', () => {
       expect(res.body.items?.length).toBeGreaterThan(0);
       expect(res.body.items?.every((vm) => vm.metadata?.namespace === ns)).toBe(true);
     }
+  });
+
+  it('lets viewer read everywhere, cluster-scoped network kinds included, and write nothing', async () => {
+    for (const path of [VMS(), '/apis/nmstate.io/v1/nodenetworkconfigurationpolicies', '/api/v1/nodes']) {
+      expect((await viewer.list(path)).status).toBe(200);
+    }
+    const udn = obj('UserDefinedNetwork', {
+      metadata: { name: `smoke-${suffix()}`, namespace: 'tenant-b' },
+      spec: { topology: 'Layer2', layer2: { role: 'Secondary', subnets: ['10.251.0.0/16'] } },
+    });
+    expect((await viewer.create(UDNS('tenant-b'), udn)).status).toBe(403);
   });
 });
 
