@@ -50,13 +50,19 @@ export const withClusterLock = async <T>(fn: () => Promise<T>, timeoutMs = 45 * 
 
 /** Marks this process as a user of the cluster until `releaseLease`. */
 export const takeLease = (): void => {
+  pruneLeases();
   mkdirSync(leaseDir(), { recursive: true });
   writeFileSync(join(leaseDir(), String(process.pid)), '');
 };
 
-/** Drops this process's lease; returns how many live processes still hold one (dead ones are cleaned up). */
+/** Drops this process's lease; returns how many live processes still hold one. */
 export const releaseLease = (): number => {
   rmSync(join(leaseDir(), String(process.pid)), { force: true });
+  return pruneLeases();
+};
+
+/** Removes the leases of processes that died without releasing them (a killed test run); counts the rest. */
+const pruneLeases = (): number => {
   let live = 0;
   for (const name of safeReaddir(leaseDir())) {
     if (isAlive(Number(name))) live++;
