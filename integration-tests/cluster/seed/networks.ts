@@ -64,6 +64,7 @@ export const buildUserNads = (): KubeObject[] => [
   layer2('tenant-b', 'tenant-b-l2', '10.202.0.0/16'),
   linuxBridge('default', 'br1-vlan100', 'cnv-bridge', 'br1', 100),
   linuxBridge('tenant-b', 'bridge-vlan20', 'bridge', 'br1', 20),
+  linuxBridge('tenant-a-dev', 'dev-vlan30', 'cnv-bridge', 'br1', 30),
   // A localnet NAD's `name` is the localnet of an OVN bridge mapping (see the NNCPs and NodeNetworkStates).
   nad('default', 'localnet-physnet', {
     cniVersion: '0.3.1',

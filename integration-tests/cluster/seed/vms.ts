@@ -28,7 +28,8 @@ export const PROFILES: Profile[] = [
       { name: 'dev-l2', binding: 'bridge', nad: 'dev-l2', ipv4: '10.201' },
       { name: 'cudn-l2', binding: 'bridge', nad: 'cudn-l2', ipv4: '10.210' },
     ],
-    hotplug: { name: 'hot-dev', binding: 'bridge', nad: 'dev-l2', ipv4: '10.201' },
+    // A bridge NAD: an OVN overlay NAD (dev-l2) can be attached only once per VM.
+    hotplug: { name: 'hot-dev', binding: 'bridge', nad: 'dev-vlan30', ipv4: '192.168.31' },
   },
   {
     namespace: 'tenant-b',
