@@ -25,6 +25,7 @@ if (!process.env.SHELL_KUBECONFIG) {
   run('cluster:up');
   run('cluster:seed', '--vms', arg('vms', '60'));
 }
+process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING ??= 'true';
 process.env.SHELL_PORT = arg('port', process.env.SHELL_PORT ?? '9000');
 const server = await createServer({ configFile: 'shell/vite.config.ts' });
 await server.listen();

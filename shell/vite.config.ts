@@ -87,6 +87,11 @@ export default defineConfig(() => {
           agent,
           rewrite: (p) => p.replace(/^\/api\/kubernetes/, ''),
           configure: (proxy) => {
+            // A browser closing a watch socket resets the connection: expected, not worth a stack trace.
+            proxy.on('error', (err) => {
+              if ((err as NodeJS.ErrnoException).code !== 'ECONNRESET')
+                console.error('shell proxy:', err.message);
+            });
             proxy.on('proxyReq', (proxyReq, req) => {
               proxyReq.removeHeader('cookie');
               const auth = authFor(req);
