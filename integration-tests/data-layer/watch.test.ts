@@ -2,7 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { K8sObject } from '../../src/domain/kube/meta';
 import { ConfigMapModel } from '../../src/k8s/models';
-import { createListWatch, type Scheduler, type WatchStatus } from '../../src/k8s/watch';
+import type { Scheduler } from '../../src/k8s/schedule';
+import { createListWatch, type WatchStatus } from '../../src/k8s/watch';
 import { restartApiServer } from '../cluster/cluster';
 import {
   configMap,

@@ -5,7 +5,7 @@
 import type { K8sObject } from '../domain/kube/meta';
 import type { K8sClient, ListSnapshot, SocketClose, SocketHandlers, WatchOptions } from './client';
 import type { K8sResult } from './errors';
-import type { Scheduler, Timers } from './watch';
+import type { Scheduler, Timers } from './schedule';
 import type { WatchEvent } from './types';
 
 export type FakeSocket = {

@@ -3,7 +3,8 @@ import type { K8sObject } from '../domain/kube/meta';
 import type { ListSnapshot } from './client';
 import { cm, fakeClient, flushPromises, manualScheduler, manualTimers } from './fakes';
 import { ConfigMapModel } from './models';
-import { applyEvents, backoffDelay, createListWatch, objectKey, type ListStore } from './watch';
+import { backoffDelay } from './schedule';
+import { applyEvents, createListWatch, objectKey, type ListStore } from './watch';
 
 const memoryStore = () => {
   let data: ListSnapshot<K8sObject> | undefined;

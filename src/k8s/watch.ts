@@ -8,45 +8,8 @@ import type { K8sObject } from '../domain/kube/meta';
 import type { K8sClient, ListSnapshot, SocketClose } from './client';
 import { isTransient, toK8sError, type K8sError } from './errors';
 import type { K8sModel } from './models';
+import { backoffDelay, frameScheduler, realTimers, type Scheduler, type Timers } from './schedule';
 import type { WatchEvent } from './types';
-
-/** Runs `cb` later (next animation frame in browsers); returns a cancel function. */
-export type Scheduler = (cb: () => void) => () => void;
-
-export const frameScheduler: Scheduler = (cb) => {
-  if (typeof requestAnimationFrame !== 'function') {
-    const id = setTimeout(cb, 16);
-    return () => clearTimeout(id);
-  }
-  // Hidden tabs get no frames: the timeout keeps the buffer from growing without bound until the tab shows.
-  let done = false;
-  const run = () => {
-    if (done) return;
-    done = true;
-    cancelAnimationFrame(frame);
-    clearTimeout(timeout);
-    cb();
-  };
-  const frame = requestAnimationFrame(run);
-  const timeout = setTimeout(run, 1000);
-  return () => {
-    done = true;
-    cancelAnimationFrame(frame);
-    clearTimeout(timeout);
-  };
-};
-
-export type Timers = { set: (cb: () => void, ms: number) => () => void };
-const realTimers: Timers = {
-  set: (cb, ms) => {
-    const id = setTimeout(cb, ms);
-    return () => clearTimeout(id);
-  },
-};
-
-/** Delay before reconnect attempt `attempt` (0-based): 500 ms doubling up to `cap`. */
-export const backoffDelay = (attempt: number, base = 500, cap = 30_000): number =>
-  Math.min(cap, base * 2 ** Math.min(attempt, 20));
 
 /** Objects are keyed by namespace/name: one entry per name even if a delete and re-create were coalesced. */
 export const objectKey = (o: K8sObject): string => `${o.metadata.namespace ?? ''}/${o.metadata.name}`;

@@ -8,7 +8,8 @@ import type { K8sObject } from '../domain/kube/meta';
 import type { K8sClient } from './client';
 import type { K8sModel } from './models';
 import { listQuery, listQueryKey, queryStore, type ListScope } from './queries';
-import { createListWatch, type ListWatch, type Scheduler, type WatchStatus } from './watch';
+import type { Scheduler } from './schedule';
+import { createListWatch, type ListWatch, type WatchStatus } from './watch';
 
 type Entry = { watch: ListWatch; refs: number };
 const registries = new WeakMap<QueryClient, WeakMap<K8sClient, Map<string, Entry>>>();
