@@ -3,20 +3,10 @@
  * The binding a VM interface may use follows from it (KubeVirt: bridge for bridge/layer2/localnet, sriov for
  * SR-IOV, l2bridge for the primary UDN, which attaches through the pod network and never as a secondary).
  */
-import type { CNIConfig, NetworkAttachmentDefinition } from '../kube/networks';
+import { parseCniConfig, type CNIConfig, type NetworkAttachmentDefinition } from '../kube/networks';
 
 export type NadType =
   'bridge' | 'ovn-layer2' | 'ovn-localnet' | 'ovn-layer3' | 'ovn-primary' | 'sriov' | 'other';
-
-/** The parsed CNI config, or undefined when spec.config is missing or not JSON (shown as type "other"). */
-export const parseCniConfig = (nad: NetworkAttachmentDefinition): CNIConfig | undefined => {
-  try {
-    const parsed: unknown = JSON.parse(nad.spec?.config ?? '');
-    return typeof parsed === 'object' && parsed !== null ? (parsed as CNIConfig) : undefined;
-  } catch {
-    return undefined;
-  }
-};
 
 /** A plugin list (`plugins: [...]`) is typed by its first plugin, which is the one that creates the interface. */
 const mainPlugin = (cfg: CNIConfig): CNIConfig => {

@@ -43,6 +43,18 @@ export type CNIConfig = {
   [field: string]: unknown;
 };
 
+/** A NAD's CNI config (spec.config JSON), or undefined when it is missing or not a JSON object. */
+export const parseCniConfig = (nad: NetworkAttachmentDefinition): CNIConfig | undefined => {
+  try {
+    const value: unknown = JSON.parse(nad.spec?.config ?? '');
+    return value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? (value as CNIConfig)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
 export type UDNRole = 'Primary' | 'Secondary';
 export type UDNTopology = 'Layer2' | 'Layer3' | 'Localnet';
 export type IPAMConfig = { mode?: 'Enabled' | 'Disabled'; lifecycle?: 'Persistent' };

@@ -4,8 +4,8 @@
  * networks and OVN-Kubernetes' configured reserved ranges.
  */
 import type { K8sObject } from '../kube/meta';
+import { parseCniConfig } from '../kube/networks';
 import type {
-  CNIConfig,
   ClusterUserDefinedNetwork,
   NetworkAttachmentDefinition,
   NodeNetworkConfigurationPolicy,
@@ -20,17 +20,6 @@ import type { ClusterContext, NamedNetwork, OvnReservedRanges, OwnedSubnet } fro
 /** "UserDefinedNetwork tenant-a/blue", "ClusterUserDefinedNetwork shared": names an object in messages. */
 export const ownerOf = (obj: K8sObject): string =>
   `${obj.kind} ${obj.metadata.namespace ? `${obj.metadata.namespace}/` : ''}${obj.metadata.name}`;
-
-export const parseCniConfig = (nad: NetworkAttachmentDefinition): CNIConfig | undefined => {
-  try {
-    const value: unknown = JSON.parse(nad.spec?.config ?? '');
-    return value !== null && typeof value === 'object' && !Array.isArray(value)
-      ? (value as CNIConfig)
-      : undefined;
-  } catch {
-    return undefined;
-  }
-};
 
 /** OVN-K writes Layer3 subnets as "cidr/hostSubnet" ("10.0.0.0/16/24"); keep only the CIDR. */
 const splitSubnets = (text: unknown): string[] =>

@@ -125,6 +125,7 @@ export const messages = {
   'vm-nad-overlay-twice':
     'An OVN-Kubernetes overlay network can be attached only once per VM (also used by {{other}})',
   'mac-format': 'Not a MAC address (six hex pairs separated by ":" or "-")',
+  'mac-length': 'Only 6-byte (EUI-48) MAC addresses can be assigned to a VM interface',
   'mac-multicast': 'A multicast MAC address cannot be assigned to an interface',
   'mac-zero': 'The all-zero MAC address cannot be assigned to an interface',
   'mac-duplicate': 'MAC address also used by {{other}}',

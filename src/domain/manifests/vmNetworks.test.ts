@@ -182,9 +182,9 @@ describe('validateVMNetworks', () => {
 
 describe('parseMac', () => {
   it.each([
-    ['AA:BB:CC:DD:EE:FF', 'aabbccddeeff'],
-    ['aa-bb-cc-dd-ee-ff', 'aabbccddeeff'],
-    ['aabb.ccdd.eeff', 'aabbccddeeff'],
+    ['AA:BB:CC:DD:EE:FF', 'aa:bb:cc:dd:ee:ff'],
+    ['aa-bb-cc-dd-ee-ff', 'aa:bb:cc:dd:ee:ff'],
+    ['aabb.ccdd.eeff', 'aa:bb:cc:dd:ee:ff'],
     ['aa:bb:cc:dd:ee', undefined],
     ['aa:bb:cc:dd:ee:ff:00:11', undefined],
     ['aabbccddeeff', undefined],

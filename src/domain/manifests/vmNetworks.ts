@@ -7,7 +7,8 @@ import type { FieldIssue } from '../issues';
 import type { NetworkAttachmentDefinition } from '../kube/networks';
 import type { VM, VMInterface, VMNetwork } from '../kube/vm';
 import { duplicateIndexes, err, isDNS1123Label, warn } from './check';
-import { parseCniConfig } from './facts';
+import { parseCniConfig } from '../kube/networks';
+import { isMulticastMac, parseMac as parseMac48 } from '../interfaces/mac';
 
 const BINDINGS = [
   'masquerade',
@@ -47,23 +48,17 @@ const isValidNetworkName = (networkName: string): boolean => {
   return parts.length <= 2 && parts.every((p) => isDNS1123Label(p));
 };
 
-// MAC-48 as Go's net.ParseMAC spells it: aa:bb:cc:dd:ee:ff, aa-bb-…, or aabb.ccdd.eeff.
-const MAC_COLON = /^[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){5}$/;
-const MAC_HYPHEN = /^[0-9A-Fa-f]{2}(-[0-9A-Fa-f]{2}){5}$/;
-const MAC_DOT = /^[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}$/;
-
-/** Normalised lower-case hex digits of a MAC-48, or undefined when it is not one. */
-export const parseMac = (mac: string): string | undefined =>
-  MAC_COLON.test(mac) || MAC_HYPHEN.test(mac) || MAC_DOT.test(mac)
-    ? mac.replace(/[:.-]/g, '').toLowerCase()
-    : undefined;
+/** Canonical `xx:xx:xx:xx:xx:xx` of a MAC-48, or undefined when it is not one (interfaces/mac.ts parses). */
+export const parseMac = (mac: string): string | undefined => {
+  const parsed = parseMac48(mac);
+  return 'mac' in parsed ? parsed.mac : undefined;
+};
 
 export const validateMac = (field: string, mac: string): FieldIssue[] => {
-  const hex = parseMac(mac);
-  if (!hex) return [err(field, 'mac-format')];
-  // The I/G bit (least significant bit of the first octet) marks group addresses.
-  if (parseInt(hex.slice(0, 2), 16) & 1) return [err(field, 'mac-multicast')];
-  return /^0+$/.test(hex) ? [err(field, 'mac-zero')] : [];
+  const parsed = parseMac48(mac);
+  if ('error' in parsed) return [err(field, parsed.error)];
+  if (isMulticastMac(parsed.mac)) return [err(field, 'mac-multicast')];
+  return parsed.mac === '00:00:00:00:00:00' ? [err(field, 'mac-zero')] : [];
 };
 
 const networkLabel = (net: VMNetwork): string =>
