@@ -21,7 +21,7 @@ export type K8sModel<T extends K8sObject = K8sObject> = {
 /** The object type a model describes. */
 export type ObjectOf<M> = M extends K8sModel<infer T> ? T : never;
 
-const model = <T extends K8sObject = K8sObject>(m: Omit<K8sModel<T>, '__type'>): K8sModel<T> => m;
+export const model = <T extends K8sObject = K8sObject>(m: Omit<K8sModel<T>, '__type'>): K8sModel<T> => m;
 
 export const VirtualMachineModel = model<VM>({
   group: 'kubevirt.io',

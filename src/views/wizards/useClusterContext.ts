@@ -29,6 +29,7 @@ import {
 } from '../../k8s/models';
 import { useApiAvailable } from '../../k8s/useApiAvailable';
 import { useWatchResources } from '../../k8s/useWatchResources';
+import { useClusterNetworkConfig } from './useClusterNetworkConfig';
 
 /** The items once loaded without error; undefined otherwise (unknown, so its checks are skipped). */
 const useReadable = <T extends K8sObject>(model: K8sModel): T[] | undefined => {
@@ -46,6 +47,7 @@ export const useClusterContext = (): ClusterContext => {
   const sriovPolicies = useReadable<SriovNetworkNodePolicy>(SriovNetworkNodePolicyModel);
   const nodes = useReadable(NodeModel);
   const namespaces = useReadable(NamespaceModel);
+  const { network, operatorNetwork } = useClusterNetworkConfig();
   const udnApi = useApiAvailable(UserDefinedNetworkModel).available;
   const nmstateApi = useApiAvailable(NodeNetworkConfigurationPolicyModel).available;
   const sriovApi = useApiAvailable(SriovNetworkNodePolicyModel).available;
@@ -58,6 +60,8 @@ export const useClusterContext = (): ClusterContext => {
     };
     return {
       ...clusterContextFrom({
+        network,
+        operatorNetwork,
         nads,
         udns,
         cudns,
@@ -71,6 +75,8 @@ export const useClusterContext = (): ClusterContext => {
       installed,
     };
   }, [
+    network,
+    operatorNetwork,
     nads,
     udns,
     cudns,
