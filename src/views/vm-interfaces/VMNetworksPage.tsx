@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo, type FC } from 'react';
+import { useCallback, useDeferredValue, useMemo, type FC } from 'react';
 import {
   Button,
   EmptyState,
@@ -30,6 +30,10 @@ const VMNetworksPage: FC = () => {
   // The search box is local state (the URL follows after a pause), so a keystroke re-renders only this page, and
   // the filter runs on the deferred value: typing stays responsive at 40,000 rows.
   const [search, setSearch] = useDebouncedUrlValue(filters.search, (v) => setFilters({ search: v }));
+  const clearAll = useCallback(() => {
+    setSearch('');
+    clearFilters();
+  }, [setSearch, clearFilters]);
   const deferred = useDeferredValue(useMemo(() => ({ ...filters, search }), [filters, search]));
   const visible = useMemo(() => filterRows(rows, deferred), [rows, deferred]);
   const { actions, modal } = useInterfaceActions(vms, vmis, nads, rows);
@@ -63,7 +67,7 @@ const VMNetworksPage: FC = () => {
           data-test="empty-filtered"
         >
           <EmptyStateFooter>
-            <Button variant="link" onClick={clearFilters}>
+            <Button variant="link" onClick={clearAll}>
               {t('Clear filters')}
             </Button>
           </EmptyStateFooter>
@@ -81,9 +85,11 @@ const VMNetworksPage: FC = () => {
         <ConnectionBanner connections={connections} />
         <InterfaceToolbar
           rows={rows}
-          filters={{ ...filters, search }}
-          onChange={(patch) => (patch.search !== undefined ? setSearch(patch.search) : setFilters(patch))}
-          onClear={clearFilters}
+          filters={filters}
+          onChange={setFilters}
+          onClear={clearAll}
+          search={search}
+          onSearch={setSearch}
           showNamespace={!ns}
           summary={
             loaded
