@@ -12,7 +12,7 @@ import {
 import { NS } from '../../i18n/ns';
 import { NetworkAttachmentDefinitionModel } from '../../k8s/models';
 import { CreateWizard, type StepDef } from './CreateWizard';
-import { TextField } from './fields';
+import { TextField, NameNamespaceFields } from './fields';
 import { NADAddressing, NADPhysical } from './NADSteps';
 
 /** NetworkAttachmentDefinition: OVN-K layer2 overlay, OVN-K localnet, or a Linux bridge. */
@@ -34,22 +34,12 @@ export const NADWizard: FC<{ type: NADType; ctx: ClusterContext; namespace?: str
       fields: ['name', 'namespace', 'description', 'networkName', 'type'],
       body: (
         <>
-          <TextField
-            name="name"
-            label={t('Name')}
-            isRequired
-            value={form.name}
-            onChange={(name) => set({ name })}
+          <NameNamespaceFields
+            name={form.name}
+            namespace={form.namespace}
+            onChange={set}
             issues={shown}
-          />
-          <TextField
-            name="namespace"
-            label={t('Namespace')}
-            isRequired
-            value={form.namespace}
-            onChange={(ns) => set({ namespace: ns })}
-            issues={shown}
-            options={ctx.namespaces?.map((n) => n.name)}
+            namespaces={ctx.namespaces?.map((n) => n.name)}
           />
           <TextField
             name="description"

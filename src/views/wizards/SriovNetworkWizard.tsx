@@ -11,7 +11,7 @@ import {
 import { NS } from '../../i18n/ns';
 import { SriovNetworkModel } from '../../k8s/models';
 import { CreateWizard, type StepDef } from './CreateWizard';
-import { NumberField, SelectField, TextField } from './fields';
+import { NumberField, SelectField, TextField, NameNamespaceFields } from './fields';
 
 const onOff = (v: string) => (v === '' ? undefined : (v as 'on' | 'off'));
 
@@ -36,21 +36,12 @@ export const SriovNetworkWizard: FC<{ ctx: ClusterContext }> = ({ ctx }) => {
       fields: ['name', 'namespace', 'resourceName', 'networkNamespace'],
       body: (
         <>
-          <TextField
-            name="name"
-            label={t('Name')}
-            isRequired
-            value={form.name}
-            onChange={(name) => set({ name })}
+          <NameNamespaceFields
+            name={form.name}
+            namespace={form.namespace}
+            onChange={set}
             issues={shown}
-          />
-          <TextField
-            name="namespace"
-            label={t('Namespace')}
-            isRequired
-            value={form.namespace}
-            onChange={(namespace) => set({ namespace })}
-            issues={shown}
+            namespaces={ctx.namespaces?.map((n) => n.name)}
           />
           <TextField
             name="resourceName"

@@ -12,7 +12,7 @@ import {
 import { NS } from '../../i18n/ns';
 import { SriovNetworkNodePolicyModel } from '../../k8s/models';
 import { CreateWizard, type StepDef } from './CreateWizard';
-import { CheckField, NumberField, SelectField, TextField } from './fields';
+import { CheckField, NumberField, SelectField, TextField, NameNamespaceFields } from './fields';
 import { formatLabels, parseLabels } from './text';
 
 /** SriovNetworkNodePolicy: which PFs on which nodes get how many VFs, for which driver. */
@@ -36,21 +36,12 @@ export const SriovPolicyWizard: FC<{ ctx: ClusterContext }> = ({ ctx }) => {
       fields: ['name', 'namespace', 'resourceName'],
       body: (
         <>
-          <TextField
-            name="name"
-            label={t('Name')}
-            isRequired
-            value={form.name}
-            onChange={(name) => set({ name })}
+          <NameNamespaceFields
+            name={form.name}
+            namespace={form.namespace}
+            onChange={set}
             issues={shown}
-          />
-          <TextField
-            name="namespace"
-            label={t('Namespace')}
-            isRequired
-            value={form.namespace}
-            onChange={(namespace) => set({ namespace })}
-            issues={shown}
+            namespaces={ctx.namespaces?.map((n) => n.name)}
           />
           <TextField
             name="resourceName"

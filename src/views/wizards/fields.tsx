@@ -1,5 +1,7 @@
 /** Form fields of the wizards: a FormGroup with the issues of its field (and of its list entries) under it. */
 import { useState, type FC, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NS } from '../../i18n/ns';
 import {
   Checkbox,
   FormGroup,
@@ -155,5 +157,38 @@ export const CheckField: FC<Base & { value: boolean; onChange: (v: boolean) => v
       />
       <Help name={name} issues={own} help={help} />
     </FormGroup>
+  );
+};
+
+/** Name and namespace: the first two fields of every wizard for a namespaced kind. */
+export const NameNamespaceFields: FC<{
+  name: string;
+  namespace: string;
+  onChange: (patch: { name?: string; namespace?: string }) => void;
+  issues: readonly FieldIssue[];
+  /** Namespaces the user can see, offered as suggestions. */
+  namespaces?: readonly string[];
+}> = ({ name, namespace, onChange, issues, namespaces }) => {
+  const { t } = useTranslation(NS);
+  return (
+    <>
+      <TextField
+        name="name"
+        label={t('Name')}
+        isRequired
+        value={name}
+        onChange={(v) => onChange({ name: v })}
+        issues={issues}
+      />
+      <TextField
+        name="namespace"
+        label={t('Namespace')}
+        isRequired
+        value={namespace}
+        onChange={(v) => onChange({ namespace: v })}
+        issues={issues}
+        options={namespaces}
+      />
+    </>
   );
 };
