@@ -74,7 +74,7 @@ const isFirstOfVM = (rows: readonly InterfaceRow[], i: number) =>
  * Interfaces grouped by VM (rows arrive sorted by VM), virtualized so 40,000 rows cost what the visible ones
  * do. The VM cell is filled on the first row of each VM only.
  */
-export const InterfaceTable: FC<Props> = ({ rows, showVM, actions, height = 'calc(100vh - 300px)' }) => {
+const InterfaceTableView: FC<Props> = ({ rows, showVM, actions, height = 'calc(100vh - 300px)' }) => {
   const { t } = useTranslation(NS);
   const scrollRef = useRef<HTMLDivElement>(null);
   const labels = useMemo<Labels>(
@@ -160,3 +160,6 @@ export const InterfaceTable: FC<Props> = ({ rows, showVM, actions, height = 'cal
     </div>
   );
 };
+
+/** Memoized: the urgent render of a keystroke (before the deferred filter) leaves the table alone. */
+export const InterfaceTable = memo(InterfaceTableView);
