@@ -97,7 +97,7 @@ const InterfaceTableView: FC<Props> = ({ rows, showVM, actions, height = 'calc(1
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    overscan: 6,
   });
   const items = virtualizer.getVirtualItems();
   const before = items[0]?.start ?? 0;
