@@ -5,7 +5,7 @@ import type { ClusterContext } from '../../domain/manifests/context';
 import type { NADForm } from '../../domain/manifests/nad';
 import { NS } from '../../i18n/ns';
 import { bridgeNames, physicalNetworkNames } from './clusterOptions';
-import { CheckField, ListField, NumberField, TextField } from './fields';
+import { CheckField, ListField, NumberField, PhysicalNetworkNameField, TextField } from './fields';
 
 type Props = {
   form: NADForm;
@@ -63,15 +63,11 @@ export const NADPhysical: FC<Props> = ({ form, set, ctx, shown }) => {
   return (
     <>
       {type === 'localnet' ? (
-        <TextField
-          name="physicalNetworkName"
-          label={t('Physical network name')}
-          isRequired
+        <PhysicalNetworkNameField
           value={form.physicalNetworkName ?? ''}
           onChange={(physicalNetworkName) => set({ physicalNetworkName })}
           issues={shown}
           options={physicalNetworkNames(ctx)}
-          help={t('The localnet name of an NNCP bridge mapping')}
         />
       ) : (
         <TextField

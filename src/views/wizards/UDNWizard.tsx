@@ -9,7 +9,7 @@ import { validateUDN } from '../../domain/manifests/udnValidate';
 import { NS } from '../../i18n/ns';
 import { ClusterUserDefinedNetworkModel, UserDefinedNetworkModel } from '../../k8s/models';
 import { CreateWizard, type StepDef } from './CreateWizard';
-import { NumberField, SelectField, TextField } from './fields';
+import { NumberField, PhysicalNetworkNameField, SelectField, TextField } from './fields';
 import { UDNAddressing } from './UDNAddressing';
 import { physicalNetworkNames } from './clusterOptions';
 import { parseLabels } from './text';
@@ -99,15 +99,11 @@ export const UDNWizard: FC<Props> = ({ scope, topology, ctx, namespace }) => {
       fields: ['physicalNetworkName', 'vlan', 'mtu'],
       body: (
         <>
-          <TextField
-            name="physicalNetworkName"
-            label={t('Physical network name')}
-            isRequired
+          <PhysicalNetworkNameField
             value={form.physicalNetworkName ?? ''}
             onChange={(physicalNetworkName) => set({ physicalNetworkName })}
             issues={shown}
             options={physicalNetworkNames(ctx)}
-            help={t('The localnet name of an NNCP bridge mapping')}
           />
           <NumberField
             name="vlan"

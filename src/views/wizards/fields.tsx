@@ -192,3 +192,25 @@ export const NameNamespaceFields: FC<{
     </>
   );
 };
+
+/** The localnet name, offered from the bridge mappings NNCPs declare (clusterOptions.ts). */
+export const PhysicalNetworkNameField: FC<{
+  value: string;
+  onChange: (physicalNetworkName: string) => void;
+  issues: readonly FieldIssue[];
+  options: readonly string[];
+}> = ({ value, onChange, issues, options }) => {
+  const { t } = useTranslation(NS);
+  return (
+    <TextField
+      name="physicalNetworkName"
+      label={t('Physical network name')}
+      isRequired
+      value={value}
+      onChange={onChange}
+      issues={issues}
+      options={options}
+      help={t('The localnet name of an NNCP bridge mapping')}
+    />
+  );
+};
