@@ -1,10 +1,11 @@
 import type { FC } from 'react';
-import { Label, LabelGroup, Tooltip } from '@patternfly/react-core';
+import { Tooltip } from '@patternfly/react-core';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { InterfaceRow } from '../../domain/interfaces/rows';
 import { NS } from '../../i18n/ns';
 import { nadPath } from './links';
+import './flags.css';
 
 export const NetworkCell: FC<{ row: InterfaceRow }> = ({ row }) => {
   const { t } = useTranslation(NS);
@@ -65,7 +66,7 @@ export const IpsCell: FC<{ row: InterfaceRow }> = ({ row }) => {
 export const FlagsCell: FC<{ row: InterfaceRow }> = ({ row }) => {
   const { t } = useTranslation(NS);
   const { flags } = row;
-  const labels: { key: string; text: string; color: 'orange' | 'blue' | 'red' | 'grey' | 'purple' }[] = [];
+  const labels: { key: string; text: string; color: 'orange' | 'blue' | 'grey' | 'purple' }[] = [];
   if (flags.pendingHotplug) labels.push({ key: 'hotplug', text: t('Pending hot-plug'), color: 'blue' });
   if (flags.pendingUnplug) labels.push({ key: 'unplug', text: t('Pending unplug'), color: 'blue' });
   if (flags.restartRequired) labels.push({ key: 'restart', text: t('Restart required'), color: 'orange' });
@@ -75,13 +76,17 @@ export const FlagsCell: FC<{ row: InterfaceRow }> = ({ row }) => {
     labels.push({ key: 'agent', text: t('Guest agent not connected'), color: 'grey' });
   if (!labels.length) return null;
   return (
-    <LabelGroup numLabels={3} data-test={`iface-${row.name}-flags`}>
+    <span className="vm-network-console-plugin__flags" data-test={`iface-${row.name}-flags`}>
       {labels.map((l) => (
-        <Label key={l.key} color={l.color} isCompact data-test={`flag-${l.key}`}>
+        <span
+          key={l.key}
+          className={`vm-network-console-plugin__flag vm-network-console-plugin__flag--${l.color}`}
+          data-test={`flag-${l.key}`}
+        >
           {l.text}
-        </Label>
+        </span>
       ))}
-    </LabelGroup>
+    </span>
   );
 };
 
