@@ -35,13 +35,15 @@ export default defineConfig(() => {
    * projects API; upstream Kubernetes has none, so the shell stands in for it with the admin's namespace list (the
    * plugin still checks each one with an access review).
    */
+  // One connection pool for the hint lookups, not a new one per page load.
+  const hintsDispatcher = new UndiciAgent({ connect: { ca: target.ca } });
   const namespaceHints = async (): Promise<string[]> => {
     const admin = target.users.admin?.token;
     if (!admin) return [];
     const res = await fetch(`${target.server}/api/v1/namespaces`, {
       headers: { Authorization: `Bearer ${admin}` },
       // @ts-expect-error undici's dispatcher option is not in the DOM fetch types
-      dispatcher: new UndiciAgent({ connect: { ca: target.ca } }),
+      dispatcher: hintsDispatcher,
     }).catch(() => undefined);
     if (!res?.ok) return [];
     const list = (await res.json()) as { items: { metadata: { name: string } }[] };
