@@ -4,7 +4,8 @@
  *
  * Env: BENCH_LOADS (page loads per mode, default 7), BENCH_VMS / BENCH_NICS (10000 / 4),
  *      BENCH_PROFILE=1 (also write CPU profiles of one page load and of the keystrokes, and print their top functions;
- *      build unminified with BENCH_MINIFY=0 to get readable names).
+ *      build unminified with BENCH_MINIFY=0 to get readable names),
+ *      BENCH_VERBOSE=1 (also print each keystroke's time, ours and floor, with the search text after it).
  */
 import { createServer, type Server } from 'node:http';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -24,6 +25,7 @@ const LOADS = Number(process.env.BENCH_LOADS ?? 7);
 const VMS = Number(process.env.BENCH_VMS ?? 10_000);
 const NICS = Number(process.env.BENCH_NICS ?? 4);
 const PROFILE = process.env.BENCH_PROFILE === '1';
+const VERBOSE = process.env.BENCH_VERBOSE === '1';
 /** Beside the build, which each run empties. */
 const PROFILE_DIR = join(OUT_DIR, '..', 'bench-vm-networks-profiles');
 
@@ -159,6 +161,7 @@ const main = async () => {
     if (PROFILE) await startProfile(cdp);
     const floorMs: number[] = [];
     const oursMs: number[] = [];
+    const verbose: string[] = [];
     // Per query: the floor input first, then the search box, so both see the same machine load.
     for (const query of new Set(plan.map((k) => k.query))) {
       const keys = plan.filter((k) => k.query === query);
@@ -168,11 +171,16 @@ const main = async () => {
           value: k.text,
         }))),
       );
-      oursMs.push(
-        ...(await typeAndMeasure(page, '[data-test="interface-search"] input', keys, (k) =>
-          expectPage(k.text),
-        )),
+      const timed = await typeAndMeasure(page, '[data-test="interface-search"] input', keys, (k) =>
+        expectPage(k.text),
       );
+      if (VERBOSE)
+        keys.forEach((k, i) =>
+          verbose.push(
+            `${timed[i]!.toFixed(0).padStart(5)} ms  ${floorMs[floorMs.length - keys.length + i]!.toFixed(0).padStart(4)} ms  ${JSON.stringify(k.text)} → ${(expectPage(k.text) as { summary: string }).summary}`,
+          ),
+        );
+      oursMs.push(...timed);
     }
     const durations = await page.evaluate(() => window.__bench.eventDurations());
     if (durations.length !== 2 * plan.length)
@@ -188,6 +196,7 @@ const main = async () => {
       at += 2 * n;
     }
     if (PROFILE) await stopProfile(cdp, 'keystrokes');
+    if (VERBOSE) process.stdout.write(`ours  floor  search text → page\n${verbose.join('\n')}\n\n`);
     process.stdout.write(
       table({
         vms: VMS,

@@ -5,6 +5,7 @@
 import type { Cidr } from './ip';
 import { ipKey, keyInCidr, parseCidr } from './ip';
 import type { InterfaceRow } from './rows';
+import { rowIndex, searchIndexes } from './searchIndex';
 
 export type SearchQuery =
   | { kind: 'all' }
@@ -80,24 +81,51 @@ export type RowFilters = {
 const setOf = (xs: readonly string[] | undefined): ReadonlySet<string> | undefined =>
   xs && xs.length ? new Set(xs) : undefined;
 
-/** Rows passing every filter; empty lists mean "any". Keeps row order (rows of one VM stay together). */
-export const filterRows = (rows: readonly InterfaceRow[], filters: RowFilters): InterfaceRow[] => {
+export type SearchResult = {
+  /** The rows passing every filter, in row order; the input array itself when no filter is set. */
+  rows: readonly InterfaceRow[];
+  /** How many VMs those rows belong to. */
+  vms: number;
+};
+
+/**
+ * Rows passing every filter; empty lists mean "any". Keeps row order (rows of one VM stay together). The search
+ * text is matched through the rows' index (searchIndex.ts), the other filters row by row on what it leaves.
+ */
+export const searchRows = (rows: readonly InterfaceRow[], filters: RowFilters): SearchResult => {
   const ns = setOf(filters.namespaces);
   const nets = setOf(filters.networks);
   const bindings = setOf(filters.bindings);
+  const { noIp, pendingChanges } = filters;
   const q = parseSearch(filters.search ?? '');
+  if (q.kind === 'all' && !ns && !nets && !bindings && !noIp && !pendingChanges)
+    return { rows, vms: countVMs(rows) };
+  const matched = searchIndexes(rows, q);
+  const { vm } = rowIndex(rows);
   const out: InterfaceRow[] = [];
-  for (const row of rows) {
+  let vms = 0;
+  let lastVM = -1;
+  const n = matched ? matched.length : rows.length;
+  for (let k = 0; k < n; k++) {
+    const i = matched ? matched[k]! : k;
+    const row = rows[i]!;
     if (ns && !ns.has(row.namespace)) continue;
     if (nets && !(row.network && nets.has(row.network.key))) continue;
     if (bindings && !(row.binding && bindings.has(row.binding))) continue;
-    if (filters.noIp && !hasNoUsableIp(row)) continue;
-    if (filters.pendingChanges && !hasPendingChange(row)) continue;
-    if (!matchesSearch(row, q)) continue;
+    if (noIp && !hasNoUsableIp(row)) continue;
+    if (pendingChanges && !hasPendingChange(row)) continue;
     out.push(row);
+    if (vm[i] !== lastVM) {
+      vms++;
+      lastVM = vm[i]!;
+    }
   }
-  return out;
+  return { rows: out, vms };
 };
+
+/** The rows of `searchRows`. */
+export const filterRows = (rows: readonly InterfaceRow[], filters: RowFilters): readonly InterfaceRow[] =>
+  searchRows(rows, filters).rows;
 
 /** VMs among rows grouped by VM (as built): counts where the VM changes, without a Set of 40,000 keys. */
 export const countVMs = (rows: readonly InterfaceRow[]): number => {
@@ -108,4 +136,12 @@ export const countVMs = (rows: readonly InterfaceRow[]): number => {
     if (!prev || prev.vmName !== row.vmName || prev.namespace !== row.namespace) count++;
   }
   return count;
+};
+
+/** The same rows in the same order (by identity): a search that changed nothing visible. */
+export const sameRows = (a: readonly InterfaceRow[], b: readonly InterfaceRow[]): boolean => {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 };

@@ -1,8 +1,9 @@
-import { memo, useMemo, useRef, type FC, type ReactNode } from 'react';
+import { createContext, memo, useContext, useMemo, useRef, type FC, type ReactNode } from 'react';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { InterfaceRow } from '../../domain/interfaces/rows';
 import { NS } from '../../i18n/ns';
 import { FlagsCell, IpsCell, LinkCell, NetworkCell } from './cells';
@@ -32,10 +33,11 @@ type RowProps = {
   showVM: boolean;
   labels: Labels;
   actions?: (row: InterfaceRow) => ReactNode;
+  t: TFunction;
 };
 
 /** One row; memoized, so typing in the search box re-renders only rows whose data changed. */
-const InterfaceTableRow = memo<RowProps>(({ row, first, showVM, labels, actions }) => (
+const InterfaceTableRow = memo<RowProps>(({ row, first, showVM, labels, actions, t }) => (
   <Tr data-test={`row-${row.namespace}-${row.vmName}-${row.name}`} style={{ height: ROW_HEIGHT }}>
     {showVM && (
       <Td dataLabel={labels.vm}>
@@ -46,7 +48,7 @@ const InterfaceTableRow = memo<RowProps>(({ row, first, showVM, labels, actions 
     {showVM && <Td dataLabel={labels.status}>{first && row.runState.status}</Td>}
     <Td dataLabel={labels.iface}>{row.name}</Td>
     <Td dataLabel={labels.net}>
-      <NetworkCell row={row} />
+      <NetworkCell row={row} t={t} />
     </Td>
     <Td dataLabel={labels.binding}>{row.binding ?? '—'}</Td>
     <Td dataLabel={labels.model}>{row.model ?? '—'}</Td>
@@ -54,21 +56,109 @@ const InterfaceTableRow = memo<RowProps>(({ row, first, showVM, labels, actions 
       {row.mac ?? '—'}
     </Td>
     <Td dataLabel={labels.ips}>
-      <IpsCell row={row} />
+      <IpsCell row={row} t={t} />
     </Td>
     <Td dataLabel={labels.link}>
-      <LinkCell row={row} />
+      <LinkCell row={row} t={t} />
     </Td>
     <Td dataLabel={labels.pending}>
-      <FlagsCell row={row} />
+      <FlagsCell row={row} t={t} />
     </Td>
     {actions && <Td isActionCell>{actions(row)}</Td>}
   </Tr>
 ));
 InterfaceTableRow.displayName = 'InterfaceTableRow';
 
+/**
+ * What the body shows: handed down by context so that PatternFly's Table around it does not re-render when it
+ * changes. Table gives its cells a new context object on every render, and each Td/Th then re-renders past our
+ * memo and, having no ref of ours, re-runs its truncation check (a forced layout and a state update per cell):
+ * ~250 cells' worth on every keystroke at 40,000 rows.
+ */
+type Slice = {
+  rows: readonly InterfaceRow[];
+  items: readonly { index: number }[];
+  before: number;
+  after: number;
+  colCount: number;
+  showVM: boolean;
+  labels: Labels;
+  actions?: (row: InterfaceRow) => ReactNode;
+  t: TFunction;
+};
+const SliceContext = createContext<Slice | null>(null);
+
+/** Space for the rows scrolled out of view: a plain row (see Slice on why not PatternFly's Td). */
+const Spacer: FC<{ height: number; colSpan: number }> = ({ height, colSpan }) => (
+  <tr aria-hidden>
+    <td colSpan={colSpan} style={{ height, padding: 0, border: 0 }} />
+  </tr>
+);
+
 const isFirstOfVM = (rows: readonly InterfaceRow[], i: number) =>
   i === 0 || rows[i - 1]!.vmName !== rows[i]!.vmName || rows[i - 1]!.namespace !== rows[i]!.namespace;
+
+const VisibleRows: FC = () => {
+  const slice = useContext(SliceContext);
+  if (!slice) return null;
+  const { rows, items, before, after, colCount, showVM, labels, actions, t } = slice;
+  return (
+    <>
+      {before > 0 && <Spacer height={before} colSpan={colCount} />}
+      {items.map((item) => {
+        const row = rows[item.index]!;
+        return (
+          <InterfaceTableRow
+            key={row.id}
+            row={row}
+            first={isFirstOfVM(rows, item.index)}
+            showVM={showVM}
+            labels={labels}
+            actions={actions}
+            t={t}
+          />
+        );
+      })}
+      {after > 0 && <Spacer height={after} colSpan={colCount} />}
+    </>
+  );
+};
+
+/** The PatternFly table itself: renders once per column set; the rows come from SliceContext. */
+const StableTable = memo<{ labels: Labels; showVM: boolean; hasActions: boolean }>(
+  ({ labels, showVM, hasActions }) => {
+    const { t } = useTranslation(NS);
+    return (
+      <Table
+        aria-label={t('Network interfaces')}
+        variant="compact"
+        isStickyHeader
+        data-test="interface-table"
+      >
+        <Thead>
+          <Tr>
+            {showVM && <Th>{labels.vm}</Th>}
+            {showVM && <Th>{labels.ns}</Th>}
+            {showVM && <Th>{labels.status}</Th>}
+            <Th>{labels.iface}</Th>
+            <Th>{labels.net}</Th>
+            <Th>{labels.binding}</Th>
+            <Th>{labels.model}</Th>
+            <Th>{labels.mac}</Th>
+            <Th>{labels.ips}</Th>
+            <Th>{labels.link}</Th>
+            <Th>{labels.pending}</Th>
+            {hasActions && <Th screenReaderText={t('Actions')} />}
+          </Tr>
+        </Thead>
+        <Tbody>
+          <VisibleRows />
+        </Tbody>
+      </Table>
+    );
+  },
+);
+StableTable.displayName = 'StableTable';
 
 /**
  * Interfaces grouped by VM (rows arrive sorted by VM), virtualized so 40,000 rows cost what the visible ones
@@ -97,66 +187,22 @@ const InterfaceTableView: FC<Props> = ({ rows, showVM, actions, height = 'calc(1
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 6,
+    overscan: 2,
   });
   const items = virtualizer.getVirtualItems();
   const before = items[0]?.start ?? 0;
   const after = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
   const colCount = (showVM ? 3 : 0) + 8 + (actions ? 1 : 0);
+  const slice: Slice = { rows, items, before, after, colCount, showVM, labels, actions, t };
   return (
     <div
       ref={scrollRef}
       style={{ height, minHeight: 240, overflow: 'auto' }}
       data-test="interface-table-scroll"
     >
-      <Table
-        aria-label={t('Network interfaces')}
-        variant="compact"
-        isStickyHeader
-        data-test="interface-table"
-      >
-        <Thead>
-          <Tr>
-            {showVM && <Th>{labels.vm}</Th>}
-            {showVM && <Th>{labels.ns}</Th>}
-            {showVM && <Th>{labels.status}</Th>}
-            <Th>{labels.iface}</Th>
-            <Th>{labels.net}</Th>
-            <Th>{labels.binding}</Th>
-            <Th>{labels.model}</Th>
-            <Th>{labels.mac}</Th>
-            <Th>{labels.ips}</Th>
-            <Th>{labels.link}</Th>
-            <Th>{labels.pending}</Th>
-            {actions && <Th screenReaderText={t('Actions')} />}
-          </Tr>
-        </Thead>
-        <Tbody>
-          {before > 0 && (
-            <Tr aria-hidden>
-              <Td colSpan={colCount} style={{ height: before, padding: 0 }} />
-            </Tr>
-          )}
-          {items.map((item) => {
-            const row = rows[item.index]!;
-            return (
-              <InterfaceTableRow
-                key={row.id}
-                row={row}
-                first={isFirstOfVM(rows, item.index)}
-                showVM={showVM}
-                labels={labels}
-                actions={actions}
-              />
-            );
-          })}
-          {after > 0 && (
-            <Tr aria-hidden>
-              <Td colSpan={colCount} style={{ height: after, padding: 0 }} />
-            </Tr>
-          )}
-        </Tbody>
-      </Table>
+      <SliceContext.Provider value={slice}>
+        <StableTable labels={labels} showVM={showVM} hasActions={!!actions} />
+      </SliceContext.Provider>
     </div>
   );
 };

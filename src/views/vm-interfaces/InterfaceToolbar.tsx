@@ -1,4 +1,4 @@
-import { memo, useMemo, type FC } from 'react';
+import { memo, startTransition, useMemo, useState, type FC } from 'react';
 import {
   Button,
   SearchInput,
@@ -97,33 +97,48 @@ const FilterControls = memo<ControlsProps>(({ rows, filters, onChange, onClear, 
 });
 FilterControls.displayName = 'FilterControls';
 
+/**
+ * The search box owns what is typed: a keystroke renders this box alone (urgent), and the page filters in a
+ * transition. Remounted (key) when the search is set from outside: Clear filters, the URL.
+ */
+const SearchBox = memo<{ initial: string; onSearch: (text: string) => void }>(({ initial, onSearch }) => {
+  const { t } = useTranslation(NS);
+  const [text, setText] = useState(initial);
+  const change = (v: string) => {
+    setText(v);
+    startTransition(() => onSearch(v));
+  };
+  return (
+    <SearchInput
+      aria-label={t('Search by VM name, IP address or MAC address')}
+      placeholder={t('VM name, IP (10.0.0.0/24, fd00::) or MAC')}
+      value={text}
+      onChange={(_e, v) => change(v)}
+      onClear={() => change('')}
+      data-test="interface-search"
+    />
+  );
+});
+SearchBox.displayName = 'SearchBox';
+
 export const InterfaceToolbar: FC<
   ControlsProps & {
-    /** The search box's text (local state: typing re-renders the box and the table, not the selects). */
+    /** The search text the page filters on, and a counter that changes when it was set from outside. */
     search: string;
+    searchEpoch: number;
     onSearch: (text: string) => void;
     summary: string;
   }
-> = ({ search, onSearch, summary, onClear, ...controls }) => {
-  const { t } = useTranslation(NS);
-  return (
-    <Toolbar clearAllFilters={onClear} data-test="interface-toolbar">
-      <ToolbarContent>
-        <ToolbarItem>
-          <SearchInput
-            aria-label={t('Search by VM name, IP address or MAC address')}
-            placeholder={t('VM name, IP (10.0.0.0/24, fd00::) or MAC')}
-            value={search}
-            onChange={(_e, v) => onSearch(v)}
-            onClear={() => onSearch('')}
-            data-test="interface-search"
-          />
-        </ToolbarItem>
-        <FilterControls onClear={onClear} {...controls} />
-        <ToolbarItem align={{ default: 'alignEnd' }} data-test="interface-summary">
-          {summary}
-        </ToolbarItem>
-      </ToolbarContent>
-    </Toolbar>
-  );
-};
+> = ({ search, searchEpoch, onSearch, summary, onClear, ...controls }) => (
+  <Toolbar clearAllFilters={onClear} data-test="interface-toolbar">
+    <ToolbarContent>
+      <ToolbarItem>
+        <SearchBox key={searchEpoch} initial={search} onSearch={onSearch} />
+      </ToolbarItem>
+      <FilterControls onClear={onClear} {...controls} />
+      <ToolbarItem align={{ default: 'alignEnd' }} data-test="interface-summary">
+        {summary}
+      </ToolbarItem>
+    </ToolbarContent>
+  </Toolbar>
+);

@@ -10,14 +10,14 @@ import {
 } from '@patternfly/react-core';
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { countVMs, filterRows } from '../../domain/interfaces/search';
+import { searchRows } from '../../domain/interfaces/search';
 import { ConnectionBanner } from '../../components/ConnectionBanner';
 import { LoadError } from '../../components/LoadError';
 import { NS } from '../../i18n/ns';
 import { InterfaceTable } from './InterfaceTable';
 import { InterfaceToolbar } from './InterfaceToolbar';
 import { useDebouncedUrlValue, useRowFilters } from './useRowFilters';
-import { useVMNetworkRows } from './useVMNetworkRows';
+import { useSameRows, useVMNetworkRows } from './useVMNetworkRows';
 import { useInterfaceActions } from './useInterfaceActions';
 import { withPluginQueries } from '../../k8s/PluginQueries';
 
@@ -27,17 +27,20 @@ const VMNetworksPage: FC = () => {
   const { ns } = useParams();
   const { rows, vms, vmis, nads, loaded, error, connections } = useVMNetworkRows(ns);
   const [filters, setFilters, clearFilters] = useRowFilters();
-  // The search box is local state (the URL follows after a pause), so a keystroke re-renders only this page, and
-  // the filter runs on the deferred value: typing stays responsive at 40,000 rows.
-  const [search, setSearch] = useDebouncedUrlValue(filters.search, (v) => setFilters({ search: v }));
+  // The search box keeps what is typed and hands it here in a transition; the URL follows after a pause. So a
+  // keystroke's urgent render is the box alone, and the filtering render can be interrupted by the next key.
+  const search = useDebouncedUrlValue(filters.search, (v) => setFilters({ search: v }));
+  const { reset: resetSearch } = search;
   const clearAll = useCallback(() => {
-    setSearch('');
+    resetSearch('');
     clearFilters();
-  }, [setSearch, clearFilters]);
-  const deferred = useDeferredValue(useMemo(() => ({ ...filters, search }), [filters, search]));
-  const visible = useMemo(() => filterRows(rows, deferred), [rows, deferred]);
+  }, [resetSearch, clearFilters]);
+  const deferred = useDeferredValue(
+    useMemo(() => ({ ...filters, search: search.value }), [filters, search.value]),
+  );
+  const result = useSameRows(useMemo(() => searchRows(rows, deferred), [rows, deferred]));
+  const { rows: visible, vms: vmCount } = result;
   const { actions, modal } = useInterfaceActions(vms, vmis, nads, rows);
-  const vmCount = useMemo(() => countVMs(visible), [visible]);
 
   const body = () => {
     if (error)
@@ -88,8 +91,9 @@ const VMNetworksPage: FC = () => {
           filters={filters}
           onChange={setFilters}
           onClear={clearAll}
-          search={search}
-          onSearch={setSearch}
+          search={search.value}
+          searchEpoch={search.epoch}
+          onSearch={search.set}
           showNamespace={!ns}
           summary={
             loaded

@@ -3,7 +3,6 @@
  * Actions the user may not perform are shown disabled with the reason (access review per namespace).
  */
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
-import { ActionsColumn, type IAction } from '@patternfly/react-table';
 import { useTranslation } from 'react-i18next';
 import type { InterfaceRow } from '../../domain/interfaces/rows';
 import type { VM, VMI } from '../../domain/kube/vm';
@@ -15,6 +14,7 @@ import { InterfaceModal } from './InterfaceModal';
 import { RemoveInterfaceModal } from './RemoveInterfaceModal';
 import { LinkStateAction } from './LinkStateAction';
 import { useVMPatchAccess } from './useVMPatchAccess';
+import { RowActions, type RowAction } from './RowActions';
 
 type Open =
   | { kind: 'add'; key: string }
@@ -48,23 +48,19 @@ export const useInterfaceActions = (
   const namespaces = useMemo(() => [...new Set(vms.map((v) => v.metadata.namespace ?? ''))], [vms]);
   const access = useVMPatchAccess(namespaces);
 
-  // Stable between renders (rows are memoized on it): depends only on permissions and language.
-  const actions = useCallback(
-    (row: InterfaceRow) => {
+  const rowActionItems = useCallback(
+    (row: InterfaceRow): RowAction[] => {
       const key = vmKey(row.namespace, row.vmName);
       const perm = access(row.namespace);
-      const denied = perm.allowed ? {} : { isAriaDisabled: true, tooltipProps: { content: perm.reason } };
+      const denied = perm.allowed ? undefined : perm.reason;
+      const notInSpec = t('Not in the VM spec: nothing to change');
       const inSpec = row.origin === 'spec' || row.origin === 'implicit';
-      const notInSpec = {
-        isAriaDisabled: true,
-        tooltipProps: { content: t('Not in the VM spec: nothing to change') },
-      };
       const absent = row.link.desired === 'absent';
-      const items: IAction[] = [
+      return [
         {
           title: t('Edit'),
           onClick: () => setOpen({ kind: 'edit', key, name: row.name }),
-          ...(row.origin !== 'spec' || absent ? notInSpec : denied),
+          disabledReason: row.origin !== 'spec' || absent ? notInSpec : denied,
         },
         ...(supportsLinkState(row.binding ?? '') && row.origin === 'spec' && !absent
           ? [
@@ -77,25 +73,36 @@ export const useInterfaceActions = (
                     name: row.name,
                     state: row.link.desired === 'down' ? 'up' : 'down',
                   }),
-                ...denied,
-              } as IAction,
+                disabledReason: denied,
+              } satisfies RowAction,
             ]
           : []),
         {
           title: t('Remove'),
           onClick: () => setOpen({ kind: 'remove', key, name: row.name }),
-          ...(!inSpec || absent ? notInSpec : denied),
+          disabledReason: !inSpec || absent ? notInSpec : denied,
         },
-        { isSeparator: true },
+        'separator',
         {
           title: t('Add interface to {{vm}}', { vm: row.vmName }),
           onClick: () => setOpen({ kind: 'add', key }),
-          ...denied,
+          disabledReason: denied,
         },
       ];
-      return <ActionsColumn items={items} data-test={`actions-${row.namespace}-${row.vmName}-${row.name}`} />;
     },
     [access, t],
+  );
+
+  // Stable between renders (rows are memoized on it): depends only on permissions and language.
+  const actions = useCallback(
+    (row: InterfaceRow) => (
+      <RowActions
+        label={t('Actions for {{iface}} of {{vm}}', { iface: row.name, vm: row.vmName })}
+        items={() => rowActionItems(row)}
+        data-test={`actions-${row.namespace}-${row.vmName}-${row.name}`}
+      />
+    ),
+    [rowActionItems, t],
   );
 
   const vm = open ? byKey.get(open.key) : undefined;
