@@ -7,7 +7,8 @@ import { useRef, useState, type FC, type ReactNode } from 'react';
 import { Tooltip } from '@patternfly/react-core';
 
 type Props = {
-  content: ReactNode;
+  /** What the tooltip says; a function is called only when it shows. */
+  content: ReactNode | (() => ReactNode);
   children: ReactNode;
   className?: string;
   'data-test'?: string;
@@ -37,7 +38,14 @@ export const LazyTooltip: FC<Props> = ({ content, children, className, 'data-tes
     >
       {children}
       {/* manual + isVisible: Popper still waits its entry delay, so sweeping the mouse over the table shows nothing. */}
-      {shown && <Tooltip content={content} triggerRef={ref} trigger="manual" isVisible />}
+      {shown && (
+        <Tooltip
+          content={typeof content === 'function' ? content() : content}
+          triggerRef={ref}
+          trigger="manual"
+          isVisible
+        />
+      )}
     </span>
   );
 };

@@ -98,9 +98,10 @@ export const searchRows = (rows: readonly InterfaceRow[], filters: RowFilters): 
   const bindings = setOf(filters.bindings);
   const { noIp, pendingChanges } = filters;
   const q = parseSearch(filters.search ?? '');
-  if (q.kind === 'all' && !ns && !nets && !bindings && !noIp && !pendingChanges)
-    return { rows, vms: countVMs(rows) };
+  const rowFilters = !!(ns || nets || bindings || noIp || pendingChanges);
   const matched = searchIndexes(rows, q);
+  // Everything matches: the same array, so whoever shows it can tell nothing changed.
+  if (!rowFilters && (!matched || matched.length === rows.length)) return { rows, vms: vmCount(rows) };
   const { vm } = rowIndex(rows);
   const out: InterfaceRow[] = [];
   let vms = 0;
@@ -109,11 +110,14 @@ export const searchRows = (rows: readonly InterfaceRow[], filters: RowFilters): 
   for (let k = 0; k < n; k++) {
     const i = matched ? matched[k]! : k;
     const row = rows[i]!;
-    if (ns && !ns.has(row.namespace)) continue;
-    if (nets && !(row.network && nets.has(row.network.key))) continue;
-    if (bindings && !(row.binding && bindings.has(row.binding))) continue;
-    if (noIp && !hasNoUsableIp(row)) continue;
-    if (pendingChanges && !hasPendingChange(row)) continue;
+    // Only the row filters read the row objects: a search alone touches the index.
+    if (rowFilters) {
+      if (ns && !ns.has(row.namespace)) continue;
+      if (nets && !(row.network && nets.has(row.network.key))) continue;
+      if (bindings && !(row.binding && bindings.has(row.binding))) continue;
+      if (noIp && !hasNoUsableIp(row)) continue;
+      if (pendingChanges && !hasPendingChange(row)) continue;
+    }
     out.push(row);
     if (vm[i] !== lastVM) {
       vms++;
@@ -121,6 +125,15 @@ export const searchRows = (rows: readonly InterfaceRow[], filters: RowFilters): 
     }
   }
   return { rows: out, vms };
+};
+
+const vmCounts = new WeakMap<readonly InterfaceRow[], number>();
+
+/** countVMs, remembered per rows array (the unfiltered page asks again on every cleared search). */
+const vmCount = (rows: readonly InterfaceRow[]): number => {
+  let n = vmCounts.get(rows);
+  if (n === undefined) vmCounts.set(rows, (n = countVMs(rows)));
+  return n;
 };
 
 /** The rows of `searchRows`. */

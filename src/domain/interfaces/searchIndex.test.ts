@@ -10,9 +10,11 @@ const { vms, vmis } = manyVMs(300, 3);
 const rows = buildVMRows(vms, vmis);
 
 /** What searchRows must return: every row tested one by one with matchesSearch. */
-const naive = (search: string, noIp = false) => {
+const naive = (search: string, noIp = false, namespace?: string) => {
   const q = parseSearch(search);
-  const out = rows.filter((r) => matchesSearch(r, q) && (!noIp || hasNoUsableIp(r)));
+  const out = rows.filter(
+    (r) => matchesSearch(r, q) && (!noIp || hasNoUsableIp(r)) && (!namespace || r.namespace === namespace),
+  );
   return { ids: out.map((r) => r.id), vms: countVMs(out) };
 };
 
@@ -40,9 +42,9 @@ const query = fc.oneof(
 describe('searchRows through the index', () => {
   it('returns exactly the rows matchesSearch accepts, and their VM count (2,000 generated queries)', () => {
     fc.assert(
-      fc.property(query, fc.boolean(), (search, noIp) => {
-        const got = searchRows(rows, { search, noIp });
-        const want = naive(search, noIp);
+      fc.property(query, fc.boolean(), fc.boolean(), (search, noIp, nsFilter) => {
+        const got = searchRows(rows, { search, noIp, namespaces: nsFilter ? ['ns-2'] : [] });
+        const want = naive(search, noIp, nsFilter ? 'ns-2' : undefined);
         expect(got.rows.map((r) => r.id)).toEqual(want.ids);
         expect(got.vms).toBe(want.vms);
       }),
@@ -61,9 +63,11 @@ describe('searchRows through the index', () => {
     expect(searchRows(rows, { search }).rows.map((r) => r.id)).toEqual(naive(search).ids);
   });
 
-  it('with no filter set, gives back the very same array (so a table can skip re-rendering)', () => {
+  it('gives back the very same array when nothing is filtered out (so a table can skip re-rendering)', () => {
     expect(searchRows(rows, {}).rows).toBe(rows);
     expect(searchRows(rows, { search: '  ' }).rows).toBe(rows);
+    expect(searchRows(rows, { search: 'vm-' })).toEqual({ rows, vms: 300 });
+    expect(searchRows(rows, { search: 'vm-', namespaces: ['ns-1'] }).rows).not.toBe(rows);
   });
 
   it('builds the index once per rows array', () => {

@@ -17,7 +17,7 @@ import { NS } from '../../i18n/ns';
 import { InterfaceTable } from './InterfaceTable';
 import { InterfaceToolbar } from './InterfaceToolbar';
 import { useDebouncedUrlValue, useRowFilters } from './useRowFilters';
-import { useSameRows, useVMNetworkRows } from './useVMNetworkRows';
+import { useSameRows, useSearchIndexWhenIdle, useVMNetworkRows } from './useVMNetworkRows';
 import { useInterfaceActions } from './useInterfaceActions';
 import { withPluginQueries } from '../../k8s/PluginQueries';
 
@@ -26,6 +26,7 @@ const VMNetworksPage: FC = () => {
   const { t } = useTranslation(NS);
   const { ns } = useParams();
   const { rows, vms, vmis, nads, loaded, error, connections } = useVMNetworkRows(ns);
+  useSearchIndexWhenIdle(rows);
   const [filters, setFilters, clearFilters] = useRowFilters();
   // The search box keeps what is typed and hands it here in a transition; the URL follows after a pause. So a
   // keystroke's urgent render is the box alone, and the filtering render can be interrupted by the next key.

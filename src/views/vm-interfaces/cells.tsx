@@ -1,61 +1,123 @@
 /**
- * The cells of an interface row. They take the row's `t` rather than each calling useTranslation: a row mounts
- * four of them, and at 40,000 rows rows mount on every keystroke and scroll.
+ * The cells of an interface row. At 40,000 rows, rows mount on every keystroke and scroll, so cells do the
+ * least they can: fixed texts come translated once per language (CellTexts), tooltips are built on hover, and
+ * links are plain anchors that the table routes with one click handler (useRouteClicks).
  */
-import type { FC } from 'react';
-import { Link } from 'react-router';
+import { useCallback, useMemo, type FC, type MouseEvent } from 'react';
+import { useHref, useNavigate } from 'react-router';
 import type { TFunction } from 'i18next';
 import type { InterfaceRow } from '../../domain/interfaces/rows';
 import { LazyTooltip } from '../../components/LazyTooltip';
 import { nadPath } from './links';
 import './flags.css';
 
-export const NetworkCell: FC<{ row: InterfaceRow; t: TFunction }> = ({ row, t }) => {
+/** The translated fixed texts of the cells, and `t` for the few that take values. */
+export type CellTexts = ReturnType<typeof cellTexts>;
+
+const cellTexts = (t: TFunction) => ({
+  t,
+  missingNetwork: t('Missing network'),
+  podNetwork: t('Pod network'),
+  primaryUdn: t('Primary UDN'),
+  unknown: t('Unknown'),
+  unknownWhy: t('The guest agent is not connected, so the addresses are unknown.'),
+  none: t('None'),
+  stale: t('stale'),
+  linkLocal: t('link-local'),
+  unknownSource: t('unknown source'),
+  link: { up: t('Up'), down: t('Down'), absent: t('Absent') },
+  flags: {
+    hotplug: t('Pending hot-plug'),
+    unplug: t('Pending unplug'),
+    restart: t('Restart required'),
+    link: t('Link state pending'),
+    ephemeral: t('Not in VM spec'),
+    agent: t('Guest agent not connected'),
+  },
+});
+
+export const useCellTexts = (t: TFunction): CellTexts => useMemo(() => cellTexts(t), [t]);
+
+/**
+ * A link inside the table: an anchor with the router's href; a plain left click on it is routed by the table's
+ * `useRouteClicks` handler, so a row does not mount react-router's Link (four hooks each) per link.
+ */
+export const RouteLink: FC<{ to: string; base: string; children: string; 'data-test'?: string }> = ({
+  to,
+  base,
+  children,
+  'data-test': dataTest,
+}) => (
+  <a href={base === '/' ? to : base.replace(/\/$/, '') + to} data-route={to} data-test={dataTest}>
+    {children}
+  </a>
+);
+
+/** The router base for RouteLink hrefs, and a click handler for the element around the links. */
+export const useRouteClicks = (): { base: string; onClick: (e: MouseEvent) => void } => {
+  const base = useHref('/');
+  const navigate = useNavigate();
+  const onClick = useCallback(
+    (e: MouseEvent) => {
+      if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+      const a = (e.target as Element).closest?.('a[data-route]');
+      const to = a?.getAttribute('data-route');
+      if (!to || a?.getAttribute('target')) return;
+      e.preventDefault();
+      void navigate(to);
+    },
+    [navigate],
+  );
+  return { base, onClick };
+};
+
+export const NetworkCell: FC<{ row: InterfaceRow; text: CellTexts; base: string }> = ({
+  row,
+  text,
+  base,
+}) => {
   const net = row.network;
-  if (!net) return <>{t('Missing network')}</>;
-  if (net.kind === 'pod') return <>{t('Pod network')}</>;
-  if (net.kind === 'primary-udn') return <>{t('Primary UDN')}</>;
+  if (!net) return <>{text.missingNetwork}</>;
+  if (net.kind === 'pod') return <>{text.podNetwork}</>;
+  if (net.kind === 'primary-udn') return <>{text.primaryUdn}</>;
   return (
-    <Link
+    <RouteLink
       to={nadPath(net.nadNamespace ?? row.namespace, net.nadName ?? '')}
+      base={base}
       data-test={`iface-${row.name}-network`}
     >
       {net.label}
-    </Link>
+    </RouteLink>
   );
 };
 
-const sourceText = (sources: readonly string[]) => sources.join(', ');
-
 /** IPs with where they came from; stale ones (gone from status while the agent flaps) say when last seen. */
-export const IpsCell: FC<{ row: InterfaceRow; t: TFunction }> = ({ row, t }) => {
+export const IpsCell: FC<{ row: InterfaceRow; text: CellTexts }> = ({ row, text }) => {
+  const { t } = text;
   if (row.ipStatus === 'unknown')
     return (
-      <LazyTooltip
-        content={t('The guest agent is not connected, so the addresses are unknown.')}
-        data-test={`iface-${row.name}-ips`}
-      >
-        {t('Unknown')}
+      <LazyTooltip content={text.unknownWhy} data-test={`iface-${row.name}-ips`}>
+        {text.unknown}
       </LazyTooltip>
     );
   if (row.ips.length === 0)
-    return <span data-test={`iface-${row.name}-ips`}>{row.ipStatus === 'stopped' ? '—' : t('None')}</span>;
+    return <span data-test={`iface-${row.name}-ips`}>{row.ipStatus === 'stopped' ? '—' : text.none}</span>;
   return (
     <div data-test={`iface-${row.name}-ips`}>
       {row.ips.map((ip) => (
         <div key={ip.address} className={ip.stale ? 'vm-network-console-plugin__ip--stale' : undefined}>
           <LazyTooltip
-            content={
+            content={() =>
               ip.stale
                 ? t('Not reported any more; last seen {{time}}', {
                     time: new Date(ip.lastSeen ?? 0).toLocaleTimeString(),
                   })
-                : t('Reported by: {{sources}}', { sources: sourceText(ip.sources) || t('unknown source') })
+                : t('Reported by: {{sources}}', { sources: ip.sources.join(', ') || text.unknownSource })
             }
           >
             {ip.address}
-            {ip.stale && ` (${t('stale')})`}
-            {ip.linkLocal && ` (${t('link-local')})`}
+            {ip.stale && ` (${text.stale})`}
+            {ip.linkLocal && ` (${text.linkLocal})`}
           </LazyTooltip>
         </div>
       ))}
@@ -63,34 +125,33 @@ export const IpsCell: FC<{ row: InterfaceRow; t: TFunction }> = ({ row, t }) => 
   );
 };
 
-export const FlagsCell: FC<{ row: InterfaceRow; t: TFunction }> = ({ row, t }) => {
+export const FlagsCell: FC<{ row: InterfaceRow; text: CellTexts }> = ({ row, text }) => {
   const { flags } = row;
-  const labels: { key: string; text: string; color: 'orange' | 'blue' | 'grey' | 'purple' }[] = [];
-  if (flags.pendingHotplug) labels.push({ key: 'hotplug', text: t('Pending hot-plug'), color: 'blue' });
-  if (flags.pendingUnplug) labels.push({ key: 'unplug', text: t('Pending unplug'), color: 'blue' });
-  if (flags.restartRequired) labels.push({ key: 'restart', text: t('Restart required'), color: 'orange' });
-  if (flags.linkPending) labels.push({ key: 'link', text: t('Link state pending'), color: 'blue' });
-  if (flags.ephemeral) labels.push({ key: 'ephemeral', text: t('Not in VM spec'), color: 'purple' });
-  if (row.runState.running && row.guestAgent !== 'connected')
-    labels.push({ key: 'agent', text: t('Guest agent not connected'), color: 'grey' });
-  if (!labels.length) return null;
+  const shown: { key: keyof CellTexts['flags']; color: 'orange' | 'blue' | 'grey' | 'purple' }[] = [];
+  if (flags.pendingHotplug) shown.push({ key: 'hotplug', color: 'blue' });
+  if (flags.pendingUnplug) shown.push({ key: 'unplug', color: 'blue' });
+  if (flags.restartRequired) shown.push({ key: 'restart', color: 'orange' });
+  if (flags.linkPending) shown.push({ key: 'link', color: 'blue' });
+  if (flags.ephemeral) shown.push({ key: 'ephemeral', color: 'purple' });
+  if (row.runState.running && row.guestAgent !== 'connected') shown.push({ key: 'agent', color: 'grey' });
+  if (!shown.length) return null;
   return (
     <span className="vm-network-console-plugin__flags" data-test={`iface-${row.name}-flags`}>
-      {labels.map((l) => (
+      {shown.map((f) => (
         <span
-          key={l.key}
-          className={`vm-network-console-plugin__flag vm-network-console-plugin__flag--${l.color}`}
-          data-test={`flag-${l.key}`}
+          key={f.key}
+          className={`vm-network-console-plugin__flag vm-network-console-plugin__flag--${f.color}`}
+          data-test={`flag-${f.key}`}
         >
-          {l.text}
+          {text.flags[f.key]}
         </span>
       ))}
     </span>
   );
 };
 
-export const LinkCell: FC<{ row: InterfaceRow; t: TFunction }> = ({ row, t }) => {
-  const desired = { up: t('Up'), down: t('Down'), absent: t('Absent') }[row.link.desired];
+export const LinkCell: FC<{ row: InterfaceRow; text: CellTexts }> = ({ row, text }) => {
+  const desired = text.link[row.link.desired];
   if (!row.link.reported || row.link.reported === row.link.desired) return <>{desired}</>;
-  return <>{t('{{desired}} (guest reports {{reported}})', { desired, reported: row.link.reported })}</>;
+  return <>{text.t('{{desired}} (guest reports {{reported}})', { desired, reported: row.link.reported })}</>;
 };
