@@ -10,26 +10,40 @@ import type { SearchQuery } from './search';
 /** Between row keys in the haystack. Keys are VM names, IPs and MACs: they never contain it. */
 const SEP = '\n';
 
+/** Texts of all rows joined by SEP, and where row i's text starts (`starts[rows.length]` is past the end). */
+type Joined = { readonly text: string; readonly starts: Int32Array };
+
 export type RowIndex = {
-  /** Every row's searchKey, in row order, joined by SEP. */
-  readonly haystack: string;
-  /** Where row i's key starts in the haystack; `starts[rows.length]` is past the end. */
-  readonly starts: Int32Array;
+  /** Every row's searchKey. */
+  readonly keys: Joined;
+  /**
+   * Every row's ipKeys, each after a space (" 4:0a000001 6:fd00…"). Keys of one family have one length, so
+   * finding " " + a whole key is an exact match, and " " + its first nibbles a CIDR match on a nibble boundary.
+   */
+  readonly ips: Joined;
   /** Ordinal of row i's VM (rows come grouped by VM): counts VMs without touching the rows. */
   readonly vm: Int32Array;
-  /** ipKey → rows with that IP (ascending), built by the first exact-IP or CIDR query. */
-  ipRows?: Map<string, number[]>;
 };
 
 const indexes = new WeakMap<readonly InterfaceRow[], RowIndex>();
+
+const join = (texts: string[]): Joined => {
+  const starts = new Int32Array(texts.length + 1);
+  let at = 0;
+  texts.forEach((t, i) => {
+    starts[i] = at;
+    at += t.length + SEP.length;
+  });
+  starts[texts.length] = at;
+  return { text: texts.join(SEP), starts };
+};
 
 export const rowIndex = (rows: readonly InterfaceRow[]): RowIndex => {
   let index = indexes.get(rows);
   if (index) return index;
   const keys = new Array<string>(rows.length);
-  const starts = new Int32Array(rows.length + 1);
+  const ips = new Array<string>(rows.length);
   const vm = new Int32Array(rows.length);
-  let at = 0;
   let ordinal = -1;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
@@ -37,52 +51,36 @@ export const rowIndex = (rows: readonly InterfaceRow[]): RowIndex => {
     if (!prev || prev.vmName !== row.vmName || prev.namespace !== row.namespace) ordinal++;
     vm[i] = ordinal;
     keys[i] = row.searchKey;
-    starts[i] = at;
-    at += row.searchKey.length + SEP.length;
+    let ipText = '';
+    for (const key of row.ipKeys) if (key !== '') ipText += ' ' + key;
+    ips[i] = ipText;
   }
-  starts[rows.length] = at;
-  index = { haystack: keys.join(SEP), starts, vm };
+  index = { keys: join(keys), ips: join(ips), vm };
   indexes.set(rows, index);
   return index;
 };
 
-/** Rows whose key contains `needle`, ascending: one scan, skipping to the next row after each hit. */
-const rowsContaining = (rows: readonly InterfaceRow[], index: RowIndex, needle: string): number[] => {
+/** Rows whose text contains `needle`, ascending: one scan, skipping to the next row after each hit. */
+const rowsContaining = ({ text, starts }: Joined, needle: string): number[] => {
   const out: number[] = [];
-  if (needle.includes(SEP)) return out; // cannot be inside one row's key
-  const { haystack, starts } = index;
+  if (needle.includes(SEP)) return out; // cannot be inside one row's text
+  const last = starts.length - 2;
   let row = 0;
-  let at = haystack.indexOf(needle);
+  let at = text.indexOf(needle);
   while (at !== -1) {
     while (starts[row + 1]! <= at) row++;
     out.push(row);
-    if (row + 1 >= rows.length) break;
-    at = haystack.indexOf(needle, starts[row + 1]);
+    if (row >= last) break;
+    at = text.indexOf(needle, starts[row + 1]);
   }
   return out;
 };
 
-const ipRowsOf = (rows: readonly InterfaceRow[], index: RowIndex): Map<string, number[]> => {
-  if (!index.ipRows) {
-    const map = new Map<string, number[]>();
-    rows.forEach((row, i) => {
-      for (const key of row.ipKeys) {
-        if (key === '') continue;
-        const list = map.get(key);
-        if (!list) map.set(key, [i]);
-        else if (list[list.length - 1] !== i) list.push(i);
-      }
-    });
-    index.ipRows = map;
-  }
-  return index.ipRows;
-};
-
 /** Union of ascending lists, ascending, without duplicates. */
-const union = (lists: readonly (readonly number[])[]): number[] => {
-  const nonEmpty = lists.filter((l) => l.length > 0);
-  if (nonEmpty.length <= 1) return [...(nonEmpty[0] ?? [])];
-  return [...new Set(nonEmpty.flat())].sort((a, b) => a - b);
+const union = (a: number[], b: readonly number[]): number[] => {
+  if (b.length === 0) return a;
+  if (a.length === 0) return [...b];
+  return [...new Set([...a, ...b])].sort((x, y) => x - y);
 };
 
 /**
@@ -97,19 +95,21 @@ export const searchIndexes = (
   const index = rowIndex(rows);
   switch (query.kind) {
     case 'text':
-      return union([
-        rowsContaining(rows, index, query.text),
-        query.mac !== undefined && query.mac !== query.text ? rowsContaining(rows, index, query.mac) : [],
-      ]);
+      return union(
+        rowsContaining(index.keys, query.text),
+        query.mac !== undefined && query.mac !== query.text ? rowsContaining(index.keys, query.mac) : [],
+      );
     case 'ip':
-      return union([
-        rowsContaining(rows, index, query.token),
-        query.key !== undefined ? (ipRowsOf(rows, index).get(query.key) ?? []) : [],
-      ]);
+      return union(
+        rowsContaining(index.keys, query.token),
+        query.key !== undefined ? rowsContaining(index.ips, ' ' + query.key) : [],
+      );
     case 'cidr': {
-      const hits: (readonly number[])[] = [];
-      for (const [key, list] of ipRowsOf(rows, index)) if (keyInCidr(key, query.cidr)) hits.push(list);
-      return union(hits);
+      // Rows with an IP in the whole nibbles of the prefix; the bits left over are checked on those rows only.
+      const { cidr } = query;
+      const candidates = rowsContaining(index.ips, ' ' + cidr.key.slice(0, 2 + (cidr.prefix >> 2)));
+      if (cidr.prefix % 4 === 0) return candidates;
+      return candidates.filter((i) => rows[i]!.ipKeys.some((k) => k !== '' && keyInCidr(k, cidr)));
     }
   }
 };
