@@ -73,6 +73,12 @@ test('guest-agent IPs of the seeded VMIs are shown, "unknown" where the agent is
   expect(reported.length).toBeGreaterThan(0);
   const ips = list.row('tenant-a-dev', 'vm-00000', 'default').getByTestId('iface-default-ips');
   for (const ip of reported) await expect(ips).toContainText(ip);
+  // Each address says where it came from, on focus too; Escape hides it.
+  await ips.getByText(reported[0]!, { exact: true }).focus();
+  await expect(page.getByRole('tooltip')).toContainText('Reported by:');
+  await expect(page.getByRole('tooltip')).toContainText('guest-agent');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('tooltip')).toHaveCount(0);
   await expect(list.row('tenant-a-dev', 'vm-00002', 'default').getByTestId('iface-default-ips')).toHaveText(
     'Unknown',
   );
@@ -194,4 +200,59 @@ test('two users edit one VM at once: the second sees the conflict and both chang
     await a.close();
     await b.close();
   }
+});
+
+const linkState = async (ns: string, vm: string, iface: string) =>
+  (await getVM(ns, vm)).spec.template.spec.domain.devices.interfaces?.find((i) => i.name === iface)?.state;
+
+test('keyboard only: tenant-a opens a row menu, sets the link down, and the server has it', async ({
+  page,
+  context,
+}) => {
+  // tenant-a/vm-00005 runs with the agent (seed cycle); no other test changes it.
+  const [ns, vm] = ['tenant-a', 'vm-00005'];
+  await actAs(context, 'tenant-a');
+  const list = vmNetworksPage(page);
+  await list.open(ns, `?q=${vm}`);
+  const row = list.row(ns, vm, 'default');
+  const toggle = row.getByRole('button', { name: `Actions for default of ${vm}` });
+  await toggle.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('menuitem', { name: 'Edit' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('menu')).toBeHidden();
+  await expect(toggle).toBeFocused();
+
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('menuitem', { name: 'Edit' })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('menuitem', { name: 'Set link down' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => linkState(ns, vm, 'default')).toBe('down');
+  await expect(row).toContainText('Down');
+
+  // And back up with the mouse; the menu now offers the other way.
+  await toggle.click();
+  await page.getByRole('menuitem', { name: 'Set link up' }).click();
+  await expect.poll(() => linkState(ns, vm, 'default')).not.toBe('down');
+  await expect(row).not.toContainText('Down');
+});
+
+test('a viewer finds the row actions disabled, with the reason', async ({ page, context }) => {
+  await actAs(context, 'viewer');
+  const list = vmNetworksPage(page);
+  await list.open('tenant-a', '?q=vm-00005');
+  await list
+    .row('tenant-a', 'vm-00005', 'default')
+    .getByRole('button', { name: /^Actions for default/ })
+    .click();
+  const edit = page.getByRole('menuitem', { name: 'Edit' });
+  await expect(edit).toHaveAttribute('aria-disabled', 'true');
+  await edit.hover();
+  await expect(page.getByRole('tooltip')).toContainText(
+    'You may not change virtual machines in namespace tenant-a.',
+  );
+  // Clicking it does nothing: no modal opens.
+  await edit.click({ force: true });
+  await expect(page.getByTestId('interface-modal')).toHaveCount(0);
 });
