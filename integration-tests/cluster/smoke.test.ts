@@ -19,7 +19,7 @@ const VMIS = (ns: string) => `/apis/kubevirt.io/v1/namespaces/${ns}/virtualmachi
 
 type Status = { details?: { causes?: { field?: string; message?: string }[] } };
 
-/** Resolves with the first watch event matching `match`; rejects on a non-200 watch or after `ms`. */
+/** Resolves with the first watch event matching `match`; rejects on a non-200 watch (429 is retried) or after `ms`. */
 const waitForEvent = async (
   client: KubeClient,
   path: string,
@@ -27,23 +27,35 @@ const waitForEvent = async (
   trigger: () => Promise<unknown>,
   ms = 30_000,
 ): Promise<WatchEvent> => {
-  const abort = new AbortController();
+  const deadline = Date.now() + ms;
   let found: WatchEvent | undefined;
-  const timer = setTimeout(() => abort.abort(), ms);
-  const watching = client.watch(
-    path,
-    (e) => {
-      if (e.type === 'ERROR') abort.abort(); // e.g. 410 Gone: the resourceVersion is too old
-      if (!found && match(e)) {
-        found = e;
-        abort.abort();
-      }
-    },
-    abort.signal,
-  );
-  await trigger();
-  const status = await watching.catch(() => 0);
-  clearTimeout(timer);
+  let triggered = false;
+  let status = 0;
+  while (!found && Date.now() < deadline) {
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), deadline - Date.now());
+    const watching = client.watch(
+      path,
+      (e) => {
+        if (e.type === 'ERROR') abort.abort(); // e.g. 410 Gone: the resourceVersion is too old
+        if (!found && match(e)) {
+          found = e;
+          abort.abort();
+        }
+      },
+      abort.signal,
+    );
+    if (!triggered) {
+      triggered = true;
+      await trigger();
+    }
+    status = await watching.catch(() => 0);
+    clearTimeout(timer);
+    // 429: the API server's watch cache is behind the resourceVersion asked for (Retry-After: 1), which happens
+    // while other test files load it. Watching again from the same resourceVersion still sees the change.
+    if (status !== 429) break;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
   if (!found) throw new Error(`no matching event on ${path} (watch status ${status})`);
   return found;
 };
