@@ -64,43 +64,5 @@ export const installCrds = async (client: KubeClient, crds: KubeObject[]): Promi
     120_000,
     () => `Still pending: ${[...pending].join(', ')}`,
   );
-  await waitForWatchCaches(client, crds);
   return names;
-};
-
-type CrdSpec = {
-  group: string;
-  names: { plural: string };
-  versions: { name: string; served: boolean; storage: boolean }[];
-};
-
-/**
- * Waits until a watch on every CRD's served versions is answered. Right after a CRD is Established the API server's
- * watch cache for it may still be initializing, and watches get 429 "storage is (re)initializing" for a while:
- * tests that watch early would fail on a cluster that is otherwise up.
- */
-const waitForWatchCaches = async (client: KubeClient, crds: KubeObject[]): Promise<void> => {
-  const paths = crds.flatMap((crd) => {
-    const spec = (crd as unknown as { spec: CrdSpec }).spec;
-    return spec.versions
-      .filter((v) => v.served)
-      .map((v) => `/apis/${spec.group}/${v.name}/${spec.names.plural}?resourceVersion=0&timeoutSeconds=1`);
-  });
-  const pending = new Set(paths);
-  await waitUntil(
-    'CRD watch caches',
-    async () => {
-      await Promise.all(
-        [...pending].map(async (path) => {
-          const abort = new AbortController();
-          // The first event or the end of the 1 s watch both prove the cache answers.
-          const status = await client.watch(path, () => abort.abort(), abort.signal).catch(() => 0);
-          if (status === 200 || abort.signal.aborted) pending.delete(path);
-        }),
-      );
-      return pending.size === 0;
-    },
-    120_000,
-    () => `Still answering 429: ${[...pending].join(', ')}`,
-  );
 };
