@@ -18,6 +18,14 @@ export type BenchApi = {
   firstRows: Promise<{ dataToRows: number; startToRows: number }>;
   /** ms from the last keydown to the first frame, painted, whose DOM meets `e` (rAF, then a task after it). */
   settled: (e: Expectation, timeoutMs?: number) => Promise<number>;
+  /**
+   * Arms a measurement for the next keydown: from that keydown's timeStamp, every frame is checked against `e`
+   * (rAF, then a task after it). Armed before the key is pressed, so no frame is missed while playwright's
+   * press() is still waiting for the browser to acknowledge the key's events.
+   */
+  arm: (e: Expectation, timeoutMs?: number) => void;
+  /** The armed measurement: ms from the keydown to the first painted frame meeting its expectation. */
+  armed: () => Promise<number>;
   /** Extra durations the harness records (ms), e.g. how long the floor's buildVMRows took. */
   marks: Record<string, number>;
   /** keydown timeStamps seen so far, one per keystroke. */
@@ -61,7 +69,31 @@ export const installProbe = (dataAt: () => number | undefined, mount: () => void
     events.push(...(list.getEntries() as PerformanceEventTiming[]));
   }).observe({ type: 'event', durationThreshold: 16, buffered: true } as PerformanceObserverInit);
   const keydowns: number[] = [];
-  window.addEventListener('keydown', (e) => keydowns.push(e.timeStamp), true);
+  let onKeydown: ((at: number) => void) | undefined;
+  window.addEventListener(
+    'keydown',
+    (e) => {
+      keydowns.push(e.timeStamp);
+      onKeydown?.(e.timeStamp);
+      onKeydown = undefined;
+    },
+    true,
+  );
+  let armed: Promise<number> = Promise.reject(new Error('nothing armed'));
+  armed.catch(() => undefined);
+
+  /** From `from`, checks each frame until the DOM meets `e`; resolves with the time of the task after that frame. */
+  const watch = (e: Expectation, from: number, timeoutMs: number) =>
+    new Promise<number>((resolve, reject) => {
+      const frame = () => {
+        // In a rAF callback the DOM is what this frame will paint; a task queued here runs after the paint.
+        if (meets(e)) setTimeout(() => resolve(performance.now() - from), 0);
+        else if (performance.now() - from > timeoutMs)
+          reject(new Error(`not settled after ${timeoutMs} ms: ${JSON.stringify(e)}`));
+        else requestAnimationFrame(frame);
+      };
+      requestAnimationFrame(frame);
+    });
 
   let startedAt = NaN;
   const api: BenchApi = {
@@ -74,17 +106,13 @@ export const installProbe = (dataAt: () => number | undefined, mount: () => void
     marks: {},
     keydowns,
     settled: (e, timeoutMs = 10_000) =>
-      new Promise((resolve, reject) => {
-        const from = keydowns[keydowns.length - 1] ?? performance.now();
-        const frame = () => {
-          // In a rAF callback the DOM is what this frame will paint; a task queued here runs after the paint.
-          if (meets(e)) setTimeout(() => resolve(performance.now() - from), 0);
-          else if (performance.now() - from > timeoutMs)
-            reject(new Error(`not settled after ${timeoutMs} ms: ${JSON.stringify(e)}`));
-          else requestAnimationFrame(frame);
-        };
-        requestAnimationFrame(frame);
-      }),
+      watch(e, keydowns[keydowns.length - 1] ?? performance.now(), timeoutMs),
+    arm: (e, timeoutMs = 10_000) => {
+      armed = new Promise<number>((resolve, reject) => {
+        onKeydown = (at) => watch(e, at, timeoutMs).then(resolve, reject);
+      });
+    },
+    armed: () => armed,
     eventDurations: () =>
       keydowns.map((t, i) => {
         const end = keydowns[i + 1] ?? Infinity;

@@ -121,8 +121,9 @@ const typeAndMeasure = async (
   await page.click(selector);
   const out: number[] = [];
   for (const k of plan) {
+    await page.evaluate((e) => window.__bench.arm(e), expect(k));
     await page.keyboard.press(k.key);
-    out.push(await page.evaluate((e) => window.__bench.settled(e), expect(k)));
+    out.push(await page.evaluate(() => window.__bench.armed()));
   }
   return out;
 };
