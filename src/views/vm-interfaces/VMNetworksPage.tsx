@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useMemo, type FC } from 'react';
+import { useCallback, useMemo, type FC } from 'react';
 import {
   Button,
   EmptyState,
@@ -28,18 +28,16 @@ const VMNetworksPage: FC = () => {
   const { rows, vms, vmis, nads, loaded, error, connections } = useVMNetworkRows(ns);
   useSearchIndexWhenIdle(rows);
   const [filters, setFilters, clearFilters] = useRowFilters();
-  // The search box keeps what is typed and hands it here in a transition; the URL follows after a pause. So a
-  // keystroke's urgent render is the box alone, and the filtering render can be interrupted by the next key.
+  // The search box keeps what is typed and hands it here; the URL follows after a pause. Filtering is synchronous:
+  // the search index and the row memo make a keystroke cheap enough to paint with the character (see SearchBox).
   const search = useDebouncedUrlValue(filters.search, (v) => setFilters({ search: v }));
   const { reset: resetSearch } = search;
   const clearAll = useCallback(() => {
     resetSearch('');
     clearFilters();
   }, [resetSearch, clearFilters]);
-  const deferred = useDeferredValue(
-    useMemo(() => ({ ...filters, search: search.value }), [filters, search.value]),
-  );
-  const result = useSameRows(useMemo(() => searchRows(rows, deferred), [rows, deferred]));
+  const query = useMemo(() => ({ ...filters, search: search.value }), [filters, search.value]);
+  const result = useSameRows(useMemo(() => searchRows(rows, query), [rows, query]));
   const { rows: visible, vms: vmCount } = result;
   const { actions, modal } = useInterfaceActions(vms, vmis, nads, rows);
 
