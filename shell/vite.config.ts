@@ -6,13 +6,30 @@
 import { Agent } from 'node:https';
 import type { IncomingMessage } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { defineConfig, type Plugin } from 'vite';
+import { createLogger, defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { Agent as UndiciAgent } from 'undici';
 import { pickUser } from './users';
 import { resolveTarget } from './target';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+/**
+ * Vite's logger, minus the "ws proxy error: read ECONNRESET" it prints whenever a browser tab with open watches
+ * closes or reloads: the watch sockets are reset by design then, and nothing is wrong.
+ */
+const logger = (() => {
+  const base = createLogger();
+  return {
+    ...base,
+    error: (msg: string, options?: Parameters<typeof base.error>[1]) => {
+      const err = options?.error as NodeJS.ErrnoException | undefined;
+      if (/ws proxy (socket )?error/.test(msg) && (err?.code === 'ECONNRESET' || /ECONNRESET/.test(msg)))
+        return;
+      base.error(msg, options);
+    },
+  };
+})();
 
 export default defineConfig(() => {
   const target = resolveTarget();
@@ -70,6 +87,7 @@ export default defineConfig(() => {
   };
 
   return {
+    customLogger: logger,
     root: here('.'),
     publicDir: here('../public'),
     plugins: [react(), usersEndpoint],
