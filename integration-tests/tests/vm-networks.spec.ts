@@ -1,5 +1,6 @@
 // VM networks against the real API server: what each user sees, and interface changes that never lose a
 // concurrent edit. The seed (integration-tests/cluster/seed/vms.ts) gives each namespace VMs in every scenario.
+import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import type { VM, VMI } from '../../src/domain/kube/vm';
 import { clientFor } from '../support/k8s';
@@ -278,4 +279,33 @@ test('search: typing filters the rows, the URL follows, Clear filters empties th
   await expect(box).toHaveValue('');
   await expect(list.rows().first()).toBeVisible();
   await expect(page).not.toHaveURL(/[?&]q=/);
+});
+
+// The README's screenshots of these pages: taken on request only (UPDATE_SCREENSHOTS=1), so a test run leaves the
+// tree as it was.
+test('README screenshots', async ({ page, context }) => {
+  test.skip(!process.env.UPDATE_SCREENSHOTS, 'set UPDATE_SCREENSHOTS=1 to refresh docs/screenshots');
+  mkdirSync('docs/screenshots', { recursive: true });
+  await page.setViewportSize({ width: 1500, height: 900 });
+  await actAs(context, 'admin');
+  const list = vmNetworksPage(page);
+  await list.open();
+  await expect(list.rows().first()).toBeVisible();
+  await page.screenshot({ path: 'docs/screenshots/vm-networks.png' });
+
+  await actAs(context, 'tenant-a');
+  const vm = vmPage(page);
+  await vm.open('tenant-a-dev', 'vm-00003');
+  await vm
+    .row('tenant-a-dev', 'vm-00003', 'default')
+    .getByRole('button', { name: /^Actions for default/ })
+    .click();
+  await expect(page.getByRole('menuitem', { name: 'Edit' })).toBeVisible();
+  // The menu fades in: wait until it is opaque.
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('[role=menu]')].every(
+      (m) => getComputedStyle(m.closest<HTMLElement>('[style*="opacity"]') ?? m).opacity === '1',
+    ),
+  );
+  await page.screenshot({ path: 'docs/screenshots/vm-interfaces-tab.png' });
 });

@@ -174,37 +174,21 @@ const VisibleRows: FC = () => {
   );
 };
 
-/**
- * Column widths (% of the table; the kebab column gets the rest). The layout is fixed: columns do not jump as
- * rows scroll in and out of a virtualized table, and the browser lays out a changed row without measuring the
- * others (about half the layout time per keystroke at 40,000 rows).
- */
-const VM_COLUMNS: [keyof Labels, string][] = [
-  ['vm', '9%'],
-  ['ns', '8%'],
-  ['status', '7%'],
-  ['iface', '6%'],
-  ['net', '10%'],
-  ['binding', '8%'],
-  ['model', '5%'],
-  ['mac', '12%'],
-  ['ips', '14%'],
-  ['link', '4%'],
-  ['pending', '12%'],
+/** The columns, in order: the all-VMs page shows whose interface it is; a VM's own tab does not. */
+const VM_COLUMNS: (keyof Labels)[] = [
+  'vm',
+  'ns',
+  'status',
+  'iface',
+  'net',
+  'binding',
+  'model',
+  'mac',
+  'ips',
+  'link',
+  'pending',
 ];
-const TAB_COLUMNS: [keyof Labels, string][] = [
-  ['iface', '10%'],
-  ['net', '16%'],
-  ['binding', '10%'],
-  ['model', '8%'],
-  ['mac', '14%'],
-  ['ips', '20%'],
-  ['link', '7%'],
-  ['pending', '10%'],
-];
-const ACTIONS_WIDTH = '4rem';
-/** Below this the table scrolls sideways rather than squeezing addresses onto three lines. */
-const MIN_WIDTH = { vm: '80rem', tab: '60rem' };
+const TAB_COLUMNS = VM_COLUMNS.slice(3);
 
 /** The PatternFly table itself: renders once per column set; the rows come from SliceContext. */
 const StableTable = memo<{ labels: Labels; showVM: boolean; hasActions: boolean }>(
@@ -215,17 +199,14 @@ const StableTable = memo<{ labels: Labels; showVM: boolean; hasActions: boolean 
         aria-label={t('Network interfaces')}
         variant="compact"
         isStickyHeader
-        style={{ tableLayout: 'fixed', minWidth: showVM ? MIN_WIDTH.vm : MIN_WIDTH.tab }}
         data-test="interface-table"
       >
         <Thead>
           <Tr>
-            {(showVM ? VM_COLUMNS : TAB_COLUMNS).map(([key, width]) => (
-              <Th key={key} style={{ width }}>
-                {labels[key]}
-              </Th>
+            {(showVM ? VM_COLUMNS : TAB_COLUMNS).map((key) => (
+              <Th key={key}>{labels[key]}</Th>
             ))}
-            {hasActions && <Th style={{ width: ACTIONS_WIDTH }} screenReaderText={t('Actions')} />}
+            {hasActions && <Th screenReaderText={t('Actions')} />}
           </Tr>
         </Thead>
         <Tbody>
