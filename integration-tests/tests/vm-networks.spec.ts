@@ -297,8 +297,8 @@ test('README screenshots', async ({ page, context }) => {
   const vm = vmPage(page);
   await vm.open('tenant-a-dev', 'vm-00003');
   await vm
-    .row('tenant-a-dev', 'vm-00003', 'default')
-    .getByRole('button', { name: /^Actions for default/ })
+    .row('tenant-a-dev', 'vm-00003', 'hot-dev')
+    .getByRole('button', { name: /^Actions for hot-dev/ })
     .click();
   await expect(page.getByRole('menuitem', { name: 'Edit' })).toBeVisible();
   // The menu fades in: wait until it is opaque.
