@@ -2,7 +2,7 @@
  * Row actions of the interface tables (edit, link up/down, remove, add to this VM) and the modals they open.
  * Actions the user may not perform are shown disabled with the reason (access review per namespace).
  */
-import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InterfaceRow } from '../../domain/interfaces/rows';
 import type { VM, VMI } from '../../domain/kube/vm';
@@ -10,9 +10,6 @@ import { vmKey } from '../../domain/kube/vm';
 import type { NetworkAttachmentDefinition } from '../../domain/kube/networks';
 import { supportsLinkState } from '../../domain/interfaces/networkOptions';
 import { NS } from '../../i18n/ns';
-import { InterfaceModal } from './InterfaceModal';
-import { RemoveInterfaceModal } from './RemoveInterfaceModal';
-import { LinkStateAction } from './LinkStateAction';
 import { useVMPatchAccess } from './useVMPatchAccess';
 import { RowActions, type RowAction } from './RowActions';
 
@@ -21,6 +18,14 @@ type Open =
   | { kind: 'edit'; key: string; name: string }
   | { kind: 'remove'; key: string; name: string }
   | { kind: 'link'; key: string; name: string; state: 'up' | 'down' };
+
+// The modals load when first opened: they bring the patch builders, the validators and the `yaml` package (for
+// cloud-init networkData), which a page that only lists interfaces does not need.
+const InterfaceModal = lazy(() => import('./InterfaceModal').then((m) => ({ default: m.InterfaceModal })));
+const RemoveInterfaceModal = lazy(() =>
+  import('./RemoveInterfaceModal').then((m) => ({ default: m.RemoveInterfaceModal })),
+);
+const LinkStateAction = lazy(() => import('./LinkStateAction').then((m) => ({ default: m.LinkStateAction })));
 
 export type InterfaceActions = {
   actions: (row: InterfaceRow) => ReactNode;
@@ -123,6 +128,7 @@ export const useInterfaceActions = (
     else if (open.kind === 'remove')
       modal = <RemoveInterfaceModal vm={vm} vmi={vmi} name={open.name} onClose={close} />;
     else modal = <LinkStateAction vm={vm} name={open.name} state={open.state} onClose={close} />;
+    modal = <Suspense fallback={null}>{modal}</Suspense>;
   }
 
   const addButtonProps = (v: VM) => {
