@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { aVM, aVMI, manyVMs } from '../testing/fixtures';
 import { buildInterfaceRows, buildVMRows } from './rows';
 import type { RowFilters } from './search';
-import { countVMs, filterRows, matchesSearch, parseSearch } from './search';
+import { countVMs, filterRows, matchesSearch, parseSearch, sameRows } from './search';
 
 const row = buildInterfaceRows(
   aVM({ name: 'web-01', nics: [{ name: 'nic1', network: 'n', mac: '02:AB:CD:00:00:01' }], running: true }),
@@ -129,5 +129,19 @@ describe('countVMs', () => {
     expect(countVMs(rows)).toBe(new Set(rows.map((r) => `${r.namespace}/${r.vmName}`)).size);
     expect(countVMs(rows.filter((r) => r.name === 'default'))).toBe(25);
     expect(countVMs([])).toBe(0);
+  });
+});
+
+describe('sameRows', () => {
+  const { vms, vmis } = manyVMs(3, 2);
+  const rows = buildVMRows(vms, vmis);
+  it.each([
+    ['the same array', rows, rows, true],
+    ['a copy with the same rows', rows, [...rows], true],
+    ['one row fewer', rows, rows.slice(1), false],
+    ['the same rows in another order', rows, [...rows].reverse(), false],
+    ['equal-looking but other objects', rows, rows.map((r) => ({ ...r })), false],
+  ])('%s', (_, a, b, expected) => {
+    expect(sameRows(a, b)).toBe(expected);
   });
 });
