@@ -189,6 +189,13 @@ const toRowIps = (st: VMIStatusInterface | undefined): { ips: RowIp[]; keys: str
   return { ips, keys };
 };
 
+/** Row `i` starts a VM's rows (rows come grouped by VM): the first row, or another VM than the row before. */
+export const startsVM = (rows: readonly InterfaceRow[], i: number): boolean => {
+  const prev = rows[i - 1];
+  const row = rows[i]!;
+  return !prev || prev.vmName !== row.vmName || prev.namespace !== row.namespace;
+};
+
 export const buildSearchKey = (vmName: string, ips: readonly RowIp[], mac: string | undefined): string => {
   let key = vmName.toLowerCase();
   for (const ip of ips) key += ' ' + ip.address.toLowerCase();

@@ -4,7 +4,7 @@
  */
 import type { Cidr } from './ip';
 import { ipKey, keyInCidr, parseCidr } from './ip';
-import type { InterfaceRow } from './rows';
+import { startsVM, type InterfaceRow } from './rows';
 import { rowIndex, searchIndexes } from './searchIndex';
 
 export type SearchQuery =
@@ -143,11 +143,7 @@ export const filterRows = (rows: readonly InterfaceRow[], filters: RowFilters): 
 /** VMs among rows grouped by VM (as built): counts where the VM changes, without a Set of 40,000 keys. */
 export const countVMs = (rows: readonly InterfaceRow[]): number => {
   let count = 0;
-  for (let i = 0; i < rows.length; i++) {
-    const prev = rows[i - 1];
-    const row = rows[i]!;
-    if (!prev || prev.vmName !== row.vmName || prev.namespace !== row.namespace) count++;
-  }
+  for (let i = 0; i < rows.length; i++) if (startsVM(rows, i)) count++;
   return count;
 };
 

@@ -4,7 +4,7 @@
  * misses alone; scanning one joined string with the engine's native `indexOf` costs ~1 ms.
  */
 import { keyInCidr } from './ip';
-import type { InterfaceRow } from './rows';
+import { startsVM, type InterfaceRow } from './rows';
 import type { SearchQuery } from './search';
 
 /** Between row keys in the haystack. Keys are VM names, IPs and MACs: they never contain it. */
@@ -47,8 +47,7 @@ export const rowIndex = (rows: readonly InterfaceRow[]): RowIndex => {
   let ordinal = -1;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
-    const prev = rows[i - 1];
-    if (!prev || prev.vmName !== row.vmName || prev.namespace !== row.namespace) ordinal++;
+    if (startsVM(rows, i)) ordinal++;
     vm[i] = ordinal;
     keys[i] = row.searchKey;
     let ipText = '';

@@ -4,7 +4,7 @@ import { css } from '@patternfly/react-styles';
 import styles from '@patternfly/react-styles/css/components/Table/table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
-import type { InterfaceRow } from '../../domain/interfaces/rows';
+import { startsVM, type InterfaceRow } from '../../domain/interfaces/rows';
 import { NS } from '../../i18n/ns';
 import {
   FlagsCell,
@@ -144,9 +144,6 @@ const Spacer: FC<{ height: number; colSpan: number }> = ({ height, colSpan }) =>
   </tr>
 );
 
-const isFirstOfVM = (rows: readonly InterfaceRow[], i: number) =>
-  i === 0 || rows[i - 1]!.vmName !== rows[i]!.vmName || rows[i - 1]!.namespace !== rows[i]!.namespace;
-
 const VisibleRows: FC = () => {
   const slice = useContext(SliceContext);
   if (!slice) return null;
@@ -160,7 +157,7 @@ const VisibleRows: FC = () => {
           <InterfaceTableRow
             key={row.id}
             row={row}
-            first={isFirstOfVM(rows, item.index)}
+            first={startsVM(rows, item.index)}
             showVM={showVM}
             labels={labels}
             actions={actions}
@@ -250,7 +247,7 @@ const InterfaceTableView: FC<Props> = ({ rows, showVM, actions, height = 'calc(1
   const items = virtualizer.getVirtualItems();
   const before = items[0]?.start ?? 0;
   const after = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
-  const colCount = (showVM ? 3 : 0) + 8 + (actions ? 1 : 0);
+  const colCount = (showVM ? VM_COLUMNS : TAB_COLUMNS).length + (actions ? 1 : 0);
   const text = useCellTexts(t);
   const { base, onClick } = useRouteClicks();
   const slice: Slice = { rows, items, before, after, colCount, showVM, labels, actions, text, base };

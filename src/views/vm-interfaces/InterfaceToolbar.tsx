@@ -1,4 +1,4 @@
-import { memo, useMemo, useState, type FC } from 'react';
+import { memo, useMemo, type FC } from 'react';
 import {
   Button,
   SearchInput,
@@ -97,50 +97,33 @@ const FilterControls = memo<ControlsProps>(({ rows, filters, onChange, onClear, 
 });
 FilterControls.displayName = 'FilterControls';
 
-/**
- * The search box owns what is typed and hands each change to the page, which filters in the same render: at 40,000
- * rows that paints the table with the typed character (bench/vm-networks: p95 37 ms; filtering in a transition
- * instead cost a frame more, p95 55 ms). Remounted (key) when the search is set from outside: Clear filters, the
- * URL.
- */
-const SearchBox = memo<{ initial: string; onSearch: (text: string) => void }>(({ initial, onSearch }) => {
-  const { t } = useTranslation(NS);
-  const [text, setText] = useState(initial);
-  const change = (v: string) => {
-    setText(v);
-    onSearch(v);
-  };
-  return (
-    <SearchInput
-      aria-label={t('Search by VM name, IP address or MAC address')}
-      placeholder={t('VM name, IP (10.0.0.0/24, fd00::) or MAC')}
-      value={text}
-      onChange={(_e, v) => change(v)}
-      onClear={() => change('')}
-      data-test="interface-search"
-    />
-  );
-});
-SearchBox.displayName = 'SearchBox';
-
 export const InterfaceToolbar: FC<
   ControlsProps & {
-    /** The search text the page filters on, and a counter that changes when it was set from outside. */
+    /** The search box's text (the page filters on it in the same render; the URL follows after a pause). */
     search: string;
-    searchEpoch: number;
     onSearch: (text: string) => void;
     summary: string;
   }
-> = ({ search, searchEpoch, onSearch, summary, onClear, ...controls }) => (
-  <Toolbar clearAllFilters={onClear} data-test="interface-toolbar">
-    <ToolbarContent>
-      <ToolbarItem>
-        <SearchBox key={searchEpoch} initial={search} onSearch={onSearch} />
-      </ToolbarItem>
-      <FilterControls onClear={onClear} {...controls} />
-      <ToolbarItem align={{ default: 'alignEnd' }} data-test="interface-summary">
-        {summary}
-      </ToolbarItem>
-    </ToolbarContent>
-  </Toolbar>
-);
+> = ({ search, onSearch, summary, onClear, ...controls }) => {
+  const { t } = useTranslation(NS);
+  return (
+    <Toolbar clearAllFilters={onClear} data-test="interface-toolbar">
+      <ToolbarContent>
+        <ToolbarItem>
+          <SearchInput
+            aria-label={t('Search by VM name, IP address or MAC address')}
+            placeholder={t('VM name, IP (10.0.0.0/24, fd00::) or MAC')}
+            value={search}
+            onChange={(_e, v) => onSearch(v)}
+            onClear={() => onSearch('')}
+            data-test="interface-search"
+          />
+        </ToolbarItem>
+        <FilterControls onClear={onClear} {...controls} />
+        <ToolbarItem align={{ default: 'alignEnd' }} data-test="interface-summary">
+          {summary}
+        </ToolbarItem>
+      </ToolbarContent>
+    </Toolbar>
+  );
+};

@@ -45,16 +45,14 @@ export const useRowFilters = (): [FilterState, (patch: Partial<FilterState>) => 
 
 /**
  * A value typed by the user, kept locally and written to the URL after `delay` ms without typing. The URL still
- * wins when it changes from outside (back button, a shared link). `epoch` counts values that did not come from
- * the user typing (from the URL, or `reset`): an input showing the value remounts on it (key={epoch}).
+ * wins when it changes from outside (back button, a shared link).
  */
 export const useDebouncedUrlValue = (
   urlValue: string,
   write: (v: string) => void,
   delay = 400,
-): { value: string; set: (v: string) => void; reset: (v: string) => void; epoch: number } => {
+): [string, (v: string) => void] => {
   const [value, setValue] = useState(urlValue);
-  const [epoch, setEpoch] = useState(0);
   const writeRef = useRef(write);
   writeRef.current = write;
   const pending = useRef<ReturnType<typeof setTimeout>>(undefined);
@@ -63,11 +61,10 @@ export const useDebouncedUrlValue = (
     if (urlValue !== lastWritten.current) {
       lastWritten.current = urlValue;
       setValue(urlValue);
-      setEpoch((e) => e + 1);
     }
   }, [urlValue]);
   useEffect(() => () => clearTimeout(pending.current), []);
-  const set = useCallback(
+  const update = useCallback(
     (v: string) => {
       setValue(v);
       clearTimeout(pending.current);
@@ -78,12 +75,5 @@ export const useDebouncedUrlValue = (
     },
     [delay],
   );
-  const reset = useCallback(
-    (v: string) => {
-      set(v);
-      setEpoch((e) => e + 1);
-    },
-    [set],
-  );
-  return { value, set, reset, epoch };
+  return [value, update];
 };
