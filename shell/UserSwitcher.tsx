@@ -5,6 +5,12 @@ import { USER_COOKIE } from './users';
 
 type Users = { users: string[]; current?: string };
 
+/** Acting as someone else means new data everywhere, so the page reloads. */
+export const chooseUser = (user: string): void => {
+  document.cookie = `${USER_COOKIE}=${encodeURIComponent(user)}; path=/; SameSite=Strict`;
+  window.location.reload();
+};
+
 /** Chooses which token the API proxy uses. A new identity means new data everywhere, so the page reloads. */
 export const UserSwitcher: FC = () => {
   const [users, setUsers] = useState<Users>({ users: [] });
@@ -14,15 +20,11 @@ export const UserSwitcher: FC = () => {
       .then((r) => r.json() as Promise<Users>)
       .then(setUsers);
   }, []);
-  const choose = (user: string) => {
-    document.cookie = `${USER_COOKIE}=${encodeURIComponent(user)}; path=/; SameSite=Strict`;
-    window.location.reload();
-  };
   return (
     <Select
       isOpen={open}
       selected={users.current}
-      onSelect={(_e, v) => choose(String(v))}
+      onSelect={(_e, v) => chooseUser(String(v))}
       onOpenChange={setOpen}
       toggle={(ref) => (
         <MenuToggle

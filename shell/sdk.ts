@@ -23,10 +23,32 @@ const withTimeout = (signal: AbortSignal | null | undefined, ms: number): AbortS
   return signal ? AbortSignal.any([signal, timeout]) : timeout;
 };
 
+const cookie = (name: string): string | undefined => {
+  for (const part of document.cookie.split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === name) return v.join('=');
+  }
+  return undefined;
+};
+
+/**
+ * As the console does (console-shared/src/utils/console-fetch-utils.ts): writes to the own server carry the
+ * `csrf-token` cookie back as `X-CSRFToken`; GETs and absolute URLs do not. The shell's proxy refuses writes
+ * without it (shell/guard.ts).
+ */
+export const csrfHeaders = (url: string, method = 'GET'): Record<string, string> => {
+  if (['GET', 'HEAD'].includes(method.toUpperCase()) || /^[a-z][a-z0-9+.-]*:/i.test(url)) return {};
+  const token = cookie('csrf-token');
+  return token ? { 'X-CSRFToken': token } : {};
+};
+
 export const consoleFetch: ConsoleFetch = async (url, options = {}, timeout = 60_000) => {
+  const headers = new Headers(options.headers);
+  for (const [k, v] of Object.entries(csrfHeaders(url, options.method))) headers.set(k, v);
   const response = await fetch(url, {
     credentials: 'same-origin',
     ...options,
+    headers,
     signal: withTimeout(options.signal, timeout),
   });
   if (response.ok) return response;

@@ -2,14 +2,21 @@
  * The standalone shell: the plugin's pages outside the console, served by the vite dev server. The SDK import is
  * aliased to shell/sdk.ts, and `/api/kubernetes` (HTTP and WebSocket) is proxied to the local cluster (or the
  * cluster of SHELL_KUBECONFIG) with the bearer token of the user chosen in the masthead.
+ *
+ * The proxy holds real cluster identities, so it serves only the shell's own pages (shell/guard.ts): loopback
+ * Host, same Origin, a chosen user (no default: 401) and a CSRF token on writes, for HTTP and WebSocket upgrades;
+ * CORS is off. README.md, "Security", lists the attacks and their tests.
  */
 import { Agent } from 'node:https';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createLogger, defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { Agent as UndiciAgent } from 'undici';
-import { pickUser } from './users';
+import { checkOrigin, checkProxyRequest, CSRF_COOKIE, csrfTokens, statusBody, type Verdict } from './guard';
+import { namespaceHints } from './hints';
+import { parseCookie, pickUser } from './users';
 import { resolveTarget } from './target';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
@@ -46,41 +53,96 @@ export default defineConfig(() => {
     const token = target.users[pickUser(req.headers.cookie, userNames) ?? '']?.token;
     return token ? `Bearer ${token}` : undefined;
   };
+  const csrf = csrfTokens();
 
-  /**
-   * Namespace hints for users who may not list namespaces. OpenShift answers "which namespaces can I see" with its
-   * projects API; upstream Kubernetes has none, so the shell stands in for it with the admin's namespace list (the
-   * plugin still checks each one with an access review).
-   */
-  // One connection pool for the hint lookups, not a new one per page load.
-  const hintsDispatcher = new UndiciAgent({ connect: { ca: target.ca } });
-  const namespaceHints = async (): Promise<string[]> => {
-    const admin = target.users.admin?.token;
-    if (!admin) return [];
+  // One connection pool per user for the namespace-hint lookups (shell/hints.ts), not a new one per page load.
+  const dispatchers = new Map<string, UndiciAgent>();
+  const listNamespacesAs = async (user: string): Promise<unknown> => {
+    const creds = target.users[user];
+    if (!creds) return undefined;
+    let dispatcher = dispatchers.get(user);
+    if (!dispatcher) {
+      dispatcher = new UndiciAgent({
+        connect: { ca: target.ca, cert: creds.cert, key: creds.key, rejectUnauthorized: !target.insecure },
+      });
+      dispatchers.set(user, dispatcher);
+    }
     const res = await fetch(`${target.server}/api/v1/namespaces`, {
-      headers: { Authorization: `Bearer ${admin}` },
+      headers: creds.token ? { Authorization: `Bearer ${creds.token}` } : {},
       // @ts-expect-error undici's dispatcher option is not in the DOM fetch types
-      dispatcher: hintsDispatcher,
-    }).catch(() => undefined);
-    if (!res?.ok) return [];
-    const list = (await res.json()) as { items: { metadata: { name: string } }[] };
-    return list.items.map((n) => n.metadata.name);
+      dispatcher,
+    });
+    return res.ok ? res.json() : undefined;
   };
 
-  /** `/api/shell/users`: who the proxy can act as (user switcher) and the namespace hints. */
+  const refuse = (res: ServerResponse, v: Extract<Verdict, { ok: false }>) => {
+    res.statusCode = v.status;
+    res.setHeader('Content-Type', 'application/json');
+    res.end(statusBody(v.status, v.message));
+  };
+  const refuseUpgrade = (socket: Socket, v: Extract<Verdict, { ok: false }>) => {
+    const body = statusBody(v.status, v.message);
+    const reason = v.status === 401 ? 'Unauthorized' : 'Forbidden';
+    socket.end(
+      `HTTP/1.1 ${v.status} ${reason}\r\nContent-Type: application/json\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  };
+  const isProxied = (url?: string) => /^\/api\/kubernetes(\/|\?|$)/.test(url ?? '');
+
+  /**
+   * The guard in front of the proxy and the shell's own API, and the CSRF cookie (issued to every page load
+   * that lacks a valid one; shell/sdk.ts sends it back as X-CSRFToken on writes, as the console does).
+   */
+  const guard: Plugin = {
+    name: 'shell-guard',
+    configureServer(server) {
+      const port = () => (server.httpServer?.address() as AddressInfo | null)?.port ?? 0;
+      const check = (req: IncomingMessage, upgrade: boolean) =>
+        checkProxyRequest(
+          { method: req.method ?? 'GET', headers: req.headers, upgrade },
+          { port: port(), users: userNames, csrf, pickUser: (c) => pickUser(c, userNames) },
+        );
+      server.middlewares.use((req, res, next) => {
+        if (!csrf.valid(parseCookie(req.headers.cookie, CSRF_COOKIE)))
+          res.setHeader('Set-Cookie', `${CSRF_COOKIE}=${csrf.issue()}; Path=/; SameSite=Strict`);
+        if (isProxied(req.url)) {
+          const v = check(req, false);
+          if (!v.ok) return refuse(res, v);
+        } else if (req.url?.startsWith('/api/shell/')) {
+          const bad = checkOrigin({ method: req.method ?? 'GET', headers: req.headers }, port());
+          if (bad && !bad.ok) return refuse(res, bad);
+        }
+        next();
+      });
+      // WebSocket upgrades bypass the middlewares: put the same check in front of vite's upgrade listeners
+      // (its proxy's among them), which exist once the internal middlewares are installed.
+      return () => {
+        const http = server.httpServer;
+        if (!http) return;
+        const listeners = http.listeners('upgrade') as ((...a: unknown[]) => void)[];
+        http.removeAllListeners('upgrade');
+        http.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
+          if (isProxied(req.url)) {
+            const v = check(req, true);
+            if (!v.ok) return refuseUpgrade(socket, v);
+          }
+          for (const l of listeners) l.call(http, req, socket, head);
+        });
+      };
+    },
+  };
+
+  /** `/api/shell/users`: who the proxy can act as (user switcher), who it acts as now, and the namespace hints. */
   const usersEndpoint: Plugin = {
     name: 'shell-users',
     configureServer(server) {
       server.middlewares.use('/api/shell/users', (req, res) => {
-        void namespaceHints().then((namespaces) => {
+        const current = pickUser(req.headers.cookie, userNames);
+        void namespaceHints(current, userNames, listNamespacesAs).then((namespaces) => {
           res.setHeader('Content-Type', 'application/json');
-          res.end(
-            JSON.stringify({
-              users: userNames,
-              current: pickUser(req.headers.cookie, userNames),
-              namespaces,
-            }),
-          );
+          res.setHeader('Cache-Control', 'no-store');
+          res.end(JSON.stringify({ users: userNames, current, namespaces }));
         });
       });
     },
@@ -90,7 +152,7 @@ export default defineConfig(() => {
     customLogger: logger,
     root: here('.'),
     publicDir: here('../public'),
-    plugins: [react(), usersEndpoint],
+    plugins: [react(), guard, usersEndpoint],
     resolve: {
       alias: { '@openshift-console/dynamic-plugin-sdk': here('./sdk.ts') },
     },
@@ -98,6 +160,8 @@ export default defineConfig(() => {
       host: '127.0.0.1',
       port: Number(process.env.SHELL_PORT ?? 9000),
       strictPort: false,
+      // No CORS: vite's default lets any localhost:<port> page read the proxy's answers.
+      cors: false,
       fs: { allow: [here('..')] },
       proxy: {
         '/api/kubernetes': {
@@ -114,6 +178,7 @@ export default defineConfig(() => {
             });
             proxy.on('proxyReq', (proxyReq, req) => {
               proxyReq.removeHeader('cookie');
+              proxyReq.removeHeader('x-csrftoken');
               const auth = authFor(req);
               if (auth) proxyReq.setHeader('Authorization', auth);
             });
