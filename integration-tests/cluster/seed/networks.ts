@@ -12,7 +12,7 @@ export const PRIMARY_UDN = {
   subnets: ['10.100.0.0/16', '2001:db8:a::/60'],
 };
 
-const nad = (
+export const nad = (
   namespace: string,
   name: string,
   config: Record<string, unknown>,
@@ -33,7 +33,7 @@ const layer2 = (namespace: string, name: string, subnets: string) =>
     subnets,
   });
 
-const linuxBridge = (
+export const linuxBridge = (
   namespace: string,
   name: string,
   type: 'cnv-bridge' | 'bridge',
@@ -201,16 +201,19 @@ export const buildCudnNads = (c: Cudn, cudn: KubeObject): KubeObject[] =>
     ),
   );
 
-export const SRIOV_NETWORKS = [
+/** An SR-IOV network: its VFs come from the policy that provides `resourceName` (default `intelnics`). */
+export type SriovNet = { name: string; target: string; vlan: number; resourceName?: string };
+
+export const SRIOV_NETWORKS: SriovNet[] = [
   { name: 'sriov-default', target: 'default', vlan: 0 },
   { name: 'sriov-tenant-b', target: 'tenant-b', vlan: 50 },
 ];
 
-export const buildSriovNetwork = (s: (typeof SRIOV_NETWORKS)[number]): KubeObject =>
+export const buildSriovNetwork = (s: SriovNet): KubeObject =>
   obj('SriovNetwork', {
     metadata: { name: s.name, namespace: SRIOV_NS },
     spec: {
-      resourceName: 'intelnics',
+      resourceName: s.resourceName ?? 'intelnics',
       networkNamespace: s.target,
       vlan: s.vlan,
       spoofChk: 'on',
@@ -221,7 +224,7 @@ export const buildSriovNetwork = (s: (typeof SRIOV_NETWORKS)[number]): KubeObjec
   });
 
 /** The NAD sriov-network-operator renders into the target namespace (cross-namespace, so an annotation, no owner). */
-export const buildSriovNad = (s: (typeof SRIOV_NETWORKS)[number]): KubeObject =>
+export const buildSriovNad = (s: SriovNet): KubeObject =>
   nad(
     s.target,
     s.name,
@@ -239,7 +242,7 @@ export const buildSriovNad = (s: (typeof SRIOV_NETWORKS)[number]): KubeObject =>
     },
     {
       annotations: {
-        'k8s.v1.cni.cncf.io/resourceName': 'openshift.io/intelnics',
+        'k8s.v1.cni.cncf.io/resourceName': `openshift.io/${s.resourceName ?? 'intelnics'}`,
         'sriovnetwork.openshift.io/owner-ref': `SriovNetwork.sriovnetwork.openshift.io/${SRIOV_NS}/${s.name}`,
       },
     },

@@ -96,6 +96,12 @@ export const nodeStatus = (i: number) => {
   };
 };
 
+/**
+ * A Linux bridge an NNCP is still rolling out (topology.ts, `br2-ens9-policy`): configured on these workers only,
+ * so a NAD on it works on some nodes. ens9 is a spare NIC on every worker.
+ */
+export const PARTIAL_BRIDGE = { bridge: 'br2', port: 'ens9', onWorkers: [0] };
+
 export const mac = (node: number, nic: number): string =>
   `52:54:00:${hex(node >> 8)}:${hex(node)}:${hex(nic)}`;
 const eth = (node: number, nic: number, name: string, extra: Record<string, unknown> = {}) => ({
@@ -109,7 +115,10 @@ const eth = (node: number, nic: number, name: string, extra: Record<string, unkn
   ...extra,
 });
 
-/** nmstate's view of a worker: br-ex on ens3, br1 on ens4, a VLAN on ens5, bond0, an OVS bridge and SR-IOV PFs. */
+/**
+ * nmstate's view of a worker: br-ex on ens3, br1 on ens4, a VLAN on ens5, bond0, an OVS bridge, SR-IOV PFs, and
+ * br2 on ens9 where its NNCP has been applied (PARTIAL_BRIDGE).
+ */
 export const currentState = (i: number) => ({
   'dns-resolver': {
     config: { search: [], server: [] },
@@ -178,6 +187,19 @@ export const currentState = (i: number) => ({
     },
     eth(i, 8, 'ens8', { controller: 'ovs-br1' }),
     { name: 'ovs-br1', type: 'ovs-bridge', state: 'up', bridge: { port: [{ name: 'ens8' }] } },
+    ...(PARTIAL_BRIDGE.onWorkers.includes(i)
+      ? [
+          eth(i, 9, PARTIAL_BRIDGE.port, { controller: PARTIAL_BRIDGE.bridge }),
+          {
+            name: PARTIAL_BRIDGE.bridge,
+            type: 'linux-bridge',
+            state: 'up',
+            'mac-address': mac(i, 9).toUpperCase(),
+            mtu: 1500,
+            bridge: { options: { stp: { enabled: false } }, port: [{ name: PARTIAL_BRIDGE.port }] },
+          },
+        ]
+      : [eth(i, 9, PARTIAL_BRIDGE.port)]),
     ...(isSriovCapable(i)
       ? [
           eth(i, 16, 'ens1f0', {

@@ -30,6 +30,7 @@ import {
   workerName,
 } from './nodes';
 import { buildSriovNodeState, buildSriovPolicies, sriovNodeStateStatus } from './sriov';
+import { seedTopologyProblems, topologyPlans } from './topology';
 import { buildVM, buildVMI, hasVMI, vmPlan, vmStatus } from './vms';
 
 export type SeedOptions = { vms: number; concurrency?: number; log?: (line: string) => void };
@@ -93,4 +94,8 @@ export const seed = async (client: KubeClient, opts: SeedOptions): Promise<void>
     if (++done % 1000 === 0) log(`  ${done}/${opts.vms} VMs`);
   });
   log(`  ${opts.vms} VMs (${plans.filter(hasVMI).length} running, with VMIs)`);
+  await seedTopologyProblems(client, workers, limit);
+  log(
+    `  topology problems: ${topologyPlans().length} vm-topo-* VMs, their NADs and SR-IOV networks, a rolling NNCP`,
+  );
 };
