@@ -2,6 +2,7 @@ import { createContext, memo, useContext, useMemo, useRef, type FC, type ReactNo
 import { Table, Tbody, Th, Thead, Tr } from '@patternfly/react-table';
 import { css } from '@patternfly/react-styles';
 import styles from '@patternfly/react-styles/css/components/Table/table';
+import scroll from '@patternfly/react-styles/css/components/Table/table-scrollable';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import { startsVM, type InterfaceRow } from '../../domain/interfaces/rows';
@@ -17,6 +18,7 @@ import {
   type CellTexts,
 } from './cells';
 import { vmPath } from './links';
+import './table.css';
 
 type Props = {
   rows: readonly InterfaceRow[];
@@ -34,21 +36,41 @@ const LINE_HEIGHT = 21;
 const ROW_PADDING = 12;
 
 /**
- * What a row's height is at least: one line per IP address. Never more than the real height, or the rows drawn
- * would not fill the view; the closer, the fewer rows drawn beyond it (each costs a render on every keystroke).
+ * What a row's height is at least: one line per IP address, two for the VM cell (name, then namespace and
+ * status). Never more than the real height, or the rows drawn would not fill the view; the closer, the fewer rows
+ * drawn beyond it (each costs a render on every keystroke).
  */
-const rowHeightAtLeast = (row: InterfaceRow) =>
-  Math.max(ROW_HEIGHT, row.ips.length * LINE_HEIGHT + ROW_PADDING);
+const rowHeightAtLeast = (row: InterfaceRow, showVM: boolean) =>
+  Math.max(ROW_HEIGHT, Math.max(row.ips.length, showVM ? 2 : 1) * LINE_HEIGHT + ROW_PADDING);
 
 type Labels = Record<
-  'vm' | 'ns' | 'status' | 'iface' | 'net' | 'binding' | 'model' | 'mac' | 'ips' | 'link' | 'pending',
+  'vm' | 'iface' | 'net' | 'binding' | 'model' | 'mac' | 'ips' | 'link' | 'pending',
   string
 >;
 
+/** The sticky first (VM) and last (actions) cells: PatternFly's sticky-column classes, as its Td renders them. */
+const STICKY_VM = css(
+  styles.tableTd,
+  scroll.tableStickyCell,
+  scroll.modifiers.left,
+  scroll.modifiers.borderRight,
+  'vmnet-table__vm',
+);
+const STICKY_ACTIONS = css(
+  styles.tableTd,
+  styles.tableAction,
+  scroll.tableStickyCell,
+  scroll.modifiers.right,
+  scroll.modifiers.borderLeft,
+  'vmnet-table__actions',
+);
+
 type RowProps = {
   row: InterfaceRow;
-  /** First interface of its VM: the VM cells are filled. */
+  /** First interface of its VM: the VM's status is shown, and the group starts with a stronger line. */
   first: boolean;
+  /** Last interface of its VM. */
+  last: boolean;
   showVM: boolean;
   labels: Labels;
   actions?: (row: InterfaceRow) => ReactNode;
@@ -63,56 +85,56 @@ type RowProps = {
  * truncated (an effect, a layout read and a state update per cell, ~200 cells per keystroke here), for a tooltip
  * these cells never use.
  */
-const InterfaceTableRow = memo<RowProps>(({ row, first, showVM, labels, actions, text, base }) => (
+const InterfaceTableRow = memo<RowProps>(({ row, first, last, showVM, labels, actions, text, base }) => (
   <tr
-    className={styles.tableTr}
+    className={css(styles.tableTr, first && 'vmnet-table__first', !last && 'vmnet-table__inner')}
     data-test={`row-${row.namespace}-${row.vmName}-${row.name}`}
     style={{ height: ROW_HEIGHT }}
   >
     {showVM && (
-      <td className={styles.tableTd} data-label={labels.vm}>
-        {first && (
+      <td className={css(STICKY_VM, !first && 'vmnet-table__vm--repeat')} data-label={labels.vm}>
+        <span className="vmnet-table__line" title={row.vmName}>
           <RouteLink to={vmPath(row.namespace, row.vmName)} base={base}>
             {row.vmName}
           </RouteLink>
-        )}
-      </td>
-    )}
-    {showVM && (
-      <td className={styles.tableTd} data-label={labels.ns}>
-        {first && row.namespace}
-      </td>
-    )}
-    {showVM && (
-      <td className={styles.tableTd} data-label={labels.status}>
-        {first && row.runState.status}
+        </span>
+        <span className="vmnet-table__line vmnet-table__muted" title={row.namespace}>
+          {row.namespace}
+          {first && row.runState.status && ` · ${row.runState.status}`}
+        </span>
       </td>
     )}
     <td className={styles.tableTd} data-label={labels.iface}>
-      {row.name}
+      <span className="vmnet-table__line" title={row.name}>
+        {row.name}
+      </span>
     </td>
     <td className={styles.tableTd} data-label={labels.net}>
       <NetworkCell row={row} text={text} base={base} />
     </td>
-    <td className={styles.tableTd} data-label={labels.binding}>
+    <td className={css(styles.tableTd, 'vmnet-table__nowrap')} data-label={labels.binding}>
       {row.binding ?? '—'}
     </td>
-    <td className={styles.tableTd} data-label={labels.model}>
-      {row.model ?? '—'}
+    <td className={css(styles.tableTd, 'vmnet-table__nowrap')} data-label={labels.model}>
+      {row.binding === 'sriov' ? '—' : (row.model ?? '—')}
     </td>
-    <td className={styles.tableTd} data-label={labels.mac} data-test={`iface-${row.name}-mac`}>
+    <td
+      className={css(styles.tableTd, 'vmnet-table__nowrap')}
+      data-label={labels.mac}
+      data-test={`iface-${row.name}-mac`}
+    >
       {row.mac ?? '—'}
     </td>
     <td className={styles.tableTd} data-label={labels.ips}>
       <IpsCell row={row} text={text} />
     </td>
-    <td className={styles.tableTd} data-label={labels.link}>
+    <td className={css(styles.tableTd, 'vmnet-table__nowrap')} data-label={labels.link}>
       <LinkCell row={row} text={text} />
     </td>
     <td className={styles.tableTd} data-label={labels.pending}>
       <FlagsCell row={row} text={text} />
     </td>
-    {actions && <td className={css(styles.tableTd, styles.tableAction)}>{actions(row)}</td>}
+    {actions && <td className={STICKY_ACTIONS}>{actions(row)}</td>}
   </tr>
 ));
 InterfaceTableRow.displayName = 'InterfaceTableRow';
@@ -158,6 +180,7 @@ const VisibleRows: FC = () => {
             key={row.id}
             row={row}
             first={startsVM(rows, item.index)}
+            last={item.index === rows.length - 1 || startsVM(rows, item.index + 1)}
             showVM={showVM}
             labels={labels}
             actions={actions}
@@ -174,8 +197,6 @@ const VisibleRows: FC = () => {
 /** The columns, in order: the all-VMs page shows whose interface it is; a VM's own tab does not. */
 const VM_COLUMNS: (keyof Labels)[] = [
   'vm',
-  'ns',
-  'status',
   'iface',
   'net',
   'binding',
@@ -185,7 +206,7 @@ const VM_COLUMNS: (keyof Labels)[] = [
   'link',
   'pending',
 ];
-const TAB_COLUMNS = VM_COLUMNS.slice(3);
+const TAB_COLUMNS = VM_COLUMNS.slice(1);
 
 /** The PatternFly table itself: renders once per column set; the rows come from SliceContext. */
 const StableTable = memo<{ labels: Labels; showVM: boolean; hasActions: boolean }>(
@@ -200,10 +221,26 @@ const StableTable = memo<{ labels: Labels; showVM: boolean; hasActions: boolean 
       >
         <Thead>
           <Tr>
-            {(showVM ? VM_COLUMNS : TAB_COLUMNS).map((key) => (
-              <Th key={key}>{labels[key]}</Th>
-            ))}
-            {hasActions && <Th screenReaderText={t('Actions')} />}
+            {(showVM ? VM_COLUMNS : TAB_COLUMNS).map((key) =>
+              key === 'vm' ? (
+                <Th key={key} modifier="nowrap" isStickyColumn hasRightBorder stickyMinWidth="9rem">
+                  {labels[key]}
+                </Th>
+              ) : (
+                <Th key={key} modifier="nowrap">
+                  {labels[key]}
+                </Th>
+              ),
+            )}
+            {hasActions && (
+              <Th
+                screenReaderText={t('Actions')}
+                isStickyColumn
+                stickyMinWidth="auto"
+                hasLeftBorder
+                className="vmnet-table__actions"
+              />
+            )}
           </Tr>
         </Thead>
         <Tbody>
@@ -217,7 +254,8 @@ StableTable.displayName = 'StableTable';
 
 /**
  * Interfaces grouped by VM (rows arrive sorted by VM), virtualized so 40,000 rows cost what the visible ones
- * do. The VM cell is filled on the first row of each VM only.
+ * do. Every row names its VM and namespace (muted after the VM's first row), in a column that stays in view when
+ * the table scrolls sideways, as does the actions column.
  */
 const InterfaceTableView: FC<Props> = ({ rows, showVM, actions, height = 'calc(100vh - 300px)' }) => {
   const { t } = useTranslation(NS);
@@ -225,8 +263,6 @@ const InterfaceTableView: FC<Props> = ({ rows, showVM, actions, height = 'calc(1
   const labels = useMemo<Labels>(
     () => ({
       vm: t('VM'),
-      ns: t('Namespace'),
-      status: t('Status'),
       iface: t('Interface'),
       net: t('Network'),
       binding: t('Binding'),
@@ -241,7 +277,7 @@ const InterfaceTableView: FC<Props> = ({ rows, showVM, actions, height = 'calc(1
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: (i) => rowHeightAtLeast(rows[i]!),
+    estimateSize: (i) => rowHeightAtLeast(rows[i]!, showVM),
     overscan: 2,
   });
   const items = virtualizer.getVirtualItems();

@@ -81,13 +81,15 @@ export const NetworkCell: FC<{ row: InterfaceRow; text: CellTexts; base: string 
   if (net.kind === 'pod') return <>{text.podNetwork}</>;
   if (net.kind === 'primary-udn') return <>{text.primaryUdn}</>;
   return (
-    <RouteLink
-      to={nadPath(net.nadNamespace ?? row.namespace, net.nadName ?? '')}
-      base={base}
-      data-test={`iface-${row.name}-network`}
-    >
-      {net.label}
-    </RouteLink>
+    <span className="vmnet-table__line" title={net.label}>
+      <RouteLink
+        to={nadPath(net.nadNamespace ?? row.namespace, net.nadName ?? '')}
+        base={base}
+        data-test={`iface-${row.name}-network`}
+      >
+        {net.label}
+      </RouteLink>
+    </span>
   );
 };
 
@@ -105,7 +107,10 @@ export const IpsCell: FC<{ row: InterfaceRow; text: CellTexts }> = ({ row, text 
   return (
     <div data-test={`iface-${row.name}-ips`}>
       {row.ips.map((ip) => (
-        <div key={ip.address} className={ip.stale ? 'vm-network-console-plugin__ip--stale' : undefined}>
+        <div
+          key={ip.address}
+          className={ip.stale ? 'vmnet-table__ip vm-network-console-plugin__ip--stale' : 'vmnet-table__ip'}
+        >
           <LazyTooltip
             content={() =>
               ip.stale
@@ -153,5 +158,12 @@ export const FlagsCell: FC<{ row: InterfaceRow; text: CellTexts }> = ({ row, tex
 export const LinkCell: FC<{ row: InterfaceRow; text: CellTexts }> = ({ row, text }) => {
   const desired = text.link[row.link.desired];
   if (!row.link.reported || row.link.reported === row.link.desired) return <>{desired}</>;
-  return <>{text.t('{{desired}} (guest reports {{reported}})', { desired, reported: row.link.reported })}</>;
+  return (
+    <>
+      {desired}
+      <span className="vmnet-table__line vmnet-table__muted">
+        {text.t('guest reports {{reported}}', { reported: row.link.reported })}
+      </span>
+    </>
+  );
 };
