@@ -141,12 +141,12 @@ test('a bad CIDR shows a field error and creates nothing', async ({ page, contex
   await wizard.fill({ name: nad, namespace: 'tenant-a-dev' });
   await wizard.step('Addressing');
   await wizard.fill({ subnets: '10.0.0.300/24' });
-  await wizard.step('Review and create');
-  await wizard.createButton().click();
-  await expect(page.getByTestId('form-has-errors')).toBeVisible();
-  await wizard.step('Addressing');
+  // Next stays on the step, with the error under the field.
+  await wizard.next().click();
   await expect(wizard.fieldIssues('subnets')).toBeVisible();
   await expect(wizard.field('subnets')).toHaveAttribute('aria-invalid', 'true');
+  await expect(wizard.field('subnets')).toBeFocused();
+  await expect(wizard.createButton()).toBeHidden();
   // Nothing was sent, not even a dry run (a dry run would carry dryRun=All); and nothing exists.
   expect(writes.filter((u) => !u.includes('dryRun='))).toEqual([]);
   expect(writes).toEqual([]);

@@ -1,5 +1,16 @@
-import { useEffect, useMemo, useState, type FC, type ReactNode } from 'react';
-import { Card, CardBody, CardTitle, Form, Grid, GridItem, Wizard, WizardStep } from '@patternfly/react-core';
+import { useCallback, useEffect, useMemo, useRef, useState, type FC, type ReactNode } from 'react';
+import {
+  Card,
+  CardBody,
+  CardTitle,
+  Form,
+  Grid,
+  GridItem,
+  Wizard,
+  WizardFooter,
+  WizardStep,
+  type CustomWizardFooterFunction,
+} from '@patternfly/react-core';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { K8sObject } from '../../domain/kube/meta';
@@ -11,7 +22,8 @@ import { NS } from '../../i18n/ns';
 import { modelAccess } from '../../k8s/access';
 import type { K8sModel } from '../../k8s/models';
 import { useAccessReview } from '../../k8s/useAccessReview';
-import { fieldIssues } from './fields';
+import { errorsOfFields, shownIssues } from '../../domain/manifests/formIssues';
+import { FieldEventsContext, fieldIssues, focusField, type FieldEvents } from './fields';
 import { ReviewFooter, ReviewStep } from './ReviewStep';
 import { mapServerIssues } from './serverFields';
 import { useCreateNetwork } from './useCreateNetwork';
@@ -24,18 +36,37 @@ type Props = {
   manifest: K8sObject;
   /** The validator's issues for the current form. */
   issues: readonly FieldIssue[];
-  /** The steps before the review, given the issues to show (errors only after the first Create). */
+  /** The steps before the review, given the issues to show (a field's errors once it was left, or after Create). */
   steps: (shown: readonly FieldIssue[]) => StepDef[];
 };
 
 /**
- * The wizard of one kind beside the live YAML. Create runs a server dry run first; its 422 causes come back under
- * the fields. Nothing is sent while the form has errors; anyone can copy or download the YAML.
+ * The wizard of one kind beside the live YAML. A field's errors show as the user leaves it; Next checks the
+ * step's fields and stays (focusing the first wrong one) while any has an error. Create runs a server dry run
+ * first; its 422 causes come back under the fields. Nothing is sent while the form has errors; anyone can copy or
+ * download the YAML.
  */
 export const CreateWizard: FC<Props> = ({ kind, model, manifest, issues, steps }) => {
   const { t } = useTranslation(NS);
   const navigate = useNavigate();
   const [submitted, setSubmitted] = useState(false);
+  const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());
+  const touchAll = useCallback(
+    (names: readonly string[]) =>
+      setTouched((prev) => (names.every((n) => prev.has(n)) ? prev : new Set([...prev, ...names]))),
+    [],
+  );
+  // Labels of the fields met so far: the review step names fields by them.
+  const labels = useRef(new Map<string, string>());
+  const events = useMemo<FieldEvents>(
+    () => ({
+      touch: (name) => touchAll([name]),
+      label: (name, label) => {
+        labels.current.set(name, label);
+      },
+    }),
+    [touchAll],
+  );
   const { state, create, reset } = useCreateNetwork();
   const yaml = useMemo(() => toYaml(manifest), [manifest]);
   const namespace = model.namespaced ? manifest.metadata.namespace || undefined : undefined;
@@ -48,8 +79,34 @@ export const CreateWizard: FC<Props> = ({ kind, model, manifest, issues, steps }
 
   const serverIssues =
     state.phase === 'error' && state.error.fieldIssues ? mapServerIssues(kind, state.error.fieldIssues) : [];
-  const shown = [...(submitted ? issues : issues.filter((i) => i.severity === 'warning')), ...serverIssues];
+  const shown = [...shownIssues(issues, touched, submitted), ...serverIssues];
   const defs = steps(shown);
+  /** Next: the step's fields count as left; with errors among them, stay and focus the first. */
+  const next = (step: StepDef | undefined, goToNextStep: () => void) => {
+    if (step) {
+      touchAll(step.fields);
+      const first = errorsOfFields(issues, step.fields)[0];
+      if (first) {
+        focusField(step.fields.find((f) => errorsOfFields([first], [f]).length) ?? first.field);
+        return;
+      }
+    }
+    goToNextStep();
+  };
+  const footer: CustomWizardFooterFunction = (active, onNext, onBack, onClose) => (
+    <WizardFooter
+      activeStep={active}
+      onNext={(e) =>
+        next(
+          defs.find((d) => d.id === active.id),
+          () => void onNext(e),
+        )
+      }
+      onBack={onBack}
+      onClose={onClose}
+      isBackDisabled={active.index === 1}
+    />
+  );
   const onCreate = () => {
     setSubmitted(true);
     if (hasErrors(issues)) return;
@@ -60,38 +117,44 @@ export const CreateWizard: FC<Props> = ({ kind, model, manifest, issues, steps }
   return (
     <Grid hasGutter>
       <GridItem lg={7}>
-        <Wizard
-          navAriaLabel={t('Create network steps')}
-          onClose={() => void navigate('/vm-networks/all-namespaces')}
-          data-test="create-wizard"
-        >
-          {defs.map((s) => (
-            <WizardStep
-              key={s.id}
-              id={s.id}
-              name={s.name}
-              status={stepHasError(s.fields) ? 'error' : 'default'}
-            >
-              <Form onSubmit={(e) => e.preventDefault()} data-test={`step-${s.id}`}>
-                {s.body}
-              </Form>
-            </WizardStep>
-          ))}
-          <WizardStep
-            id="review"
-            name={t('Review and create')}
-            footer={<ReviewFooter state={state} allowed={access.allowed} onCreate={onCreate} />}
+        <FieldEventsContext.Provider value={events}>
+          <Wizard
+            navAriaLabel={t('Create network steps')}
+            isVisitRequired
+            footer={footer}
+            onClose={() => void navigate('/vm-networks/all-namespaces')}
+            data-test="create-wizard"
           >
-            <ReviewStep
-              manifest={manifest}
-              state={state}
-              issues={shown}
-              blocked={submitted && hasErrors(issues)}
-              access={access}
-              namespace={namespace}
-            />
-          </WizardStep>
-        </Wizard>
+            {defs.map((s) => (
+              <WizardStep
+                key={s.id}
+                id={s.id}
+                name={s.name}
+                status={stepHasError(s.fields) ? 'error' : 'default'}
+              >
+                <Form onSubmit={(e) => e.preventDefault()} data-test={`step-${s.id}`}>
+                  {s.body}
+                </Form>
+              </WizardStep>
+            ))}
+            <WizardStep
+              id="review"
+              name={t('Review and create')}
+              footer={<ReviewFooter state={state} allowed={access.allowed} onCreate={onCreate} />}
+            >
+              <ReviewStep
+                manifest={manifest}
+                state={state}
+                issues={shown}
+                blocked={submitted && hasErrors(issues)}
+                access={access}
+                namespace={namespace}
+                steps={defs}
+                labelOf={(f) => labels.current.get(f)}
+              />
+            </WizardStep>
+          </Wizard>
+        </FieldEventsContext.Provider>
       </GridItem>
       <GridItem lg={5}>
         <Card isPlain>

@@ -19,7 +19,9 @@ import { IssueText, useIssueText } from '../../components/IssueText';
 import { ActionError } from '../../components/LoadError';
 import { NS } from '../../i18n/ns';
 import { vmNetworksPath } from '../vm-interfaces/links';
+import { entryIndex, ownerField, stepOfField } from '../../domain/manifests/formIssues';
 import { REVIEW_FIELD } from './serverFields';
+import { focusField } from './fields';
 import type { CreateState } from './useCreateNetwork';
 
 type Props = {
@@ -30,12 +32,40 @@ type Props = {
   blocked: boolean;
   access: { allowed: boolean; loaded: boolean; reason?: string };
   namespace?: string;
+  /** The wizard's steps: each error links to the step and field it belongs to. */
+  steps: readonly { id: string; fields: readonly string[] }[];
+  /** A field's label, as its form shows it. */
+  labelOf: (field: string) => string | undefined;
 };
 
 /** What will be created, why Create is disabled, and how the last attempt ended. */
-export const ReviewStep: FC<Props> = ({ manifest, state, issues, blocked, access, namespace }) => {
+export const ReviewStep: FC<Props> = ({
+  manifest,
+  state,
+  issues,
+  blocked,
+  access,
+  namespace,
+  steps,
+  labelOf,
+}) => {
   const { t } = useTranslation(NS);
   const text = useIssueText();
+  const { goToStepById } = useWizardContext();
+  /** "Subnets (entry 2)": the field's label, and which entry of a list. */
+  const fieldName = (field: string) => {
+    const owner = ownerField(steps, field) ?? field;
+    const label = labelOf(owner) ?? owner;
+    const entry = entryIndex(field);
+    return entry === undefined ? label : t('{{label}} (entry {{n}})', { label, n: entry + 1 });
+  };
+  const goTo = (field: string) => {
+    const step = stepOfField(steps, field);
+    const owner = ownerField(steps, field);
+    if (!step || !owner) return;
+    goToStepById(step);
+    focusField(owner);
+  };
   const review = issues.filter((i) => i.field === REVIEW_FIELD);
   return (
     <>
@@ -80,11 +110,20 @@ export const ReviewStep: FC<Props> = ({ manifest, state, issues, blocked, access
           title={t('Fix the fields marked in the steps before creating')}
           data-test="form-has-errors"
         >
-          <List>
+          <List data-test="review-errors">
             {issues
               .filter((i) => i.severity === 'error' && i.field !== REVIEW_FIELD)
               .map((i, n) => (
-                <ListItem key={n}>{`${i.field}: ${text(i)}`}</ListItem>
+                <ListItem key={n}>
+                  {stepOfField(steps, i.field) ? (
+                    <Button variant="link" isInline onClick={() => goTo(i.field)}>
+                      {fieldName(i.field)}
+                    </Button>
+                  ) : (
+                    fieldName(i.field)
+                  )}
+                  {`: ${text(i)}`}
+                </ListItem>
               ))}
           </List>
         </Alert>

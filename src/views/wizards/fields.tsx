@@ -1,5 +1,5 @@
 /** Form fields of the wizards: a FormGroup with the issues of its field (and of its list entries) under it. */
-import { useState, type FC, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useState, type FC, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NS } from '../../i18n/ns';
 import {
@@ -21,6 +21,31 @@ export const fieldIssues = (issues: readonly FieldIssue[], field: string): Field
   issues.filter(
     (i) => i.field === field || i.field.startsWith(`${field}[`) || i.field.startsWith(`${field}.`),
   );
+
+/**
+ * What the fields tell the wizard around them: a field was left (its errors show from then on) and what its
+ * label is (the review step names fields by their labels and links to them).
+ */
+export type FieldEvents = { touch: (name: string) => void; label: (name: string, label: string) => void };
+export const FieldEventsContext = createContext<FieldEvents | undefined>(undefined);
+
+/** The DOM id (and data-test) of a field's input: `field-<name>`, non-word characters as "-". */
+export const fieldDomId = (name: string): string => `field-${name.replace(/\W+/g, '-')}`;
+
+/** Focuses a field's input, after the step that holds it has rendered. */
+export const focusField = (name: string) => {
+  requestAnimationFrame(() => {
+    const el = document.getElementById(fieldDomId(name));
+    el?.scrollIntoView({ block: 'center' });
+    el?.focus();
+  });
+};
+
+const useFieldEvents = (name: string, label: string) => {
+  const events = useContext(FieldEventsContext);
+  useEffect(() => events?.label(name, label), [events, name, label]);
+  return events;
+};
 
 type Base = {
   /** Form field name: the data-test id is `field-<name>`, its issues `field-<name>-issues`. */
@@ -46,12 +71,13 @@ const Help: FC<{ name: string; issues: readonly FieldIssue[]; help?: ReactNode }
   </FormHelperText>
 );
 
-const testId = (name: string) => `field-${name.replace(/\W+/g, '-')}`;
+const testId = fieldDomId;
 
 export const TextField: FC<
   Base & { value: string; onChange: (v: string) => void; placeholder?: string; options?: readonly string[] }
 > = ({ name, label, issues, help, isRequired, value, onChange, placeholder, options }) => {
   const own = fieldIssues(issues, name);
+  const events = useFieldEvents(name, label);
   const listId = options?.length ? `${testId(name)}-options` : undefined;
   return (
     <FormGroup label={label} fieldId={testId(name)} isRequired={isRequired}>
@@ -60,6 +86,7 @@ export const TextField: FC<
         data-test={testId(name)}
         value={value}
         onChange={(_e, v) => onChange(v)}
+        onBlur={() => events?.touch(name)}
         validated={validatedOf(own)}
         placeholder={placeholder}
         list={listId}
@@ -118,13 +145,18 @@ export const SelectField: FC<
   Base & { value: string; onChange: (v: string) => void; choices: readonly Choice[] }
 > = ({ name, label, issues, help, isRequired, value, onChange, choices }) => {
   const own = fieldIssues(issues, name);
+  const events = useFieldEvents(name, label);
   return (
     <FormGroup label={label} fieldId={testId(name)} isRequired={isRequired}>
       <FormSelect
         id={testId(name)}
         data-test={testId(name)}
         value={value}
-        onChange={(_e, v) => onChange(v)}
+        onChange={(_e, v) => {
+          onChange(v);
+          events?.touch(name);
+        }}
+        onBlur={() => events?.touch(name)}
         validated={validatedOf(own)}
         aria-label={label}
       >
@@ -146,6 +178,7 @@ export const CheckField: FC<Base & { value: boolean; onChange: (v: boolean) => v
   onChange,
 }) => {
   const own = fieldIssues(issues, name);
+  const events = useFieldEvents(name, label);
   return (
     <FormGroup fieldId={testId(name)}>
       <Checkbox
@@ -153,7 +186,10 @@ export const CheckField: FC<Base & { value: boolean; onChange: (v: boolean) => v
         data-test={testId(name)}
         label={label}
         isChecked={value}
-        onChange={(_e, v) => onChange(v)}
+        onChange={(_e, v) => {
+          onChange(v);
+          events?.touch(name);
+        }}
       />
       <Help name={name} issues={own} help={help} />
     </FormGroup>
