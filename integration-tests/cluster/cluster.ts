@@ -1,11 +1,12 @@
 // Starts and stops the local cluster: embedded etcd, kube-apiserver and kube-controller-manager, all on 127.0.0.1.
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { clientFor, createClient, type KubeClient } from '../support/k8s';
 import { ensureBinaries } from './build';
 import { installCrds, readCrds } from './crds';
 import { CONTROLLER_USER, generateTokens, kubeconfig, serviceAccountKeys, tokenFile } from './credentials';
 import { withClusterLock } from './lock';
+import { privateDir, restrictTree, writePrivate } from './private';
 import { freePort, isRunning, startProcess, stopProcess, waitUntil } from './processes';
 import { bootstrapObjects, bootstrapPath } from './rbac';
 import { clusterDir, readClusterState, stateFile, USERS, type ClusterState } from './state';
@@ -146,7 +147,9 @@ export const up = (): Promise<{ state: ClusterState; started: boolean }> => with
 
 const startLocked = async (): Promise<{ state: ClusterState; started: boolean }> => {
   if (await isHealthy()) {
-    // Already up: only bring the bootstrap RBAC up to date (a few idempotent applies).
+    // Already up: only bring the bootstrap RBAC up to date (a few idempotent applies), and the folder's
+    // permissions (a cluster started by an older version left its secrets world-readable).
+    restrictTree(clusterDir());
     const state = readClusterState();
     const client = clientFor('admin', state);
     await applyBootstrap(client).finally(() => client.close());
@@ -157,20 +160,21 @@ const startLocked = async (): Promise<{ state: ClusterState; started: boolean }>
   const bin = await ensureBinaries();
   const t0 = Date.now();
   const p = paths();
-  for (const d of [p.dir, p.data, p.certs, p.pki, p.kubeconfigs, p.logs]) mkdirSync(d, { recursive: true });
+  for (const d of [p.dir, p.data, p.certs, p.pki, p.kubeconfigs, p.logs]) privateDir(d);
+  restrictTree(p.dir);
   for (const proc of PROCESSES) rmSync(p.log(proc), { force: true });
 
   const [etcdPort, peerPort, apiPort] = [await freePort(), await freePort(), await freePort()];
   const tokens = generateTokens();
   const keys = serviceAccountKeys();
-  writeFileSync(join(p.pki, 'sa.key'), keys.privateKey, { mode: 0o600 });
-  writeFileSync(join(p.pki, 'sa.pub'), keys.publicKey);
-  writeFileSync(join(p.pki, 'tokens.csv'), tokenFile(tokens), { mode: 0o600 });
+  writePrivate(join(p.pki, 'sa.key'), keys.privateKey);
+  writePrivate(join(p.pki, 'sa.pub'), keys.publicKey);
+  writePrivate(join(p.pki, 'tokens.csv'), tokenFile(tokens));
 
   const server = `https://127.0.0.1:${apiPort}`;
   const caFile = join(p.certs, 'apiserver.crt');
   const kcmConfig = join(p.kubeconfigs, 'kube-controller-manager.kubeconfig');
-  writeFileSync(
+  writePrivate(
     kcmConfig,
     kubeconfig({ server, caFile, user: CONTROLLER_USER, token: tokens[CONTROLLER_USER] }),
   );
@@ -186,7 +190,7 @@ const startLocked = async (): Promise<{ state: ClusterState; started: boolean }>
       `--root-ca-file=${caFile}`,
     ],
   };
-  writeFileSync(p.runtime, JSON.stringify({ binDir: bin, args } satisfies Runtime, null, 2));
+  writePrivate(p.runtime, JSON.stringify({ binDir: bin, args } satisfies Runtime, null, 2));
 
   start(bin, 'etcd', args.etcd);
   await waitUntil(
@@ -230,12 +234,13 @@ const startLocked = async (): Promise<{ state: ClusterState; started: boolean }>
   }
   for (const user of USERS) {
     const namespace = user.startsWith('tenant-') ? user : undefined;
-    writeFileSync(
+    writePrivate(
       state.users[user].kubeconfig,
       kubeconfig({ server, caFile, user, token: tokens[user], namespace }),
     );
   }
-  writeFileSync(stateFile(), JSON.stringify(state, null, 2)); // last: its presence means "ready"
+  restrictTree(p.dir); // what the processes wrote (logs, the API server's serving key)
+  writePrivate(stateFile(), JSON.stringify(state, null, 2)); // last: its presence means "ready"
   console.log(`Local cluster up at ${server} in ${secondsSince(t0)}; state in ${stateFile()}`);
   for (const user of USERS) console.log(`  ${user.padEnd(9)} KUBECONFIG=${state.users[user].kubeconfig}`);
   return { state, started: true };

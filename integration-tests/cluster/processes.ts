@@ -51,7 +51,7 @@ export const isRunning = (pidFile: string): boolean => {
 
 /** Starts `binary` detached (it outlives this Node process), output appended to logFile. */
 export const startProcess = (binary: string, args: string[], logFile: string, pidFile: string): number => {
-  const out = openSync(logFile, 'a');
+  const out = openSync(logFile, 'a', 0o600); // logs of the cluster's processes stay private too
   const child = spawn(binary, args, { detached: true, stdio: ['ignore', out, out] });
   closeSync(out);
   if (child.pid === undefined) throw new Error(`${binary} did not start; see ${logFile}`);
