@@ -1,0 +1,244 @@
+import { describe, expect, it } from 'vitest';
+import { aNAD, aVM } from '../testing/fixtures';
+import {
+  aNamespace,
+  aNode,
+  aTopology,
+  aWorkerState,
+  emptyInput,
+  manyTopology,
+  anEnactment,
+  anNncp,
+} from '../testing/topology';
+import { buildTopologyGraph } from './build';
+import { problemText } from './problems';
+import type { GraphEdge, GraphNode, TopologyGraph } from './types';
+
+const graph = buildTopologyGraph(aTopology());
+const node = (g: TopologyGraph, id: string): GraphNode => {
+  const n = g.nodes.find((x) => x.id === id);
+  if (!n) throw new Error(`no node ${id}; have ${g.nodes.map((x) => x.id).join(' ')}`);
+  return n;
+};
+const edgesFrom = (g: TopologyGraph, id: string, kind?: GraphEdge['kind']) =>
+  g.edges.filter((e) => e.source === id && (!kind || e.kind === kind));
+const texts = (n: { problems: GraphNode['problems'] }) => n.problems.map(problemText);
+
+describe('buildTopologyGraph: network kinds', () => {
+  it('draws the pod network once, with its uplink br-ex on every node', () => {
+    expect(graph.nodes.filter((n) => n.kind === 'PodNetwork')).toHaveLength(1);
+    expect(edgesFrom(graph, 'pod-network', 'underlay').map((e) => e.target)).toEqual([
+      'if:worker-0:ovs-bridge:br-ex',
+      'if:worker-1:ovs-bridge:br-ex',
+    ]);
+  });
+
+  it('maps the NAD OVN-K writes for a UDN to the UDN, and isolates its namespace from the pod network', () => {
+    const udn = node(graph, 'udn:tenant-a/primary');
+    expect(udn).toMatchObject({ kind: 'UserDefinedNetwork', primary: true, flavor: 'primary-udn' });
+    expect(graph.nodes.some((n) => n.id === 'nad:tenant-a/primary')).toBe(false);
+    expect(node(graph, 'ns:tenant-a').isolated).toBe(true);
+    expect(edgesFrom(graph, 'ns:tenant-a', 'primary-network').map((e) => e.target)).toEqual([udn.id]);
+    // The VM's pod interface (l2bridge binding) goes to the UDN, never to the pod network.
+    expect(edgesFrom(graph, 'vm:tenant-a/vm-a').map((e) => e.target)).toEqual([udn.id]);
+    expect(node(graph, 'ns:tenant-b').isolated).toBe(false);
+    expect(edgesFrom(graph, 'ns:tenant-b', 'primary-network').map((e) => e.target)).toEqual(['pod-network']);
+  });
+
+  it('follows localnet VM → CUDN → bridge mapping → OVS bridge → NIC on each node', () => {
+    const edge = edgesFrom(graph, 'vm:tenant-b/vm-local').find((e) => e.interfaceName === 'ext')!;
+    expect(edge.target).toBe('cudn:cudn-localnet');
+    expect(edge.label).toBe('ext 192.168.50.7');
+    expect(node(graph, 'cudn:cudn-localnet').details).toContainEqual(['Namespaces', 'tenant-b']);
+    expect(edgesFrom(graph, 'cudn:cudn-localnet').map((e) => e.target)).toEqual([
+      'bm:worker-0:physnet-ext',
+      'bm:worker-1:physnet-ext',
+    ]);
+    expect(edgesFrom(graph, 'bm:worker-0:physnet-ext').map((e) => e.target)).toEqual([
+      'if:worker-0:ovs-bridge:ovs-br1',
+    ]);
+    expect(edgesFrom(graph, 'if:worker-0:ovs-bridge:ovs-br1').map((e) => e.target)).toEqual([
+      'if:worker-0:ethernet:ens8',
+    ]);
+  });
+
+  it('ties a Linux-bridge NAD to the bridge on each node that has it, with the VLAN', () => {
+    const e = edgesFrom(graph, 'nad:tenant-b/br1-net');
+    expect(e.map((x) => [x.target, x.label])).toEqual([['if:worker-0:linux-bridge:br1', 'VLAN 100']]);
+    expect(edgesFrom(graph, 'if:worker-0:linux-bridge:br1').map((x) => x.target)).toEqual([
+      'if:worker-0:ethernet:ens4',
+    ]);
+  });
+
+  it('follows an SR-IOV network → its policy → the PFs on the nodes the policy selects', () => {
+    const vm = edgesFrom(graph, 'vm:tenant-b/vm-local').find((e) => e.interfaceName === 'fast')!;
+    expect(vm.target).toBe('sriovnet:openshift-sriov-network-operator/sriov-net');
+    const pf = node(graph, 'if:worker-0:ethernet:ens1f0');
+    expect(pf.kind).toBe('SriovPF');
+    expect(edgesFrom(graph, vm.target).map((e) => [e.target, e.label])).toEqual([[pf.id, 'intel-policy']]);
+  });
+
+  it('draws an overlay NAD without underlay, bonds and VLANs with their ports', () => {
+    expect(node(graph, 'nad:tenant-b/overlay').flavor).toBe('ovn-layer2');
+    expect(edgesFrom(graph, 'nad:tenant-b/overlay')).toEqual([]);
+    expect(edgesFrom(graph, 'if:worker-1:bond:bond0').map((e) => e.target)).toEqual([
+      'if:worker-1:ethernet:ens6',
+      'if:worker-1:ethernet:ens7',
+    ]);
+    expect(edgesFrom(graph, 'if:worker-1:vlan:ens5.100').map((e) => e.target)).toEqual([
+      'if:worker-1:ethernet:ens5',
+    ]);
+  });
+});
+
+describe('buildTopologyGraph: problems where they are', () => {
+  it('a dangling NAD reference is an edge to a ghost network, with the reason', () => {
+    const e = edgesFrom(graph, 'vm:tenant-b/vm-bad').find((x) => x.interfaceName === 'gone')!;
+    expect(e.target).toBe('missing:tenant-b/no-such-nad');
+    expect(node(graph, e.target).missing).toBe(true);
+    expect(texts(e)).toEqual([
+      'NetworkAttachmentDefinition tenant-b/no-such-nad does not exist; this interface cannot attach',
+    ]);
+  });
+
+  it('a NAD in a namespace the user cannot read is "may not exist", not "missing"', () => {
+    const input = { ...emptyInput(), namespaces: [aNamespace('mine')] };
+    input.vms = [aVM({ name: 'v', namespace: 'mine', nics: [{ name: 'x', network: 'other/secret' }] })];
+    const g = buildTopologyGraph(input);
+    expect(node(g, 'missing:other/secret').problems.map((p) => [p.code, p.severity])).toEqual([
+      ['nad-unreadable', 'warning'],
+    ]);
+  });
+
+  it('a Linux bridge on no node, and one missing on some nodes', () => {
+    expect(texts(node(graph, 'nad:tenant-b/br9-net'))).toEqual([
+      'Linux bridge br9 exists on no node; VMs on this network cannot start',
+    ]);
+    expect(texts(node(graph, 'nad:tenant-b/br1-net'))).toEqual([
+      'Linux bridge br1 is missing on 1 of 2 nodes (worker-1); VMs there cannot attach',
+    ]);
+  });
+
+  it('a localnet whose physical network (defaulting to the network name) has no bridge mapping', () => {
+    expect(texts(node(graph, 'nad:tenant-b/localnet-nomap'))).toEqual([
+      'Physical network localnet-nomap has no OVN bridge mapping on any node; add one with a NodeNetworkConfigurationPolicy',
+    ]);
+  });
+
+  it('an SR-IOV resource no policy provides, and a policy that matches no node', () => {
+    expect(
+      node(graph, 'sriovnet:openshift-sriov-network-operator/sriov-orphan').problems.map((p) => p.code),
+    ).toEqual(['sriov-no-policy']);
+    const input = aTopology();
+    input.sriovPolicies = [
+      { ...input.sriovPolicies[0]!, spec: { ...input.sriovPolicies[0]!.spec, nodeSelector: { gpu: 'x' } } },
+    ];
+    const g = buildTopologyGraph(input);
+    expect(texts(node(g, 'sriovnet:openshift-sriov-network-operator/sriov-net'))).toEqual([
+      'SriovNetworkNodePolicy intel-policy matches no node',
+    ]);
+  });
+
+  it('failing and progressing NNCP enactments on the elements they configure, on that node only', () => {
+    expect(texts(node(graph, 'if:worker-1:bond:bond0'))).toEqual([
+      'NodeNetworkConfigurationPolicy bond0-policy failed on worker-1: Failed to find bond port ens7 of bond0',
+    ]);
+    expect(node(graph, 'if:worker-0:bond:bond0').problems).toEqual([]);
+    expect(node(graph, 'if:worker-0:bond:bond0').details).toContainEqual(['Configured by', 'bond0-policy']);
+    expect(node(graph, 'if:worker-0:linux-bridge:br1').problems.map((p) => [p.code, p.severity])).toEqual([
+      ['nncp-progressing', 'warning'],
+    ]);
+  });
+
+  it('a failing NNCP whose interface is not on the node is shown on the node itself', () => {
+    const input = { ...emptyInput(), nodes: [aNode('w')], nnses: [aWorkerState('w')] };
+    input.nncps = [anNncp('p', [{ name: 'bond9', type: 'bond' }])];
+    input.enactments = [anEnactment('w', 'p', 'Failing', 'boom')];
+    expect(texts(node(buildTopologyGraph(input), 'node:w'))).toEqual([
+      'NodeNetworkConfigurationPolicy p failed on w: boom',
+    ]);
+  });
+
+  it('pending hot-plug is a dashed edge with a notice; a VM that needs a restart says so', () => {
+    const late = edgesFrom(graph, 'vm:tenant-b/vm-br').find((e) => e.interfaceName === 'late')!;
+    expect(late.pending).toBe('hotplug');
+    expect(late.problems.map((p) => [p.code, p.severity])).toEqual([['pending-hotplug', 'info']]);
+    expect(node(graph, 'vm:tenant-b/vm-br').problems.map((p) => p.code)).toEqual(['restart-required']);
+  });
+
+  it('skips checks on what the user cannot read instead of reporting false problems', () => {
+    const input = {
+      ...aTopology(),
+      nnses: [],
+      sriovPolicies: [],
+      unreadable: ['nnses', 'sriovPolicies'] as const,
+    };
+    const g = buildTopologyGraph({ ...input, unreadable: [...input.unreadable] });
+    expect(node(g, 'nad:tenant-b/br9-net').problems).toEqual([]);
+    expect(node(g, 'nad:tenant-b/localnet-nomap').problems).toEqual([]);
+    expect(node(g, 'sriovnet:openshift-sriov-network-operator/sriov-orphan').problems).toEqual([]);
+  });
+});
+
+describe('buildTopologyGraph: ids and determinism', () => {
+  it('gives the same interface name on two nodes, and a bridge and its port of one name, distinct ids', () => {
+    const ids = graph.nodes.map((n) => n.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(new Set(graph.edges.map((e) => e.id)).size).toBe(graph.edges.length);
+    expect(ids).toContain('if:worker-0:ethernet:ens3');
+    expect(ids).toContain('if:worker-1:ethernet:ens3');
+    const input = { ...emptyInput(), nodes: [aNode('w')] };
+    input.nnses = [
+      {
+        ...aWorkerState('w'),
+        status: {
+          currentState: {
+            interfaces: [
+              { name: 'x', type: 'bond', 'link-aggregation': { port: ['e'] } },
+              { name: 'x', type: 'linux-bridge', bridge: { port: [{ name: 'x' }] } },
+              { name: 'e', type: 'ethernet' },
+            ],
+          },
+        },
+      },
+    ];
+    const g = buildTopologyGraph(input);
+    expect(g.nodes.filter((n) => n.name === 'x').map((n) => n.id)).toEqual([
+      'if:w:bond:x',
+      'if:w:linux-bridge:x',
+    ]);
+    // The bridge's port "x" is the bond, not the bridge itself.
+    expect(edgesFrom(g, 'if:w:linux-bridge:x').map((e) => e.target)).toEqual(['if:w:bond:x']);
+  });
+
+  it('every edge ends at a node of the graph', () => {
+    const g = buildTopologyGraph(manyTopology(300, 4, 10));
+    const ids = new Set(g.nodes.map((n) => n.id));
+    expect(g.edges.filter((e) => !ids.has(e.source) || !ids.has(e.target))).toEqual([]);
+    expect(g.nodes.filter((n) => n.parent && !ids.has(n.parent))).toEqual([]);
+  });
+
+  it('is the same whatever order the lists arrive in', () => {
+    const input = aTopology();
+    const shuffled = {
+      ...input,
+      vms: [...input.vms].reverse(),
+      nads: [...input.nads].reverse(),
+      nnses: [...input.nnses].reverse(),
+    };
+    expect(buildTopologyGraph(shuffled)).toEqual(buildTopologyGraph(aTopology()));
+  });
+
+  it('draws an empty cluster as the pod network alone', () => {
+    expect(buildTopologyGraph(emptyInput()).nodes.map((n) => n.id)).toEqual(['pod-network']);
+  });
+
+  it('tolerates objects with missing fields (a NAD without config, a VM without networks)', () => {
+    const input = { ...emptyInput(), namespaces: [aNamespace('a')] };
+    input.nads = [{ ...aNAD('raw', 'a'), spec: {} }];
+    input.vms = [aVM({ name: 'v', namespace: 'a', noNetworkArrays: true })];
+    const g = buildTopologyGraph(input);
+    expect(node(g, 'nad:a/raw').flavor).toBe('other');
+    expect(edgesFrom(g, 'vm:a/v').map((e) => e.target)).toEqual(['pod-network']);
+  });
+});
