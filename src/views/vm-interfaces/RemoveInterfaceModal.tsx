@@ -1,4 +1,4 @@
-import { useEffect, type FC } from 'react';
+import { useEffect, useState, type FC } from 'react';
 import { Alert, Button, Modal, ModalBody, ModalFooter, ModalHeader } from '@patternfly/react-core';
 import { useTranslation } from 'react-i18next';
 import type { VM, VMI } from '../../domain/kube/vm';
@@ -8,7 +8,12 @@ import { NS } from '../../i18n/ns';
 import { ConflictNotice } from './ConflictNotice';
 import { useVMChange } from './useVMChange';
 
-/** Confirms a removal and says what will happen: hot-unplug, or removal that needs a restart. */
+/**
+ * Confirms a removal and says what will happen: hot-unplug, or removal that needs a restart. What the user
+ * confirms is pinned when the modal opens, as in the edit modal: the VM version (so a change arriving by watch
+ * meanwhile goes through the "changed meanwhile" flow instead of being removed unseen) and whether the VM runs
+ * (so the plan shown, hot-unplug or removal, cannot flip under the user's cursor).
+ */
 export const RemoveInterfaceModal: FC<{ vm: VM; vmi?: VMI; name: string; onClose: () => void }> = ({
   vm,
   vmi,
@@ -16,9 +21,10 @@ export const RemoveInterfaceModal: FC<{ vm: VM; vmi?: VMI; name: string; onClose
   onClose,
 }) => {
   const { t } = useTranslation(NS);
-  const running = vmi?.status?.phase === 'Running';
-  const plan = removeInterfacePatch(vm, name, { running });
-  const { state, apply, applyRebased } = useVMChange(vm);
+  const [base, setBase] = useState(vm);
+  const [running] = useState(() => vmi?.status?.phase === 'Running');
+  const plan = removeInterfacePatch(base, name, { running });
+  const { state, apply, applyRebased } = useVMChange(base);
   const change = { kind: 'remove', name, running } as const;
   useEffect(() => {
     if (state.phase === 'done') onClose();
@@ -35,9 +41,11 @@ export const RemoveInterfaceModal: FC<{ vm: VM; vmi?: VMI; name: string; onClose
           )
         : t('The interface is removed from the VM spec.');
   const confirm = () => {
-    if (state.phase === 'conflict' && state.rebase.status === 'ok')
+    if (state.phase === 'conflict' && state.rebase.status === 'ok') {
+      setBase(state.latest);
       return void applyRebased(state.latest, state.rebase.ops, change);
-    void apply(vm, change);
+    }
+    void apply(base, change);
   };
   return (
     <Modal
