@@ -5,26 +5,26 @@ import type { VM } from '../../domain/kube/vm';
 import { ActionError } from '../../components/LoadError';
 import { NS } from '../../i18n/ns';
 import { ConflictNotice } from './ConflictNotice';
-import { useVMChange } from './useVMChange';
+import { linkChange } from './linkChange';
+import { useVMChange, type ChangeState } from './useVMChange';
 
 /**
- * Sets the link state at once; a modal appears only if something needs the user (an error, or a change made
- * meanwhile).
+ * What needs the user after "Set link up/down" (sent by the menu item itself, setLinkState): an error, or a
+ * change made meanwhile, which they may apply on the latest version. Nothing when it went through.
  */
-export const LinkStateAction: FC<{ vm: VM; name: string; state: 'up' | 'down'; onClose: () => void }> = ({
-  vm,
-  name,
-  state: linkState,
-  onClose,
-}) => {
+export const LinkStateAction: FC<{
+  vm: VM;
+  name: string;
+  state: 'up' | 'down';
+  /** How the menu item's PATCH ended. */
+  result: ChangeState;
+  onClose: () => void;
+}> = ({ vm, name, state: linkState, result, onClose }) => {
   const { t } = useTranslation(NS);
-  const { state, apply, applyRebased } = useVMChange(vm);
-  const change = { kind: 'link', name, state: linkState } as const;
-  useEffect(() => {
-    void apply(vm, change);
-    // Run once per opened action.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  const retry = useVMChange(vm);
+  const change = linkChange(name, linkState);
+  const state = retry.state.phase === 'idle' ? result : retry.state;
+  const { applyRebased } = retry;
   useEffect(() => {
     if (state.phase === 'done') onClose();
   }, [state.phase, onClose]);

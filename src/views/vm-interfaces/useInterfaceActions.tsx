@@ -2,7 +2,7 @@
  * Row actions of the interface tables (edit, link up/down, remove, add to this VM) and the modals they open.
  * Actions the user may not perform are shown disabled with the reason (access review per namespace).
  */
-import { lazy, Suspense, useCallback, useMemo, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InterfaceRow } from '../../domain/interfaces/rows';
 import type { VM, VMI } from '../../domain/kube/vm';
@@ -12,12 +12,14 @@ import { supportsLinkState } from '../../domain/interfaces/networkOptions';
 import { NS } from '../../i18n/ns';
 import { useVMPatchAccess } from './useVMPatchAccess';
 import { RowActions, type RowAction } from './RowActions';
+import type { ChangeState } from './vmChange';
+import { useK8sClient } from '../../k8s/K8sContext';
 
 type Open =
   | { kind: 'add'; key: string }
   | { kind: 'edit'; key: string; name: string }
   | { kind: 'remove'; key: string; name: string }
-  | { kind: 'link'; key: string; name: string; state: 'up' | 'down' };
+  | { kind: 'link'; key: string; name: string; state: 'up' | 'down'; result?: ChangeState };
 
 // The modals load when first opened: they bring the patch builders, the validators and the `yaml` package (for
 // cloud-init networkData), which a page that only lists interfaces does not need.
@@ -52,6 +54,30 @@ export const useInterfaceActions = (
   );
   const namespaces = useMemo(() => [...new Set(vms.map((v) => v.metadata.namespace ?? ''))], [vms]);
   const access = useVMPatchAccess(namespaces);
+  const client = useK8sClient();
+  // The VMs as last rendered, for the menu's click handlers (which stay stable across watch updates).
+  const vmsNow = useRef(byKey);
+  useEffect(() => {
+    vmsNow.current = byKey;
+  }, [byKey]);
+
+  /**
+   * "Set link up/down": the PATCH is sent here, from the click, once. A modal shows only when the outcome needs
+   * the user (an error, or a change made meanwhile).
+   */
+  const setLink = useCallback(
+    (key: string, name: string, state: 'up' | 'down') => {
+      const vm = vmsNow.current.get(key);
+      if (!vm) return;
+      const same = (o: Open | null): o is Open & { kind: 'link' } =>
+        o?.kind === 'link' && o.key === key && o.name === name;
+      setOpen({ kind: 'link', key, name, state });
+      void import('./linkChange')
+        .then((m) => m.setLinkState(client, vm, name, state))
+        .then((result) => setOpen((o) => (!same(o) ? o : result.phase === 'done' ? null : { ...o, result })));
+    },
+    [client],
+  );
 
   const rowActionItems = useCallback(
     (row: InterfaceRow): RowAction[] => {
@@ -71,13 +97,7 @@ export const useInterfaceActions = (
           ? [
               {
                 title: row.link.desired === 'down' ? t('Set link up') : t('Set link down'),
-                onClick: () =>
-                  setOpen({
-                    kind: 'link',
-                    key,
-                    name: row.name,
-                    state: row.link.desired === 'down' ? 'up' : 'down',
-                  }),
+                onClick: () => setLink(key, row.name, row.link.desired === 'down' ? 'up' : 'down'),
                 disabledReason: denied,
               } satisfies RowAction,
             ]
@@ -95,7 +115,7 @@ export const useInterfaceActions = (
         },
       ];
     },
-    [access, t],
+    [access, t, setLink],
   );
 
   // Stable between renders (rows are memoized on it): depends only on permissions and language.
@@ -127,7 +147,10 @@ export const useInterfaceActions = (
       );
     else if (open.kind === 'remove')
       modal = <RemoveInterfaceModal vm={vm} vmi={vmi} name={open.name} onClose={close} />;
-    else modal = <LinkStateAction vm={vm} name={open.name} state={open.state} onClose={close} />;
+    else if (open.result)
+      modal = (
+        <LinkStateAction vm={vm} name={open.name} state={open.state} result={open.result} onClose={close} />
+      );
     modal = <Suspense fallback={null}>{modal}</Suspense>;
   }
 
