@@ -25,6 +25,9 @@ export type OvnReservedRanges = {
   udnJoin?: string[];
 };
 
+/** An object that exists, by kind and name (the wizards say a name is taken before Create). */
+export type ExistingObject = { kind: string; namespace?: string; name: string };
+
 export type ClusterContext = {
   /** IP families of the cluster network (network.config.openshift.io status.clusterNetwork). */
   ipFamilies?: IPFamily[];
@@ -34,6 +37,8 @@ export type ClusterContext = {
   ovnReserved?: OvnReservedRanges;
   existingSubnets?: OwnedSubnet[];
   existingNetworkNames?: NamedNetwork[];
+  /** Objects of the kinds the wizards create, from the lists the user can read. */
+  existingObjects?: ExistingObject[];
   namespaces?: { name: string; labels?: Record<string, string> }[];
   nodes?: { name: string; labels?: Record<string, string> }[];
   nodeStates?: NodeNetworkState[];

@@ -173,6 +173,19 @@ export const clusterContextFrom = (o: ClusterObjects): ClusterContext => {
     ...(o.operatorNetwork ? { ovnReserved: ovnReservedFrom(o.operatorNetwork) } : {}),
     ...(o.udns || o.cudns || o.nads ? { existingSubnets: ownedSubnets(networks) } : {}),
     ...(o.nads ? { existingNetworkNames: networkNames(o.nads) } : {}),
+    ...(o.nads || o.udns || o.cudns || o.nncps || o.sriovPolicies
+      ? {
+          existingObjects: [
+            ...networks,
+            ...(o.nncps ?? []),
+            ...(o.sriovPolicies ?? []),
+          ].map((x) => ({
+            kind: x.kind,
+            name: x.metadata.name,
+            ...(x.metadata.namespace ? { namespace: x.metadata.namespace } : {}),
+          })),
+        }
+      : {}),
     ...(o.namespaces ? { namespaces: labelled(o.namespaces) } : {}),
     ...(o.nodes ? { nodes: labelled(o.nodes) } : {}),
     ...(o.nodeStates ? { nodeStates: o.nodeStates } : {}),

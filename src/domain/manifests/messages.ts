@@ -21,6 +21,7 @@ export const messages = {
   'dns1123-label': 'Must be a lowercase RFC 1123 label: letters, digits and "-", at most 63 characters',
   'dns1123-subdomain':
     'Must be a lowercase RFC 1123 subdomain: letters, digits, "-" and ".", at most 253 characters',
+  'name-exists': '{{kind}} {{name}} already exists; choose another name',
   'namespace-unknown': 'Namespace {{namespace}} does not exist (or you cannot see it)',
   'qualified-name':
     'Must be a qualified name ([prefix/]name; name ≤ 63 characters of letters, digits, "-", "_", ".")',

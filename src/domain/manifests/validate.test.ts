@@ -397,6 +397,7 @@ describe('clusterContextFrom', () => {
       ovnReserved: { join: ['100.99.0.0/16', 'fd98::/64'] },
       existingSubnets: [],
       existingNetworkNames: [],
+      existingObjects: [{ kind: 'NetworkAttachmentDefinition', namespace: 'ns', name: 'blue' }],
     });
   });
 });

@@ -16,6 +16,8 @@ import { useTranslation } from 'react-i18next';
 import type { K8sObject } from '../../domain/kube/meta';
 import { hasErrors, type FieldIssue } from '../../domain/issues';
 import type { NetworkKind } from '../../domain/manifests/kinds';
+import type { ClusterContext } from '../../domain/manifests/context';
+import { alreadyExistsIssues, nameTakenIssues } from '../../domain/manifests/existing';
 import { toYaml } from '../../domain/manifests/toYaml';
 import { YamlPreview } from '../../components/YamlPreview';
 import { NS } from '../../i18n/ns';
@@ -25,7 +27,7 @@ import { useAccessReview } from '../../k8s/useAccessReview';
 import { errorsOfFields, shownIssues } from '../../domain/manifests/formIssues';
 import { FieldEventsContext, fieldIssues, focusField, type FieldEvents } from './fields';
 import { ReviewFooter, ReviewStep } from './ReviewStep';
-import { mapServerIssues } from './serverFields';
+import { mapServerIssues, REVIEW_FIELD } from './serverFields';
 import { useCreateNetwork } from './useCreateNetwork';
 
 export type StepDef = { id: string; name: string; fields: readonly string[]; body: ReactNode };
@@ -34,6 +36,8 @@ type Props = {
   kind: NetworkKind;
   model: K8sModel;
   manifest: K8sObject;
+  /** The cluster facts: names already taken are checked while the user types. */
+  ctx: ClusterContext;
   /** The validator's issues for the current form. */
   issues: readonly FieldIssue[];
   /** The steps before the review, given the issues to show (a field's errors once it was left, or after Create). */
@@ -46,7 +50,7 @@ type Props = {
  * first; its 422 causes come back under the fields. Nothing is sent while the form has errors; anyone can copy or
  * download the YAML.
  */
-export const CreateWizard: FC<Props> = ({ kind, model, manifest, issues, steps }) => {
+export const CreateWizard: FC<Props> = ({ kind, model, manifest, ctx, issues: formIssues, steps }) => {
   const { t } = useTranslation(NS);
   const navigate = useNavigate();
   const [submitted, setSubmitted] = useState(false);
@@ -77,9 +81,15 @@ export const CreateWizard: FC<Props> = ({ kind, model, manifest, issues, steps }
     reset();
   }, [yaml, reset]);
 
-  const serverIssues =
-    state.phase === 'error' && state.error.fieldIssues ? mapServerIssues(kind, state.error.fieldIssues) : [];
-  const shown = [...shownIssues(issues, touched, submitted), ...serverIssues];
+  // A name already taken shows while typing: the lists are watched, and a name is not something to find out last.
+  const taken = useMemo(() => nameTakenIssues(manifest, ctx), [manifest, ctx]);
+  const issues = useMemo(() => [...formIssues, ...taken], [formIssues, taken]);
+  const serverError = state.phase === 'error' ? state.error : undefined;
+  const serverIssues = [
+    ...(serverError?.fieldIssues ? mapServerIssues(kind, serverError.fieldIssues) : []),
+    ...alreadyExistsIssues(serverError, manifest),
+  ];
+  const shown = [...shownIssues(formIssues, touched, submitted), ...taken, ...serverIssues];
   const defs = steps(shown);
   /** Next: the step's fields count as left; with errors among them, stay and focus the first. */
   const next = (step: StepDef | undefined, goToNextStep: () => void) => {
@@ -146,7 +156,9 @@ export const CreateWizard: FC<Props> = ({ kind, model, manifest, issues, steps }
                 manifest={manifest}
                 state={state}
                 issues={shown}
-                blocked={submitted && hasErrors(issues)}
+                blocked={
+                  (submitted && hasErrors(issues)) || serverIssues.some((i) => i.field !== REVIEW_FIELD)
+                }
                 access={access}
                 namespace={namespace}
                 steps={defs}

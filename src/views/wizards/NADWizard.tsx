@@ -85,6 +85,7 @@ export const NADWizard: FC<{ type: NADType; ctx: ClusterContext; namespace?: str
       kind={`nad-${type}`}
       model={NetworkAttachmentDefinitionModel}
       manifest={manifest}
+      ctx={ctx}
       issues={issues}
       steps={steps}
     />

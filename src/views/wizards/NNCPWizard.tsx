@@ -150,6 +150,7 @@ export const NNCPWizard: FC<{ ctx: ClusterContext }> = ({ ctx }) => {
       kind="nncp"
       model={NodeNetworkConfigurationPolicyModel}
       manifest={manifest}
+      ctx={ctx}
       issues={issues}
       steps={steps}
     />

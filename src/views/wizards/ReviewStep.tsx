@@ -129,12 +129,14 @@ export const ReviewStep: FC<Props> = ({
         </Alert>
       )}
       {review.length > 0 && <IssueText issues={review} testId="review-issues" />}
-      {state.phase === 'error' && !state.error.fieldIssues?.length && (
-        <ActionError
-          error={state.error}
-          title={state.dryRun ? t('The server refused the dry run') : t('The object was not created')}
-        />
-      )}
+      {state.phase === 'error' &&
+        !state.error.fieldIssues?.length &&
+        state.error.reason !== 'AlreadyExists' && (
+          <ActionError
+            error={state.error}
+            title={state.dryRun ? t('The server refused the dry run') : t('The object was not created')}
+          />
+        )}
       {state.phase === 'done' && (
         <Alert
           isInline

@@ -138,6 +138,7 @@ export const SriovNetworkWizard: FC<{ ctx: ClusterContext }> = ({ ctx }) => {
       kind="sriov-network"
       model={SriovNetworkModel}
       manifest={manifest}
+      ctx={ctx}
       issues={issues}
       steps={steps}
     />

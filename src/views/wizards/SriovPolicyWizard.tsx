@@ -139,6 +139,7 @@ export const SriovPolicyWizard: FC<{ ctx: ClusterContext }> = ({ ctx }) => {
       kind="sriov-policy"
       model={SriovNetworkNodePolicyModel}
       manifest={manifest}
+      ctx={ctx}
       issues={issues}
       steps={steps}
     />

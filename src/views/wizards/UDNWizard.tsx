@@ -143,6 +143,7 @@ export const UDNWizard: FC<Props> = ({ scope, topology, ctx, namespace }) => {
       kind={kind}
       model={scope === 'cluster' ? ClusterUserDefinedNetworkModel : UserDefinedNetworkModel}
       manifest={manifest}
+      ctx={ctx}
       issues={issues}
       steps={steps}
     />
