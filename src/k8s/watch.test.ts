@@ -131,6 +131,7 @@ describe('createListWatch', () => {
       schedule: frames.schedule,
       timers: t.timers,
       now: () => clock,
+      idleTimeout: 0, // only the flush timers here
     });
     watch.start();
     await fake.resolveList(listed([], '1'));
@@ -286,6 +287,86 @@ describe('createListWatch', () => {
     watch.start();
     await fake.resolveList(listed([], '1'));
     expect(fake.sockets).toHaveLength(0);
+  });
+
+  it('resumes refused while lists work (a resourceVersion the server no longer knows): relists after 3, no ghosts', async () => {
+    // The cache is from before etcd was restored: its resourceVersion is beyond anything the server has, so the
+    // upgrade is refused (504, which the browser cannot even see) while a plain list works.
+    const { fake, mem, frames, t, watch } = setup({
+      items: [cm('a', '1'), cm('ghost', '2')],
+      resourceVersion: '99999',
+    });
+    const states: string[] = [];
+    watch.subscribe(() => states.push(watch.getStatus().state));
+    watch.start();
+    for (let i = 0; i < 3; i++) {
+      expect(fake.lastSocket().opts.resourceVersion).toBe('99999');
+      fake.lastSocket().end({ code: 1006, error: 'WebSocket error' });
+      await flushPromises(); // the probe list answers 200
+      expect(fake.pendingLists()).toBe(0);
+      t.fireAll();
+    }
+    expect(fake.pendingLists()).toBe(1); // gave up the resourceVersion
+    expect(states).toContain('reconnecting'); // the banner never claimed live meanwhile
+    expect(states).not.toContain('live');
+    await fake.resolveList(listed([cm('a', '50'), cm('b', '51')], '60'));
+    frames.runFrame();
+    expect(mem.names()).toEqual(['a', 'b']);
+    expect(fake.lastSocket().opts.resourceVersion).toBe('60');
+    fake.lastSocket().open();
+    expect(watch.getStatus()).toEqual({ state: 'live', loaded: true });
+  });
+
+  it('watch ERROR frames other than 410 (e.g. 504 "too large resource version") also relist after 3', async () => {
+    const { fake, t, watch } = setup({ items: [cm('a', '1')], resourceVersion: '99999' });
+    watch.start();
+    for (let i = 0; i < 3; i++) {
+      const s = fake.lastSocket();
+      s.open();
+      s.send({ type: 'ERROR', object: { kind: 'Status', code: 504, message: 'Too large resource version' } });
+      expect(s.closed).toBe(true);
+      t.fireAll();
+    }
+    expect(fake.pendingLists()).toBe(1);
+  });
+
+  it('a server that is down (lists fail too) keeps resuming from the resourceVersion, no relist', async () => {
+    const { fake, t, watch } = setup({ items: [cm('a', '1')], resourceVersion: '7' });
+    fake.setProbe({ ok: false, error: { kind: 'unreachable', message: 'ECONNREFUSED' } });
+    watch.start();
+    for (let i = 0; i < 5; i++) {
+      fake.lastSocket().end({ code: 1006 });
+      await flushPromises();
+      t.fireAll();
+    }
+    expect(fake.pendingLists()).toBe(0);
+    expect(fake.lastSocket().opts.resourceVersion).toBe('7');
+  });
+
+  it('a socket silent for idleTimeout (half-open) is replaced, resuming from the last resourceVersion', async () => {
+    const { fake, mem, frames, t, watch } = setup();
+    watch.start();
+    await fake.resolveList(listed([cm('a', '1')], '5'));
+    const s = fake.lastSocket();
+    s.open();
+    expect(t.delays()).toEqual([120_000]);
+    s.send({ type: 'ADDED', object: cm('b', '6') });
+    frames.runFrame();
+    s.send({ type: 'MODIFIED', object: cm('b', '7') });
+    frames.runFrame();
+    expect(t.delays().filter((d) => d > 1000)).toEqual([120_000]); // each frame re-arms the one idle timer
+    t.fireAll(); // two minutes without an event or bookmark
+    expect(s.closed).toBe(true);
+    expect(watch.getStatus().state).toBe('reconnecting');
+    const next = fake.lastSocket();
+    expect(next).not.toBe(s);
+    expect(next.opts.resourceVersion).toBe('7');
+    expect(fake.pendingLists()).toBe(0);
+    s.send({ type: 'ADDED', object: cm('late', '8') }); // the dead socket wakes up: ignored
+    frames.runFrame();
+    expect(mem.names()).toEqual(['a', 'b']);
+    next.open();
+    expect(watch.getStatus().state).toBe('live');
   });
 
   it('notifies subscribers only when the status changes', async () => {

@@ -1,6 +1,9 @@
 /**
  * Live lists without React: list, then watch from the list's resourceVersion; buffer events and apply them at
  * most once per frame; reconnect with capped exponential backoff; on 410 Gone relist and replace everything.
+ * Watches heal: after a few resumes in a row that fail while the server answers (a resourceVersion it no longer
+ * knows, e.g. after etcd was restored or replaced: the upgrade is refused with 504, not 410), relist; and when no
+ * event or bookmark arrived for `idleTimeout` (a half-open socket), reconnect.
  * The result goes to a `ListStore` (react-query in the app, anything in tests) as a consistent snapshot: its
  * resourceVersion always matches its items, so a later watcher can resume from it.
  */
@@ -50,6 +53,13 @@ export type ListWatchOptions<T extends K8sObject> = {
   now?: () => number;
   /** Consecutive failures before `reconnecting` turns into `unreachable`. */
   unreachableAfter?: number;
+  /** Consecutive failed resumes (watch refused or errored) before giving up the resourceVersion and relisting. */
+  relistAfter?: number;
+  /**
+   * No frame (event or bookmark; bookmarks are requested) for this long: the socket is presumed dead (half-open)
+   * and the watch resumes on a new one. Default 2 minutes; 0 disables.
+   */
+  idleTimeout?: number;
   pageSize?: number;
 };
 
@@ -68,6 +78,8 @@ export const createListWatch = <T extends K8sObject>(o: ListWatchOptions<T>): Li
   const timers = o.timers ?? realTimers;
   const backoff = o.backoff ?? ((n: number) => backoffDelay(n));
   const unreachableAfter = o.unreachableAfter ?? 2;
+  const relistAfter = o.relistAfter ?? 3;
+  const idleTimeout = o.idleTimeout ?? 120_000;
   const minFlushInterval = o.minFlushInterval ?? 100;
   const now = o.now ?? (() => performance.now());
   let lastFlush = -Infinity;
@@ -79,8 +91,11 @@ export const createListWatch = <T extends K8sObject>(o: ListWatchOptions<T>): Li
   let cancelFlush: (() => void) | undefined;
   let flushPending = false; // separate from cancelFlush: a synchronous scheduler runs flush before returning
   let cancelTimer: (() => void) | undefined;
+  let cancelIdle: (() => void) | undefined;
   let socket: { close: () => void } | undefined;
   let failures = 0;
+  // Consecutive resumes refused by a server that answers (a list worked, or the watch sent an ERROR frame).
+  let refusals = 0;
   let running = false;
   // Bumped whenever a socket or list is superseded, so late callbacks from it are ignored.
   let generation = 0;
@@ -124,6 +139,8 @@ export const createListWatch = <T extends K8sObject>(o: ListWatchOptions<T>): Li
   };
 
   const closeSocket = () => {
+    cancelIdle?.();
+    cancelIdle = undefined;
     generation++;
     const s = socket;
     socket = undefined;
@@ -142,11 +159,14 @@ export const createListWatch = <T extends K8sObject>(o: ListWatchOptions<T>): Li
       loaded: status.loaded,
       lastError: error,
     });
+    // Resuming keeps being refused while the server answers lists: the resourceVersion may be one it no longer
+    // knows. Start over from a list.
+    const next = again === connect && refusals >= relistAfter ? relist : again;
     cancelTimer?.();
     cancelTimer = timers.set(
       () => {
         cancelTimer = undefined;
-        if (running) again();
+        if (running) next();
       },
       backoff(failures - 1),
     );
@@ -184,9 +204,11 @@ export const createListWatch = <T extends K8sObject>(o: ListWatchOptions<T>): Li
     if (ev.type === 'ERROR') {
       const code = ev.object.code ?? 500;
       if (code === 410) return relist();
+      refusals++;
       closeSocket();
       return retryLater(toK8sError(code, ev.object), connect);
     }
+    refusals = 0; // the server resumed from our resourceVersion
     rv = ev.object.metadata.resourceVersion ?? rv;
     if (ev.type === 'BOOKMARK') rvDirty = true;
     else buffer.push(ev);
@@ -199,11 +221,31 @@ export const createListWatch = <T extends K8sObject>(o: ListWatchOptions<T>): Li
     const gen = generation;
     void client.list(model, { ...selectors, limit: 1 }).then((r) => {
       if (!running || gen !== generation) return;
+      if (r.ok) refusals++;
+      // The list works, so the server is there and the watch alone fails: worth retrying, and relisting after
+      // `relistAfter` attempts (retryLater) if the resourceVersion is the problem.
       const error: K8sError = r.ok
-        ? { kind: 'unknown', message: info.error ?? `Watch connection failed (${info.code ?? 'no code'})` }
+        ? {
+            kind: 'unknown',
+            status: info.httpStatus && info.httpStatus >= 500 ? info.httpStatus : undefined,
+            message: info.error ?? `Watch connection failed (${info.code ?? 'no code'})`,
+          }
         : r.error;
       retryLater(error, connect);
     });
+  };
+
+  /** (Re)arms the half-open detector of the current socket: no frame for idleTimeout → resume on a new one. */
+  const armIdle = (gen: number) => {
+    if (!idleTimeout) return;
+    cancelIdle?.();
+    cancelIdle = timers.set(() => {
+      cancelIdle = undefined;
+      if (!running || gen !== generation) return;
+      closeSocket();
+      setStatus({ ...status, state: 'reconnecting' });
+      connect();
+    }, idleTimeout);
   };
 
   const connect = () => {
@@ -219,16 +261,20 @@ export const createListWatch = <T extends K8sObject>(o: ListWatchOptions<T>): Li
         onOpen: () => {
           if (gen !== generation) return;
           opened = true;
+          armIdle(gen);
           setStatus({ state: 'live', loaded: true });
         },
         onMessage: (data) => {
           if (gen !== generation) return;
+          armIdle(gen);
           // Reset backoff on the first frame, not on open: a server that accepts and hangs up must still back off.
           if (frames++ === 0) failures = 0;
           onFrame(data);
         },
         onClose: (info) => {
           if (gen !== generation || !running) return;
+          cancelIdle?.();
+          cancelIdle = undefined;
           socket = undefined;
           generation++;
           // Closed before any frame: probably refused (proxy, auth), not a normal server-side timeout.
