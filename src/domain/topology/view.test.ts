@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest';
+import { aTopology, manyTopology } from '../testing/topology';
+import { buildTopologyGraph } from './build';
+import { keepPositions, layoutGraph } from './layout';
+import { highlightFrom, searchGraph, viewGraph } from './view';
+
+const graph = buildTopologyGraph(aTopology());
+const ids = (g: { nodes: { id: string }[] }) => g.nodes.map((n) => n.id);
+
+describe('viewGraph: filters', () => {
+  it('without filters shows everything', () => {
+    expect(viewGraph(graph, { threshold: 100 })).toEqual(graph);
+  });
+
+  it('by namespace: only its VMs, the networks they use and what those ride on', () => {
+    const v = viewGraph(graph, { namespaces: ['tenant-a'], threshold: 100 });
+    expect(ids(v).filter((id) => id.startsWith('vm:'))).toEqual(['vm:tenant-a/vm-a']);
+    expect(ids(v)).toContain('udn:tenant-a/primary');
+    expect(ids(v).some((id) => id.includes('tenant-b'))).toBe(false);
+    expect(ids(v)).not.toContain('cudn:cudn-localnet');
+  });
+
+  it('by network kind: localnet networks, their VMs, and their mappings down to the NICs', () => {
+    const v = viewGraph(graph, { flavors: ['ovn-localnet'], threshold: 100 });
+    expect(ids(v)).toEqual(
+      expect.arrayContaining([
+        'cudn:cudn-localnet',
+        'nad:tenant-b/localnet-nomap',
+        'vm:tenant-b/vm-local',
+        'bm:worker-0:physnet-ext',
+        'if:worker-0:ovs-bridge:ovs-br1',
+        'if:worker-0:ethernet:ens8',
+        'node:worker-0',
+      ]),
+    );
+    expect(ids(v)).not.toContain('vm:tenant-a/vm-a');
+    expect(ids(v)).not.toContain('if:worker-0:bond:bond0');
+    expect(ids(v)).not.toContain('nad:tenant-b/br1-net');
+  });
+
+  it('by node: that node underlay and the VMs running there', () => {
+    const v = viewGraph(graph, { nodes: ['worker-1'], threshold: 100 });
+    expect(ids(v).filter((id) => id.startsWith('vm:'))).toEqual([]);
+    expect(ids(v)).toContain('if:worker-1:bond:bond0');
+    expect(ids(v)).not.toContain('if:worker-0:bond:bond0');
+    const w0 = viewGraph(graph, { nodes: ['worker-0'], threshold: 100 });
+    expect(ids(w0).filter((id) => id.startsWith('vm:'))).toEqual([
+      'vm:tenant-a/vm-a',
+      'vm:tenant-b/vm-br',
+      'vm:tenant-b/vm-local',
+    ]);
+  });
+
+  it('keeps every edge between kept nodes only', () => {
+    const v = viewGraph(graph, { flavors: ['sriov'], threshold: 100 });
+    const kept = new Set(ids(v));
+    expect(v.edges.every((e) => kept.has(e.source) && kept.has(e.target))).toBe(true);
+  });
+});
+
+describe('viewGraph: groups', () => {
+  const big = buildTopologyGraph(manyTopology(400, 2, 4));
+
+  it('collapses a namespace above the threshold into one counted group with merged edges', () => {
+    const v = viewGraph(big, { threshold: 50 });
+    const groups = v.nodes.filter((n) => n.kind === 'VMGroup');
+    expect(groups.map((g) => [g.id, g.count])).toEqual([
+      ['vmgroup:ns-0', 100],
+      ['vmgroup:ns-1', 100],
+      ['vmgroup:ns-2', 100],
+      ['vmgroup:ns-3', 100],
+    ]);
+    expect(v.nodes.some((n) => n.kind === 'VirtualMachine')).toBe(false);
+    const toPod = v.edges.find((e) => e.source === 'vmgroup:ns-0' && e.target === 'pod-network')!;
+    expect(toPod.label).toBe('100');
+    expect(new Set(v.edges.map((e) => e.id)).size).toBe(v.edges.length);
+  });
+
+  it('expands the namespaces the user opened', () => {
+    const v = viewGraph(big, { threshold: 50, expanded: new Set(['ns-1']) });
+    expect(v.nodes.filter((n) => n.kind === 'VMGroup').map((n) => n.id)).not.toContain('vmgroup:ns-1');
+    expect(v.nodes.filter((n) => n.namespace === 'ns-1' && n.kind === 'VirtualMachine')).toHaveLength(100);
+  });
+});
+
+describe('searchGraph', () => {
+  it('finds VMs and networks by name, namespace/name and IP, exact matches first', () => {
+    expect(searchGraph(graph, 'vm-local')).toEqual(['vm:tenant-b/vm-local']);
+    expect(searchGraph(graph, 'tenant-b/br1-net')).toEqual(['nad:tenant-b/br1-net']);
+    expect(searchGraph(graph, 'br')).toEqual([
+      'nad:tenant-b/br1-net',
+      'nad:tenant-b/br9-net',
+      'vm:tenant-b/vm-br',
+    ]);
+    expect(searchGraph(graph, '192.168.50.7')).toEqual(['vm:tenant-b/vm-local']);
+    expect(searchGraph(graph, '  ')).toEqual([]);
+    expect(searchGraph(graph, 'nothing-here')).toEqual([]);
+  });
+});
+
+describe('highlightFrom', () => {
+  it('a localnet VM: its networks and the mapping, bridge and NIC on its own node only', () => {
+    const h = highlightFrom(graph, 'vm:tenant-b/vm-local');
+    expect([...h.nodes].sort()).toEqual(
+      [
+        'vm:tenant-b/vm-local',
+        'pod-network',
+        'if:worker-0:ovs-bridge:br-ex',
+        'if:worker-0:ethernet:ens3',
+        'cudn:cudn-localnet',
+        'bm:worker-0:physnet-ext',
+        'if:worker-0:ovs-bridge:ovs-br1',
+        'if:worker-0:ethernet:ens8',
+        'sriovnet:openshift-sriov-network-operator/sriov-net',
+        'if:worker-0:ethernet:ens1f0',
+      ].sort(),
+    );
+    expect([...h.nodes].some((id) => id.includes('worker-1'))).toBe(false);
+  });
+
+  it('a network: its VMs, the namespaces it is primary for, and its underlay', () => {
+    const h = highlightFrom(graph, 'udn:tenant-a/primary');
+    expect([...h.nodes].sort()).toEqual(['ns:tenant-a', 'udn:tenant-a/primary', 'vm:tenant-a/vm-a']);
+  });
+
+  it('an underlay NIC: up to the networks on it and their VMs', () => {
+    const h = highlightFrom(graph, 'if:worker-0:ethernet:ens8');
+    expect([...h.nodes]).toEqual(
+      expect.arrayContaining([
+        'if:worker-0:ovs-bridge:ovs-br1',
+        'bm:worker-0:physnet-ext',
+        'cudn:cudn-localnet',
+        'vm:tenant-b/vm-local',
+      ]),
+    );
+  });
+});
+
+describe('layoutGraph', () => {
+  const g = viewGraph(buildTopologyGraph(manyTopology(1000, 6, 10)), { threshold: 1000 });
+  const pos = layoutGraph(g);
+
+  it('places every leaf, none on top of another', () => {
+    const parents = new Set(g.nodes.map((n) => n.parent).filter(Boolean));
+    const leaves = g.nodes.filter((n) => !parents.has(n.id));
+    expect(leaves.every((n) => pos.has(n.id))).toBe(true);
+    const cells = new Set([...pos.values()].map((p) => `${Math.round(p.x)},${Math.round(p.y)}`));
+    expect(cells.size).toBe(pos.size);
+  });
+
+  it('puts VMs above the networks and the underlay below', () => {
+    const ys = (kind: string) => g.nodes.filter((n) => n.kind === kind).map((n) => pos.get(n.id)!.y);
+    const vmMax = Math.max(...ys('VirtualMachine'));
+    const netMin = Math.min(...ys('NetworkAttachmentDefinition'), ...ys('PodNetwork'));
+    const netMax = Math.max(...ys('NetworkAttachmentDefinition'), ...ys('PodNetwork'));
+    expect(vmMax).toBeLessThan(netMin);
+    expect(Math.min(...ys('Ethernet'), ...ys('BridgeMapping'))).toBeGreaterThan(netMax);
+  });
+
+  it('is deterministic', () => {
+    expect(layoutGraph(g)).toEqual(pos);
+  });
+
+  it('keeps the positions of elements that stay, and finds a free place for new ones', () => {
+    const previous = new Map([...pos].map(([id, p]) => [id, { x: p.x + 5, y: p.y + 5 }]));
+    const fresh = new Map(pos);
+    fresh.set('vm:new', pos.get('vm:ns-0/vm-00000')!);
+    const kept = keepPositions(fresh, previous);
+    expect(kept.get('vm:ns-0/vm-00000')).toEqual(previous.get('vm:ns-0/vm-00000'));
+    const placed = kept.get('vm:new')!;
+    const clash = [...previous.values()].some(
+      (p) => Math.abs(p.x - placed.x) < 20 && Math.abs(p.y - placed.y) < 20,
+    );
+    expect(clash).toBe(false);
+  });
+});

@@ -1,0 +1,318 @@
+/**
+ * What the page shows of a topology graph: filters (namespace, network kind, node), namespaces with many VMs
+ * collapsed into one counted group, search, and the path highlighted from a clicked element. Pure functions over
+ * `TopologyGraph`, linear in its size.
+ */
+import { vmGroupId } from './ids';
+import type { TopologyProblem } from './problems';
+import type { GraphEdge, GraphNode, NetworkFlavor, TopologyGraph } from './types';
+
+export type ViewOptions = {
+  /** Only these namespaces' VMs (empty: all). */
+  namespaces?: readonly string[];
+  /** Only networks of these kinds, and the VMs attached to them (empty: all). */
+  flavors?: readonly NetworkFlavor[];
+  /** Only these nodes' underlay, and the VMs running there (empty: all). */
+  nodes?: readonly string[];
+  /** A namespace with more VMs than this is drawn as one group… */
+  threshold: number;
+  /** …unless the user expanded it. */
+  expanded?: ReadonlySet<string>;
+};
+
+export const NETWORK_KINDS: ReadonlySet<GraphNode['kind']> = new Set([
+  'PodNetwork',
+  'UserDefinedNetwork',
+  'ClusterUserDefinedNetwork',
+  'NetworkAttachmentDefinition',
+  'SriovNetwork',
+]);
+export const UNDERLAY_KINDS: ReadonlySet<GraphNode['kind']> = new Set([
+  'BridgeMapping',
+  'OVSBridge',
+  'LinuxBridge',
+  'Bond',
+  'VLAN',
+  'Ethernet',
+  'SriovPF',
+]);
+export const isNetwork = (n: GraphNode): boolean => NETWORK_KINDS.has(n.kind);
+export const isUnderlay = (n: GraphNode): boolean => UNDERLAY_KINDS.has(n.kind);
+const isVM = (n: GraphNode): boolean => n.kind === 'VirtualMachine';
+
+type Adjacency = { out: Map<string, GraphEdge[]>; in: Map<string, GraphEdge[]> };
+
+export const adjacency = (g: TopologyGraph): Adjacency => {
+  const out = new Map<string, GraphEdge[]>();
+  const inc = new Map<string, GraphEdge[]>();
+  for (const e of g.edges) {
+    let o = out.get(e.source);
+    if (!o) out.set(e.source, (o = []));
+    o.push(e);
+    let i = inc.get(e.target);
+    if (!i) inc.set(e.target, (i = []));
+    i.push(e);
+  }
+  return { out, in: inc };
+};
+
+const DOWN: ReadonlySet<GraphEdge['kind']> = new Set(['underlay', 'bridge-mapping', 'port']);
+
+/** Everything below `start` on the underlay (networks → mappings → bridges → bonds → NICs). */
+const walkDown = (
+  adj: Adjacency,
+  start: Iterable<string>,
+  nodes: Set<string>,
+  edges?: Set<string>,
+  onNode?: (id: string) => boolean,
+) => {
+  const stack = [...start];
+  while (stack.length) {
+    const id = stack.pop()!;
+    for (const e of adj.out.get(id) ?? []) {
+      if (!DOWN.has(e.kind) || (onNode && !onNode(e.target))) continue;
+      edges?.add(e.id);
+      if (!nodes.has(e.target)) {
+        nodes.add(e.target);
+        stack.push(e.target);
+      }
+    }
+  }
+};
+
+const problemKey = (p: TopologyProblem) => `${p.code}\n${JSON.stringify(p.params)}`;
+
+/** Distinct problems, at most `max` (a group of 1,000 VMs must not carry 1,000 copies of one notice). */
+export const mergeProblems = (lists: Iterable<readonly TopologyProblem[]>, max = 20): TopologyProblem[] => {
+  const seen = new Map<string, TopologyProblem>();
+  for (const list of lists) {
+    for (const p of list) {
+      if (seen.size >= max) return [...seen.values()];
+      const k = problemKey(p);
+      if (!seen.has(k)) seen.set(k, p);
+    }
+  }
+  return [...seen.values()];
+};
+
+/** The graph as the page draws it: filtered, then large namespaces collapsed. */
+export const viewGraph = (g: TopologyGraph, o: ViewOptions): TopologyGraph => {
+  const byId = new Map(g.nodes.map((n) => [n.id, n]));
+  const adj = adjacency(g);
+  const nsFilter = o.namespaces?.length ? new Set(o.namespaces) : undefined;
+  const flavorFilter = o.flavors?.length ? new Set(o.flavors) : undefined;
+  const nodeFilter = o.nodes?.length ? new Set(o.nodes) : undefined;
+  const networkPasses = (n: GraphNode) => !flavorFilter || flavorFilter.has(n.flavor ?? 'other');
+
+  const keep = new Set<string>();
+  for (const n of g.nodes) {
+    if (!isVM(n)) continue;
+    if (nsFilter && !nsFilter.has(n.namespace ?? '')) continue;
+    if (nodeFilter && !(n.node && nodeFilter.has(n.node))) continue;
+    const targets = (adj.out.get(n.id) ?? []).map((e) => byId.get(e.target)!);
+    if (flavorFilter && !targets.some(networkPasses)) continue;
+    keep.add(n.id);
+  }
+  const keptNetworks = new Set<string>();
+  for (const id of keep) {
+    for (const e of adj.out.get(id) ?? []) if (networkPasses(byId.get(e.target)!)) keptNetworks.add(e.target);
+  }
+  const withVMs = new Set<string>();
+  for (const id of keep) withVMs.add(byId.get(id)!.parent ?? '');
+  for (const n of g.nodes) {
+    if (n.kind !== 'Namespace' || (nsFilter && !nsFilter.has(n.name))) continue;
+    const primary = (adj.out.get(n.id) ?? []).find((e) => e.kind === 'primary-network');
+    const primaryNode = primary && byId.get(primary.target);
+    const primaryPasses = !!primaryNode && networkPasses(primaryNode);
+    // A namespace stays when its VMs do, or (no node chosen) when its primary network is of a chosen kind.
+    if (withVMs.has(n.id) || (!nodeFilter && (!flavorFilter || primaryPasses))) {
+      keep.add(n.id);
+      if (primaryPasses) keptNetworks.add(primaryNode.id);
+    }
+  }
+  for (const n of g.nodes) {
+    if (!isNetwork(n) || !networkPasses(n)) continue;
+    // Unfiltered (or filtered by kind only), networks no VM uses are shown too: they exist and can be used.
+    if (
+      keptNetworks.has(n.id) ||
+      (!nsFilter && !nodeFilter) ||
+      (nsFilter && n.namespace && nsFilter.has(n.namespace))
+    ) {
+      keptNetworks.add(n.id);
+    }
+  }
+  for (const id of keptNetworks) keep.add(id);
+
+  // The underlay: everything (on the chosen nodes) when no namespace or kind is chosen, else what the kept
+  // networks ride on.
+  const onNodes = (id: string) => {
+    const n = byId.get(id)!;
+    return !nodeFilter || !n.node || nodeFilter.has(n.node);
+  };
+  if (!nsFilter && !flavorFilter) {
+    for (const n of g.nodes) if ((isUnderlay(n) || n.kind === 'Node') && onNodes(n.id)) keep.add(n.id);
+  } else {
+    const below = new Set<string>();
+    walkDown(adj, keptNetworks, below, undefined, onNodes);
+    for (const id of below) {
+      keep.add(id);
+      const parent = byId.get(id)!.parent;
+      if (parent) keep.add(parent);
+    }
+  }
+
+  const nodes = g.nodes.filter((n) => keep.has(n.id));
+  const edges = g.edges.filter((e) => keep.has(e.source) && keep.has(e.target));
+  return collapse({ nodes, edges }, o.threshold, o.expanded ?? new Set());
+};
+
+/** Namespaces with more than `threshold` VMs (and not expanded) become one VMGroup each. */
+export const collapse = (
+  g: TopologyGraph,
+  threshold: number,
+  expanded: ReadonlySet<string>,
+): TopologyGraph => {
+  const counts = new Map<string, number>();
+  for (const n of g.nodes)
+    if (isVM(n)) counts.set(n.namespace ?? '', (counts.get(n.namespace ?? '') ?? 0) + 1);
+  const grouped = new Set(
+    [...counts].filter(([ns, c]) => c > threshold && !expanded.has(ns)).map(([ns]) => ns),
+  );
+  if (!grouped.size) return g;
+  const groupOf = new Map<string, string>();
+  const nodes: GraphNode[] = [];
+  const groupProblems = new Map<string, TopologyProblem[][]>();
+  for (const n of g.nodes) {
+    const ns = n.namespace ?? '';
+    if (isVM(n) && grouped.has(ns)) {
+      groupOf.set(n.id, vmGroupId(ns));
+      const list = groupProblems.get(ns) ?? [];
+      list.push(n.problems);
+      groupProblems.set(ns, list);
+      continue;
+    }
+    nodes.push(n);
+  }
+  for (const ns of [...grouped].sort()) {
+    nodes.push({
+      id: vmGroupId(ns),
+      kind: 'VMGroup',
+      name: ns,
+      namespace: ns,
+      parent: `ns:${ns}`,
+      count: counts.get(ns),
+      problems: mergeProblems(groupProblems.get(ns) ?? []),
+      details: [],
+    });
+  }
+  const edges: GraphEdge[] = [];
+  const merged = new Map<string, { edge: GraphEdge; count: number; problems: TopologyProblem[][] }>();
+  for (const e of g.edges) {
+    const group = groupOf.get(e.source);
+    if (!group) {
+      edges.push(e);
+      continue;
+    }
+    const id = `interface:${group}->${e.target}`;
+    let m = merged.get(id);
+    if (!m) {
+      m = {
+        edge: { id, source: group, target: e.target, kind: e.kind, problems: [] },
+        count: 0,
+        problems: [],
+      };
+      merged.set(id, m);
+      edges.push(m.edge);
+    }
+    m.count++;
+    if (e.problems.length) m.problems.push(e.problems);
+  }
+  for (const m of merged.values()) {
+    m.edge.label = `${m.count}`;
+    m.edge.ips = [];
+    m.edge.problems = mergeProblems(m.problems);
+  }
+  return { nodes, edges };
+};
+
+/** Ids of nodes matching a search: VM and network names (also `namespace/name`), then IPs on VM interfaces. */
+export const searchGraph = (g: TopologyGraph, query: string, max = 50): string[] => {
+  const q = query.trim().toLowerCase();
+  if (!q) return [];
+  const exact: string[] = [];
+  const partial: string[] = [];
+  for (const n of g.nodes) {
+    if (!isVM(n) && !isNetwork(n) && n.kind !== 'VMGroup') continue;
+    const name = n.name.toLowerCase();
+    const full = n.namespace ? `${n.namespace}/${n.name}`.toLowerCase() : name;
+    if (name === q || full === q) exact.push(n.id);
+    else if (full.includes(q)) partial.push(n.id);
+  }
+  if (exact.length + partial.length === 0) {
+    for (const e of g.edges) if (e.ips?.some((ip) => ip.toLowerCase() === q)) exact.push(e.source);
+  }
+  return [...new Set([...exact, ...partial])].slice(0, max);
+};
+
+export type Highlight = { nodes: Set<string>; edges: Set<string> };
+
+/**
+ * The path through `id`: for a VM (or group), its interfaces, their networks and what those ride on, on the
+ * VM's own node when it runs; for a network, its VMs, the namespaces it is primary for and its underlay; for an
+ * underlay element, what sits above it up to the VMs and what it sits on.
+ */
+export const highlightFrom = (g: TopologyGraph, id: string): Highlight => {
+  const byId = new Map(g.nodes.map((n) => [n.id, n]));
+  const adj = adjacency(g);
+  const nodes = new Set<string>([id]);
+  const edges = new Set<string>();
+  const start = byId.get(id);
+  if (!start) return { nodes, edges };
+  const upToVMs = (net: string) => {
+    for (const e of adj.in.get(net) ?? []) {
+      if (e.kind !== 'interface' && e.kind !== 'primary-network') continue;
+      edges.add(e.id);
+      nodes.add(e.source);
+    }
+  };
+  if (start.kind === 'VirtualMachine' || start.kind === 'VMGroup') {
+    const host = start.node;
+    const networks: string[] = [];
+    for (const e of adj.out.get(id) ?? []) {
+      edges.add(e.id);
+      nodes.add(e.target);
+      networks.push(e.target);
+    }
+    walkDown(
+      adj,
+      networks,
+      nodes,
+      edges,
+      (t) => !host || byId.get(t)?.node === undefined || byId.get(t)?.node === host,
+    );
+  } else if (isNetwork(start)) {
+    upToVMs(id);
+    walkDown(adj, [id], nodes, edges);
+  } else if (start.kind === 'Namespace') {
+    for (const e of adj.out.get(id) ?? []) {
+      edges.add(e.id);
+      nodes.add(e.target);
+    }
+    for (const e of adj.in.get(id) ?? []) nodes.add(e.source);
+  } else {
+    // Underlay: up through ports and mappings to the networks, and their VMs; down to the wire.
+    const stack = [id];
+    while (stack.length) {
+      const cur = stack.pop()!;
+      for (const e of adj.in.get(cur) ?? []) {
+        if (!DOWN.has(e.kind) || nodes.has(e.source)) continue;
+        edges.add(e.id);
+        nodes.add(e.source);
+        if (isNetwork(byId.get(e.source)!)) upToVMs(e.source);
+        else stack.push(e.source);
+      }
+    }
+    walkDown(adj, [id], nodes, edges);
+  }
+  return { nodes, edges };
+};
