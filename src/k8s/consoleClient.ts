@@ -5,6 +5,7 @@
  */
 import { consoleFetch } from '@openshift-console/dynamic-plugin-sdk';
 import { createK8sClient, type FetchLike, type K8sClient, type OpenWebSocket } from './client';
+import { impersonationKey, watchSubprotocols, type ConsoleImpersonation } from './impersonation';
 
 type HttpErrorLike = { code?: number; response?: { status?: number }; json?: unknown; message?: string };
 
@@ -27,8 +28,8 @@ export const fetchFromConsoleFetch =
   };
 
 /**
- * Browser WebSocket. `subprotocols` carries impersonation the way the console's ws-factory does
- * (`Impersonate-User.<base64url>`); the public SDK exposes no impersonation getter, so it is empty by default.
+ * Browser WebSocket. `subprotocols` carries impersonation the way the console's watches do (impersonation.ts):
+ * the subprotocols the console computed when impersonation began, passed through unchanged.
  */
 export const browserWebSocket =
   (subprotocols: () => string[] = () => []): OpenWebSocket =>
@@ -72,12 +73,33 @@ const apiBase = (): string => {
   return `${base.endsWith('/') ? base : `${base}/`}api/kubernetes`;
 };
 
-let instance: K8sClient | undefined;
+/**
+ * Where the console's impersonation is read (PluginQueries.tsx registers the console's redux store). Outside the
+ * console (shell, tests) there is none.
+ */
+let impersonation: () => ConsoleImpersonation | undefined = () => undefined;
+export const setImpersonationSource = (read: () => ConsoleImpersonation | undefined): void => {
+  impersonation = read;
+};
 
-/** Created on first use so that importing this module never touches `window` (Node tests mock the SDK). */
-export const getConsoleK8sClient = (): K8sClient =>
-  (instance ??= createK8sClient({
-    baseUrl: apiBase(),
-    fetch: fetchFromConsoleFetch(consoleFetch),
-    openWebSocket: browserWebSocket(),
-  }));
+const instances = new Map<string, K8sClient>();
+
+/**
+ * The client for the identity the console acts as now: one per impersonation, so each has its own watches (the
+ * watch registry is per client) opened with that impersonation's subprotocols. Created on first use so that
+ * importing this module never touches `window` (Node tests mock the SDK).
+ */
+export const getConsoleK8sClient = (): K8sClient => {
+  const imp = impersonation();
+  const key = impersonationKey(imp);
+  let client = instances.get(key);
+  if (!client) {
+    client = createK8sClient({
+      baseUrl: apiBase(),
+      fetch: fetchFromConsoleFetch(consoleFetch),
+      openWebSocket: browserWebSocket(() => watchSubprotocols(imp)),
+    });
+    instances.set(key, client);
+  }
+  return client;
+};
