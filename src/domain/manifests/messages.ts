@@ -22,6 +22,9 @@ export const messages = {
   'dns1123-subdomain':
     'Must be a lowercase RFC 1123 subdomain: letters, digits, "-" and ".", at most 253 characters',
   'name-exists': '{{kind}} {{name}} already exists; choose another name',
+  'create-denied-kind': 'You may not create {{kind}} anywhere; you can still copy or download the YAML',
+  'create-denied-namespace':
+    'You may not create {{kind}} in namespace {{namespace}}; you may in: {{allowed}}',
   'namespace-unknown': 'Namespace {{namespace}} does not exist (or you cannot see it)',
   'qualified-name':
     'Must be a qualified name ([prefix/]name; name ≤ 63 characters of letters, digits, "-", "_", ".")',

@@ -7,6 +7,7 @@ import { withPluginQueries } from '../../k8s/PluginQueries';
 import { KindPicker } from './KindPicker';
 import { KindWizard } from './KindWizard';
 import { useClusterContext } from './useClusterContext';
+import { CreateAccessContext, useCreateAccess } from './useCreateAccess';
 
 /**
  * Create network: pick a kind (the ones this cluster cannot use are disabled, with the reason), then a wizard for
@@ -17,6 +18,7 @@ const CreateNetworkPage: FC = () => {
   const ctx = useClusterContext();
   const kinds = useMemo(() => availableKinds(ctx), [ctx]);
   const [kind, setKind] = useState<NetworkKind>();
+  const access = useCreateAccess();
   return (
     <>
       <PageSection>
@@ -27,11 +29,15 @@ const CreateNetworkPage: FC = () => {
           <StackItem>
             <Grid>
               <GridItem md={8} xl={6}>
-                <KindPicker kinds={kinds} value={kind} onChange={setKind} />
+                <KindPicker kinds={kinds} access={access} value={kind} onChange={setKind} />
               </GridItem>
             </Grid>
           </StackItem>
-          <StackItem>{kind && <KindWizard key={kind} kind={kind} ctx={ctx} />}</StackItem>
+          <StackItem>
+            <CreateAccessContext.Provider value={access}>
+              {kind && <KindWizard key={kind} kind={kind} ctx={ctx} />}
+            </CreateAccessContext.Provider>
+          </StackItem>
         </Stack>
       </PageSection>
     </>

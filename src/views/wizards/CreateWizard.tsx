@@ -25,7 +25,15 @@ import { modelAccess } from '../../k8s/access';
 import type { K8sModel } from '../../k8s/models';
 import { useAccessReview } from '../../k8s/useAccessReview';
 import { errorsOfFields, shownIssues } from '../../domain/manifests/formIssues';
-import { FieldEventsContext, fieldIssues, focusField, type FieldEvents } from './fields';
+import {
+  FieldEventsContext,
+  NamespaceOptionsContext,
+  fieldIssues,
+  focusField,
+  type FieldEvents,
+} from './fields';
+import { namespaceAccessIssues, namespaceOptions } from '../../domain/manifests/createAccess';
+import { useKindCreateAccess } from './useCreateAccess';
 import { ReviewFooter, ReviewStep } from './ReviewStep';
 import { mapServerIssues, REVIEW_FIELD } from './serverFields';
 import { useCreateNetwork } from './useCreateNetwork';
@@ -83,13 +91,24 @@ export const CreateWizard: FC<Props> = ({ kind, model, manifest, ctx, issues: fo
 
   // A name already taken shows while typing: the lists are watched, and a name is not something to find out last.
   const taken = useMemo(() => nameTakenIssues(manifest, ctx), [manifest, ctx]);
+  // Where the user may create this kind is known before any typing: a namespace they may not use is said at once.
+  const kindAccess = useKindCreateAccess(kind);
+  const nsAccess = model.namespaced ? namespaceAccessIssues(manifest.kind, namespace, kindAccess) : [];
+  const nsOptions = useMemo(
+    () =>
+      namespaceOptions(
+        kindAccess,
+        ctx.namespaces?.map((n) => n.name),
+      ),
+    [kindAccess, ctx.namespaces],
+  );
   const issues = useMemo(() => [...formIssues, ...taken], [formIssues, taken]);
   const serverError = state.phase === 'error' ? state.error : undefined;
   const serverIssues = [
     ...(serverError?.fieldIssues ? mapServerIssues(kind, serverError.fieldIssues) : []),
     ...alreadyExistsIssues(serverError, manifest),
   ];
-  const shown = [...shownIssues(formIssues, touched, submitted), ...taken, ...serverIssues];
+  const shown = [...shownIssues(formIssues, touched, submitted), ...taken, ...nsAccess, ...serverIssues];
   const defs = steps(shown);
   /** Next: the step's fields count as left; with errors among them, stay and focus the first. */
   const next = (step: StepDef | undefined, goToNextStep: () => void) => {
@@ -128,44 +147,46 @@ export const CreateWizard: FC<Props> = ({ kind, model, manifest, ctx, issues: fo
     <Grid hasGutter>
       <GridItem lg={7}>
         <FieldEventsContext.Provider value={events}>
-          <Wizard
-            navAriaLabel={t('Create network steps')}
-            isVisitRequired
-            footer={footer}
-            onClose={() => void navigate('/vm-networks/all-namespaces')}
-            data-test="create-wizard"
-          >
-            {defs.map((s) => (
-              <WizardStep
-                key={s.id}
-                id={s.id}
-                name={s.name}
-                status={stepHasError(s.fields) ? 'error' : 'default'}
-              >
-                <Form onSubmit={(e) => e.preventDefault()} data-test={`step-${s.id}`}>
-                  {s.body}
-                </Form>
-              </WizardStep>
-            ))}
-            <WizardStep
-              id="review"
-              name={t('Review and create')}
-              footer={<ReviewFooter state={state} allowed={access.allowed} onCreate={onCreate} />}
+          <NamespaceOptionsContext.Provider value={nsOptions}>
+            <Wizard
+              navAriaLabel={t('Create network steps')}
+              isVisitRequired
+              footer={footer}
+              onClose={() => void navigate('/vm-networks/all-namespaces')}
+              data-test="create-wizard"
             >
-              <ReviewStep
-                manifest={manifest}
-                state={state}
-                issues={shown}
-                blocked={
-                  (submitted && hasErrors(issues)) || serverIssues.some((i) => i.field !== REVIEW_FIELD)
-                }
-                access={access}
-                namespace={namespace}
-                steps={defs}
-                labelOf={(f) => labels.current.get(f)}
-              />
-            </WizardStep>
-          </Wizard>
+              {defs.map((s) => (
+                <WizardStep
+                  key={s.id}
+                  id={s.id}
+                  name={s.name}
+                  status={stepHasError(s.fields) ? 'error' : 'default'}
+                >
+                  <Form onSubmit={(e) => e.preventDefault()} data-test={`step-${s.id}`}>
+                    {s.body}
+                  </Form>
+                </WizardStep>
+              ))}
+              <WizardStep
+                id="review"
+                name={t('Review and create')}
+                footer={<ReviewFooter state={state} allowed={access.allowed} onCreate={onCreate} />}
+              >
+                <ReviewStep
+                  manifest={manifest}
+                  state={state}
+                  issues={shown}
+                  blocked={
+                    (submitted && hasErrors(issues)) || serverIssues.some((i) => i.field !== REVIEW_FIELD)
+                  }
+                  access={access}
+                  namespace={namespace}
+                  steps={defs}
+                  labelOf={(f) => labels.current.get(f)}
+                />
+              </WizardStep>
+            </Wizard>
+          </NamespaceOptionsContext.Provider>
         </FieldEventsContext.Provider>
       </GridItem>
       <GridItem lg={5}>

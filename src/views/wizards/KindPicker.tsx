@@ -11,9 +11,12 @@ import {
 import { useTranslation } from 'react-i18next';
 import type { KindAvailability, NetworkKind, UnavailableReason } from '../../domain/manifests/kinds';
 import { NS } from '../../i18n/ns';
+import type { CreateAccessByKind } from './useCreateAccess';
 
 type Props = {
   kinds: readonly KindAvailability[];
+  /** Where the user may create each kind (access reviews); kinds they may not create are marked. */
+  access: CreateAccessByKind;
   value?: NetworkKind;
   onChange: (kind: NetworkKind) => void;
 };
@@ -26,7 +29,7 @@ const GROUPS: { id: string; kinds: NetworkKind[] }[] = [
 ];
 
 /** The network kind; a kind this cluster cannot use is disabled, and the reason is said in it and under it. */
-export const KindPicker: FC<Props> = ({ kinds, value, onChange }) => {
+export const KindPicker: FC<Props> = ({ kinds, access, value, onChange }) => {
   const { t } = useTranslation(NS);
   const label: Record<NetworkKind, string> = {
     'nad-layer2': t('OVN-Kubernetes layer2 overlay'),
@@ -57,6 +60,17 @@ export const KindPicker: FC<Props> = ({ kinds, value, onChange }) => {
   };
   const of = (kind: NetworkKind) => kinds.find((k) => k.kind === kind);
   const unavailable = kinds.filter((k) => !k.available && k.reason);
+  /** " — you may not create these", " — only in tenant-a, tenant-a-dev": said in the option, before any typing. */
+  const mayCreate = (kind: NetworkKind): string => {
+    const a = access(kind);
+    if (a.state === 'denied') return ` — ${t('you may not create these (YAML only)')}`;
+    if (a.state === 'allowed' && a.namespaces !== 'all') {
+      const shown = a.namespaces.slice(0, 3).join(', ');
+      return ` — ${t('only in {{namespaces}}', { namespaces: a.namespaces.length > 3 ? `${shown}, …` : shown })}`;
+    }
+    return '';
+  };
+  const denied = kinds.filter((k) => k.available && access(k.kind).state === 'denied');
   return (
     <FormGroup fieldId="network-kind" label={t('Kind of network')}>
       <FormSelect
@@ -70,7 +84,7 @@ export const KindPicker: FC<Props> = ({ kinds, value, onChange }) => {
           <FormSelectOptionGroup key={g.id} label={group[g.id] ?? g.id}>
             {g.kinds.map((k) => {
               const a = of(k);
-              const why = a?.reason ? ` — ${reason[a.reason]}` : '';
+              const why = a?.reason ? ` — ${reason[a.reason]}` : mayCreate(k);
               return (
                 <FormSelectOption
                   key={k}
@@ -83,7 +97,7 @@ export const KindPicker: FC<Props> = ({ kinds, value, onChange }) => {
           </FormSelectOptionGroup>
         ))}
       </FormSelect>
-      {unavailable.length > 0 && (
+      {(unavailable.length > 0 || denied.length > 0) && (
         <FormHelperText>
           <HelperText data-test="kinds-unavailable">
             {[...new Set(unavailable.map((k) => k.reason))].map((r) => (
@@ -91,6 +105,14 @@ export const KindPicker: FC<Props> = ({ kinds, value, onChange }) => {
                 {r && reason[r]}
               </HelperTextItem>
             ))}
+            {denied.length > 0 && (
+              <HelperTextItem variant="indeterminate" data-test="kinds-denied">
+                {t(
+                  'Your permissions do not allow creating: {{kinds}}. You can still fill in the form and copy or download the YAML.',
+                  { kinds: denied.map((k) => label[k.kind]).join('; ') },
+                )}
+              </HelperTextItem>
+            )}
           </HelperText>
         </FormHelperText>
       )}

@@ -29,6 +29,9 @@ export const fieldIssues = (issues: readonly FieldIssue[], field: string): Field
 export type FieldEvents = { touch: (name: string) => void; label: (name: string, label: string) => void };
 export const FieldEventsContext = createContext<FieldEvents | undefined>(undefined);
 
+/** Namespaces to offer in a `namespace` field instead of the wizard's own list (those the user may create in). */
+export const NamespaceOptionsContext = createContext<readonly string[] | undefined>(undefined);
+
 /** The DOM id (and data-test) of a field's input: `field-<name>`, non-word characters as "-". */
 export const fieldDomId = (name: string): string => `field-${name.replace(/\W+/g, '-')}`;
 
@@ -75,9 +78,11 @@ const testId = fieldDomId;
 
 export const TextField: FC<
   Base & { value: string; onChange: (v: string) => void; placeholder?: string; options?: readonly string[] }
-> = ({ name, label, issues, help, isRequired, value, onChange, placeholder, options }) => {
+> = ({ name, label, issues, help, isRequired, value, onChange, placeholder, options: given }) => {
   const own = fieldIssues(issues, name);
   const events = useFieldEvents(name, label);
+  const allowedNamespaces = useContext(NamespaceOptionsContext);
+  const options = name === 'namespace' && allowedNamespaces ? allowedNamespaces : given;
   const listId = options?.length ? `${testId(name)}-options` : undefined;
   return (
     <FormGroup label={label} fieldId={testId(name)} isRequired={isRequired}>
