@@ -5,12 +5,14 @@ import {
   MastheadContent,
   MastheadLogo,
   MastheadMain,
+  MastheadToggle,
   Nav,
   NavItem,
   NavList,
   Page,
   PageSidebar,
   PageSidebarBody,
+  PageToggleButton,
   Title,
   Toolbar,
   ToolbarContent,
@@ -37,6 +39,10 @@ const NAV = [
 const ShellMasthead: FC = () => (
   <Masthead>
     <MastheadMain>
+      {/* Below PatternFly's xl breakpoint the managed sidebar starts closed: this toggle opens it. */}
+      <MastheadToggle>
+        <PageToggleButton isHamburgerButton aria-label="Navigation" data-test="nav-toggle" />
+      </MastheadToggle>
       <MastheadBrand>
         <MastheadLogo href="/">
           <Title headingLevel="h4" className="vm-network-shell__brand">

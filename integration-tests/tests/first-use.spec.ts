@@ -1,0 +1,245 @@
+// First use (issue #12): what a new admin or tenant meets in the shell, at the widths people use (1440 and 1024
+// px), against the real API server: the VM networks table fits, wizard errors show as fields are left, a taken
+// name is the Name field's error, tenants learn what they may create before typing, one link change is one PATCH.
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import type { VM } from '../../src/domain/kube/vm';
+import { clientFor } from '../support/k8s';
+import { actAs, vmNetworksPage } from '../pages/shell';
+import { createNetworkPage } from '../pages/wizards';
+
+const WIDTHS = [1440, 1024] as const;
+
+let adminClient: ReturnType<typeof clientFor> | undefined;
+const admin = () => (adminClient ??= clientFor('admin'));
+const VM_PATH = (ns: string, name: string) => `/apis/kubevirt.io/v1/namespaces/${ns}/virtualmachines/${name}`;
+
+/** The box of an element, relative to the viewport. */
+const box = async (l: Locator) => {
+  const b = await l.boundingBox();
+  if (!b) throw new Error('element has no box');
+  return b;
+};
+
+for (const width of WIDTHS) {
+  test(`VM networks table fits ${width} px: every column in view, the VM column and kebab stay on a sideways scroll`, async ({
+    page,
+    context,
+  }) => {
+    await actAs(context, 'admin');
+    await page.setViewportSize({ width, height: 900 });
+    const list = vmNetworksPage(page);
+    await list.open();
+    const table = page.getByTestId('interface-table');
+    await expect(list.rows().first()).toBeVisible();
+    const scroller = page.getByTestId('interface-table-scroll');
+    const area = await box(scroller);
+
+    // No column outside the viewport (or the scroll area) without scrolling; no header truncated.
+    const headers = table.locator('thead th');
+    const count = await headers.count();
+    expect(count).toBeGreaterThanOrEqual(10);
+    for (let i = 0; i < count; i++) {
+      const th = headers.nth(i);
+      const b = await box(th);
+      expect(b.x + b.width, `column ${i} (${await th.innerText()}) ends in view`).toBeLessThanOrEqual(
+        Math.min(width, area.x + area.width) + 1,
+      );
+      const truncated = await th.evaluate((el) => {
+        const inner = el.querySelector('.pf-v6-c-table__text') ?? el;
+        return inner.scrollWidth > inner.clientWidth + 1;
+      });
+      expect(truncated, `header ${await th.innerText()} is not truncated`).toBe(false);
+    }
+    // The sticky header is opaque: rows do not show through it.
+    const background = await headers
+      .first()
+      .evaluate((el) => getComputedStyle(el.closest('thead') ?? el).backgroundColor);
+    expect(background).not.toMatch(/rgba\(0, 0, 0, 0\)|transparent/);
+
+    // Every row names its VM, also the later rows of a VM.
+    const firstRows = list.rows();
+    const n = Math.min(await firstRows.count(), 8);
+    for (let i = 0; i < n; i++) {
+      await expect(firstRows.nth(i).locator('td').first().getByRole('link')).not.toBeEmpty();
+    }
+
+    // Scrolled sideways as far as it goes, the VM column and the kebab are still in view.
+    await scroller.evaluate((el) => {
+      el.scrollLeft = el.scrollWidth;
+    });
+    const row = firstRows.first();
+    const vmCell = await box(row.locator('td').first());
+    expect(vmCell.x).toBeGreaterThanOrEqual(area.x - 1);
+    const kebab = await box(row.getByRole('button', { name: /^Actions for / }));
+    expect(kebab.x + kebab.width).toBeLessThanOrEqual(Math.min(width, area.x + area.width) + 1);
+  });
+}
+
+test('at 1024 px the shell navigation is behind a toggle', async ({ page, context }) => {
+  await actAs(context, 'admin');
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await vmNetworksPage(page).open();
+  const nav = page.getByRole('navigation', { name: 'Shell navigation' });
+  const toggle = page.getByTestId('nav-toggle');
+  await expect(toggle).toBeVisible();
+  await toggle.click();
+  await expect(nav.getByRole('link', { name: 'Create network' })).toBeVisible();
+});
+
+/** The current step of the wizard, by its nav item. */
+const currentStep = (page: Page) =>
+  page.getByRole('navigation', { name: 'Create network steps' }).locator('[aria-current="step"]');
+
+test('wizard: a field shows its error when left, Next stays on the step, review errors link to the field', async ({
+  page,
+  context,
+}) => {
+  await actAs(context, 'tenant-a');
+  await page.setViewportSize({ width: 1024, height: 768 });
+  const wizard = createNetworkPage(page);
+  await wizard.open();
+  await wizard.chooseKind('nad-layer2');
+
+  // Nothing is said before the user typed and left a field.
+  await expect(wizard.fieldIssues('name')).toBeHidden();
+  await wizard.field('name').fill('My-Net');
+  await expect(wizard.fieldIssues('name')).toBeHidden();
+  await wizard.field('name').press('Tab');
+  await expect(wizard.fieldIssues('name')).toContainText('lowercase');
+
+  // Next stays on Basics and puts the cursor in the wrong field.
+  await wizard.field('namespace').fill('tenant-a-dev');
+  await wizard.next().click();
+  await expect(currentStep(page)).toContainText('Basics');
+  await expect(wizard.field('name')).toBeFocused();
+  await wizard.field('name').fill(`first-use-${Date.now().toString(36)}`);
+  await wizard.next().click();
+  await expect(currentStep(page)).toContainText('Addressing');
+
+  await wizard.field('subnets').fill('10.0.0.0/33');
+  await wizard.field('subnets').press('Tab');
+  await expect(wizard.fieldIssues('subnets')).toContainText('Not a valid');
+  await wizard.field('mtu').fill('abc');
+  await wizard.field('mtu').press('Tab');
+  await expect(wizard.fieldIssues('mtu')).toBeVisible();
+  await wizard.next().click();
+  await expect(currentStep(page)).toContainText('Addressing');
+  await expect(wizard.field('subnets')).toBeFocused();
+  await wizard.field('subnets').fill('');
+  await wizard.field('mtu').fill('');
+  await wizard.next().click();
+  await expect(currentStep(page)).toContainText('Review');
+
+  // Break a field of a visited step, come back to the review and press Create: the error is named by the
+  // field's label and links to it.
+  await wizard.step('Basics');
+  await wizard.field('name').fill('Bad_Name');
+  await wizard.step('Review and create');
+  await wizard.createButton().click();
+  const errors = page.getByTestId('review-errors');
+  await expect(errors).toContainText('Name:');
+  await expect(errors).not.toContainText('name:');
+  await errors.getByRole('button', { name: 'Name' }).click();
+  await expect(currentStep(page)).toContainText('Basics');
+  await expect(wizard.field('name')).toBeFocused();
+});
+
+test('wizard: a taken name is the Name field error while typing; a 409 AlreadyExists lands on Name', async ({
+  page,
+  context,
+}) => {
+  await actAs(context, 'tenant-a');
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const wizard = createNetworkPage(page);
+  await wizard.open();
+  await wizard.chooseKind('nad-layer2');
+  await wizard.field('namespace').fill('tenant-a-dev');
+  // dev-l2 is a seeded NAD of tenant-a-dev: said while typing, before leaving the field.
+  await wizard.field('name').fill('dev-l2');
+  await expect(wizard.fieldIssues('name')).toContainText('already exists');
+  await wizard.next().click();
+  await expect(currentStep(page)).toContainText('Basics');
+
+  // SR-IOV networks are not watched by the wizard: the server's 409 AlreadyExists comes back on Name.
+  await actAs(context, 'admin');
+  await wizard.open();
+  await wizard.chooseKind('sriov-network');
+  await wizard.fill({ name: 'sriov-default', resourceName: 'intelnics', networkNamespace: 'default' });
+  await wizard.step('Review and create');
+  await wizard.createButton().click();
+  await expect(page.getByTestId('review-errors')).toContainText('Name');
+  await expect(page.getByText('changed meanwhile', { exact: false })).toBeHidden();
+  await page.getByTestId('review-errors').getByRole('button', { name: 'Name' }).click();
+  await expect(wizard.fieldIssues('name')).toContainText('already exists');
+});
+
+test('tenant-a sees which kinds and namespaces it may create in before typing', async ({ page, context }) => {
+  await actAs(context, 'tenant-a');
+  const wizard = createNetworkPage(page);
+  await wizard.open();
+  const select = page.getByTestId('kind-select');
+  await expect(select.locator('option[value="cudn-layer2"]')).toContainText('you may not create');
+  await expect(select.locator('option[value="nncp"]')).toContainText('you may not create');
+  await expect(select.locator('option[value="sriov-policy"]')).toContainText('you may not create');
+  await expect(select.locator('option[value="nad-layer2"]')).toContainText('only in tenant-a, tenant-a-dev');
+  await expect(page.getByTestId('kinds-denied')).toContainText('ClusterUserDefinedNetwork');
+
+  await wizard.chooseKind('nad-layer2');
+  await expect(page.locator('#field-namespace-options option')).toHaveCount(2);
+  await wizard.field('namespace').fill('tenant-b');
+  await expect(wizard.fieldIssues('namespace')).toContainText('You may not create');
+  await expect(wizard.fieldIssues('namespace')).toContainText('tenant-a, tenant-a-dev');
+});
+
+test('"Set link down" sends one PATCH', async ({ page, context }) => {
+  // tenant-b/vm-00005 runs with the agent (seed cycle); no other test changes its link.
+  const [ns, vm] = ['tenant-b', 'vm-00005'];
+  await actAs(context, 'admin');
+  const patches: string[] = [];
+  page.on('request', (r) => {
+    if (r.method() === 'PATCH' && r.url().includes(`/virtualmachines/${vm}`)) patches.push(r.url());
+  });
+  const list = vmNetworksPage(page);
+  await list.open(ns, `?q=${vm}`);
+  const row = list.row(ns, vm, 'default');
+  try {
+    await row.getByRole('button', { name: `Actions for default of ${vm}` }).click();
+    await page.getByRole('menuitem', { name: 'Set link down' }).click();
+    await expect
+      .poll(
+        async () =>
+          (await admin().get<VM>(VM_PATH(ns, vm))).body.spec.template.spec.domain.devices.interfaces?.find(
+            (i) => i.name === 'default',
+          )?.state,
+      )
+      .toBe('down');
+    await expect(row).toContainText('Down');
+    // Give a second (StrictMode) PATCH time to show up; there must be none, and no modal.
+    await page.waitForTimeout(1000);
+    expect(patches).toHaveLength(1);
+    await expect(page.getByTestId('link-state-modal')).toBeHidden();
+  } finally {
+    const current = (await admin().get<VM>(VM_PATH(ns, vm))).body;
+    const ifaces = current.spec.template.spec.domain.devices.interfaces ?? [];
+    await admin().patch(
+      VM_PATH(ns, vm),
+      {
+        spec: {
+          template: {
+            spec: {
+              domain: {
+                devices: {
+                  interfaces: ifaces.map((i) => {
+                    const { state: _state, ...rest } = i;
+                    return rest;
+                  }),
+                },
+              },
+            },
+          },
+        },
+      },
+      'merge',
+    );
+  }
+});
