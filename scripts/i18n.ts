@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { extractKeys } from './i18nKeys';
 import { interfaceMessages } from '../src/domain/interfaces/messages';
 import { messages as manifestMessages } from '../src/domain/manifests/messages';
+import { DETAIL_LABELS, topologyMessages } from '../src/domain/topology/problems';
 
 const LOCALE = 'locales/en/plugin__vm-network-console-plugin.json';
 
@@ -26,7 +27,13 @@ for (const file of [...sources('src'), 'console-extensions.json']) {
   for (const k of extractKeys(readFileSync(file, 'utf8'))) keys.add(k);
 }
 // Issue texts are keys too: the UI translates them with t(message, params) (src/components/IssueText.tsx).
-for (const m of [...Object.values(interfaceMessages), ...Object.values(manifestMessages)]) keys.add(m);
+for (const m of [
+  ...Object.values(interfaceMessages),
+  ...Object.values(manifestMessages),
+  ...Object.values(topologyMessages),
+  ...DETAIL_LABELS,
+])
+  keys.add(m);
 const sorted = [...keys].sort((a, b) => a.localeCompare(b, 'en'));
 const wanted = JSON.stringify(Object.fromEntries(sorted.map((k) => [k, k])), null, 2) + '\n';
 

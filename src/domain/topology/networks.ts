@@ -20,7 +20,7 @@ import { matchesLabels, matchesSelector } from '../manifests/check';
 import { pfMatches } from '../manifests/sriov';
 import { nadTypeOf, type NadType } from '../interfaces/nadTypes';
 import { cudnId, nadId, POD_NETWORK_ID, sriovNetworkId, udnId } from './ids';
-import { problem } from './problems';
+import { problem, type DetailLabel } from './problems';
 import type { GraphEdge, GraphNode, NetworkFlavor, TopologyInput } from './types';
 import type { UnderlayIndex } from './underlay';
 
@@ -79,7 +79,7 @@ const udnNode = (u: UserDefinedNetwork): GraphNode => {
     details: [
       ['Topology', u.spec.topology],
       ['Role', cfg?.role ?? ''],
-      ...(subnets.length ? [['Subnets', subnets.join(', ')] as [string, string]] : []),
+      ...(subnets.length ? [['Subnets', subnets.join(', ')] as [DetailLabel, string]] : []),
     ],
   };
 };
@@ -106,9 +106,11 @@ const cudnNode = (c: ClusterUserDefinedNetwork, namespaces: string[]): GraphNode
     details: [
       ['Topology', c.spec.network.topology],
       ['Role', cfg?.role ?? ''],
-      ...(subnets.length ? [['Subnets', subnets.join(', ')] as [string, string]] : []),
-      ...(localnet ? [['Physical network', localnet.physicalNetworkName] as [string, string]] : []),
-      ...(localnet?.vlan?.access?.id ? [['VLAN', String(localnet.vlan.access.id)] as [string, string]] : []),
+      ...(subnets.length ? [['Subnets', subnets.join(', ')] as [DetailLabel, string]] : []),
+      ...(localnet ? [['Physical network', localnet.physicalNetworkName] as [DetailLabel, string]] : []),
+      ...(localnet?.vlan?.access?.id
+        ? [['VLAN', String(localnet.vlan.access.id)] as [DetailLabel, string]]
+        : []),
       ['Namespaces', namespaces.join(', ')],
     ],
   };
@@ -138,6 +140,7 @@ export const buildNetworks = (input: TopologyInput, underlay: UnderlayIndex, sin
     name: 'Pod network',
     flavor: 'pod',
     primary: true,
+    filterKeys: ['pod'],
     problems: [],
     details: [],
   });
@@ -197,7 +200,7 @@ export const buildNetworks = (input: TopologyInput, underlay: UnderlayIndex, sin
     // A plain NAD, or one whose owner the user cannot read (a tenant and a CUDN): the NAD stands for the network.
     const cfg = parseCniConfig(nad);
     const id = nadId(ns, nad.metadata.name);
-    const details: [string, string][] = [['CNI type', String(cfg?.type ?? 'unknown')]];
+    const details: [DetailLabel, string][] = [['CNI type', String(cfg?.type ?? 'unknown')]];
     if (cfg?.topology) details.push(['Topology', String(cfg.topology)]);
     if (cfg?.subnets) details.push(['Subnets', String(cfg.subnets)]);
     if (cfg?.bridge) details.push(['Bridge', String(cfg.bridge)]);
@@ -240,12 +243,21 @@ export const buildNetworks = (input: TopologyInput, underlay: UnderlayIndex, sin
   if (!unreadable.has('sriovPolicies')) {
     for (const r of sriovResources) linkSriov(input, sink, underlay, r, !unreadable.has('nodes'));
   }
+  for (const [ref, id] of index.byNadRef) {
+    const n = sink.nodes.get(id)!;
+    n.filterKeys = [...(n.filterKeys ?? []), ref];
+  }
+  for (const id of new Set(index.primaryOf.values())) {
+    const n = sink.nodes.get(id)!;
+    // The VM networks page shows a primary network's pod interfaces as "primary-udn".
+    n.filterKeys = ['primary-udn', ...(n.filterKeys ?? [])];
+  }
   return index;
 };
 
 const sriovNetworkNode = (s: SriovNetwork): GraphNode => {
   const ns = s.metadata.namespace ?? '';
-  const d: [string, string][] = [['Resource', s.spec.resourceName]];
+  const d: [DetailLabel, string][] = [['Resource', s.spec.resourceName]];
   if (s.spec.networkNamespace) d.push(['Target namespace', s.spec.networkNamespace]);
   if (s.spec.vlan) d.push(['VLAN', String(s.spec.vlan)]);
   return {

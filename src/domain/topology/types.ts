@@ -15,7 +15,7 @@ import type {
   UserDefinedNetwork,
 } from '../kube/networks';
 import type { VM, VMI } from '../kube/vm';
-import type { TopologyProblem } from './problems';
+import type { DetailLabel, TopologyProblem } from './problems';
 
 export type GraphNodeKind =
   | 'PodNetwork'
@@ -56,12 +56,14 @@ export type GraphNode = {
   primary?: boolean;
   /** Networks: referenced by a VM but not found (or not readable). Drawn as a ghost. */
   missing?: boolean;
+  /** Networks: the keys the VM networks page filters its rows by (`pod`, `primary-udn`, `<ns>/<nad>`). */
+  filterKeys?: string[];
   /** Namespaces: isolated by a primary UDN or CUDN (no pod-network access). */
   isolated?: boolean;
   /** VM groups: how many VMs it stands for. */
   count?: number;
   /** Short facts for the side panel and the table view, already in display order (label → value). */
-  details: [string, string][];
+  details: [DetailLabel, string][];
 };
 
 export type GraphEdgeKind =

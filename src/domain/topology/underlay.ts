@@ -10,7 +10,7 @@ import { isConditionTrue, getCondition } from '../kube/vm';
 import { matchesLabels } from '../manifests/check';
 import type { PfOption } from '../manifests/options';
 import { bridgeMappingId, ifaceId, nodeId } from './ids';
-import { problem } from './problems';
+import { problem, type DetailLabel } from './problems';
 import type { GraphEdge, GraphNode, GraphNodeKind, TopologyInput } from './types';
 
 /** nmstate interface types drawn on the graph; others (loopback, ovs-interface, veth, dummy…) are internal. */
@@ -47,8 +47,8 @@ const addEdge = (sink: Sink, e: Omit<GraphEdge, 'id' | 'problems'> & { id?: stri
   if (!sink.edges.has(id)) sink.edges.set(id, { ...e, id, problems: [] });
 };
 
-const ifaceDetails = (i: NMStateInterface): [string, string][] => {
-  const d: [string, string][] = [['Type', i.type]];
+const ifaceDetails = (i: NMStateInterface): [DetailLabel, string][] => {
+  const d: [DetailLabel, string][] = [['Type', i.type]];
   if (i.state) d.push(['State', i.state]);
   if (i.mtu !== undefined) d.push(['MTU', String(i.mtu)]);
   if (i['mac-address']) d.push(['MAC', i['mac-address']]);
@@ -129,7 +129,7 @@ export const buildUnderlay = (input: TopologyInput, sink: Sink): UnderlayIndex =
     type: string,
     name: string,
     kind: GraphNodeKind,
-    details: [string, string][],
+    details: [DetailLabel, string][],
   ) => {
     const id = ifaceId(node, type, name);
     if (!sink.nodes.has(id)) {

@@ -7,7 +7,7 @@ import type { VMI } from '../kube/vm';
 import { isRestartRequired, vmKey } from '../kube/vm';
 import { missingNadId, namespaceId, POD_NETWORK_ID, vmId } from './ids';
 import type { NetworkIndex } from './networks';
-import { problem } from './problems';
+import { problem, type DetailLabel } from './problems';
 import type { GraphEdge, GraphNode, TopologyInput } from './types';
 
 type Sink = { nodes: Map<string, GraphNode>; edges: Map<string, GraphEdge> };
@@ -66,7 +66,7 @@ export const buildVMs = (input: TopologyInput, networks: NetworkIndex, sink: Sin
       problems: isRestartRequired(vm) ? [problem('restart-required', {}, 'warning')] : [],
       details: [
         ['Status', rows[0]?.runState.status ?? vm.status?.printableStatus ?? ''],
-        ...(vmi?.status?.nodeName ? [['Node', vmi.status.nodeName] as [string, string]] : []),
+        ...(vmi?.status?.nodeName ? [['Node', vmi.status.nodeName] as [DetailLabel, string]] : []),
         ['Interfaces', String(rows.filter((r) => r.origin !== 'guest').length)],
       ],
     };

@@ -1,0 +1,349 @@
+/**
+ * The cytoscape canvas. It only draws: nodes, edges and positions come from the domain (graph, layout, view),
+ * and are applied as a diff in one batch, so a watch event touches only what changed and nothing that stays
+ * moves. Keyboard: Tab / Shift+Tab move between networks, Enter or Space opens the focused one, Escape clears,
+ * + / - zoom, 0 fits.
+ */
+import {
+  forwardRef,
+  useCallback,
+  useEffect,
+  useImperativeHandle,
+  useRef,
+  useState,
+  type KeyboardEvent,
+} from 'react';
+import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
+import { useTranslation } from 'react-i18next';
+import { NS } from '../../i18n/ns';
+import type { Positions } from '../../domain/topology/layout';
+import { worstSeverity } from '../../domain/topology/problems';
+import type { GraphEdge, GraphNode, TopologyGraph } from '../../domain/topology/types';
+import { isNetwork, isUnderlay, type Highlight } from '../../domain/topology/view';
+import { buildStyle, readTheme, type Theme } from './style';
+import './topology.css';
+
+export type CanvasHandle = {
+  fit: () => void;
+  zoomBy: (factor: number) => void;
+  png: () => Promise<Blob>;
+  focusElement: (id: string) => void;
+};
+
+export type HoverInfo = { id: string; x: number; y: number };
+
+type Props = {
+  graph: TopologyGraph;
+  positions: Positions;
+  highlight?: Highlight;
+  selected?: string;
+  /** Display label of a node (translated by the page). */
+  nodeLabel: (n: GraphNode) => string;
+  onSelect: (id: string) => void;
+  onHover: (info: HoverInfo | undefined) => void;
+  /** Announced to screen readers when keyboard focus moves to an element. */
+  describe: (n: GraphNode) => string;
+  ariaLabel: string;
+};
+
+/** Above this many elements, pan and zoom draw a texture and edges are drawn the cheap way. */
+const LARGE = 3000;
+
+const nodeClasses = (n: GraphNode): string => {
+  const c: string[] = [n.kind];
+  if (isNetwork(n)) c.push('network', `f-${n.flavor ?? 'other'}`);
+  if (isUnderlay(n)) c.push('underlay');
+  if (n.primary) c.push('primary');
+  if (n.missing) c.push('missing');
+  if (n.isolated) c.push('isolated');
+  if (n.kind === 'VirtualMachine' && !n.node) c.push('stopped');
+  const sev = worstSeverity(n.problems);
+  if (sev === 'error' || sev === 'warning') c.push(sev);
+  return c.join(' ');
+};
+
+const edgeClasses = (e: GraphEdge, large: boolean): string => {
+  const c: string[] = [e.kind];
+  if (e.pending) c.push('pending');
+  if (e.kind === 'primary-network' && e.target === 'pod-network') c.push('to-pod');
+  const sev = worstSeverity(e.problems.filter((p) => p.severity !== 'info'));
+  if (sev) c.push(sev);
+  if (large && e.kind === 'interface') c.push('fast');
+  return c.join(' ');
+};
+
+/** Element definitions; `sig` says whether an element already on the canvas must be updated. */
+const toElements = (
+  g: TopologyGraph,
+  positions: Positions,
+  label: (n: GraphNode) => string,
+): { defs: ElementDefinition[]; sig: Map<string, string> } => {
+  const large = g.nodes.length + g.edges.length > LARGE;
+  const defs: ElementDefinition[] = [];
+  const sig = new Map<string, string>();
+  const parents = new Set(g.nodes.map((n) => n.parent).filter(Boolean));
+  const ids = new Set(g.nodes.map((n) => n.id));
+  for (const n of g.nodes) {
+    const classes = nodeClasses(n);
+    const text = label(n);
+    const parent = n.parent && ids.has(n.parent) ? n.parent : undefined;
+    const position = parents.has(n.id) ? undefined : positions.get(n.id);
+    defs.push({ group: 'nodes', data: { id: n.id, label: text, parent }, classes, position });
+    sig.set(n.id, `${classes}|${text}|${parent ?? ''}`);
+  }
+  for (const e of g.edges) {
+    const classes = edgeClasses(e, large);
+    const text = e.label ?? '';
+    defs.push({
+      group: 'edges',
+      data: { id: e.id, source: e.source, target: e.target, label: text },
+      classes,
+    });
+    sig.set(e.id, `${classes}|${text}|${e.source}|${e.target}`);
+  }
+  return { defs, sig };
+};
+
+export const TopologyCanvas = forwardRef<CanvasHandle, Props>(function TopologyCanvas(
+  { graph, positions, highlight, selected, nodeLabel, onSelect, onHover, describe, ariaLabel },
+  ref,
+) {
+  const { t } = useTranslation(NS);
+  const container = useRef<HTMLDivElement>(null);
+  const cyRef = useRef<Core>();
+  const sigs = useRef(new Map<string, string>());
+  const theme = useRef<Theme>();
+  const [focused, setFocused] = useState('');
+  const [announce, setAnnounce] = useState('');
+  const callbacks = useRef({ onSelect, onHover });
+  callbacks.current = { onSelect, onHover };
+
+  /**
+   * The canvas is created with the first data: big graphs get cytoscape's viewport texture (pan and zoom draw a
+   * snapshot, not every element), which is an option fixed at creation. The theme is read now and again whenever
+   * the console switches it (a class on <html>).
+   */
+  const create = useCallback((elements: number): Core => {
+    const el = container.current!;
+    theme.current = readTheme(el);
+    const cy = cytoscape({
+      container: el,
+      style: buildStyle(theme.current),
+      layout: { name: 'preset' },
+      minZoom: 0.02,
+      maxZoom: 3,
+      boxSelectionEnabled: false,
+      autoungrabify: true,
+      selectionType: 'single',
+      textureOnViewport: elements > LARGE,
+      hideEdgesOnViewport: elements > 40000,
+    });
+    cy.on('tap', (evt) => {
+      if (evt.target === cy) callbacks.current.onSelect('');
+    });
+    cy.on('tap', 'node', (evt) => callbacks.current.onSelect(evt.target.id()));
+    cy.on('tap', 'edge', (evt) => callbacks.current.onSelect(evt.target.source().id()));
+    cy.on('mouseover', 'node, edge', (evt) => {
+      const p = evt.renderedPosition ?? evt.target.renderedPosition?.();
+      callbacks.current.onHover({ id: evt.target.id(), x: p?.x ?? 0, y: p?.y ?? 0 });
+    });
+    cy.on('mouseout', 'node, edge', () => callbacks.current.onHover(undefined));
+    cy.on('viewport', () => callbacks.current.onHover(undefined));
+    cyRef.current = cy;
+    return cy;
+  }, []);
+
+  useEffect(() => {
+    const observer = new MutationObserver(() => {
+      const cy = cyRef.current;
+      if (!cy || !container.current) return;
+      theme.current = readTheme(container.current);
+      cy.style(buildStyle(theme.current));
+    });
+    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['class'] });
+    return () => {
+      observer.disconnect();
+      cyRef.current?.destroy();
+      cyRef.current = undefined;
+      sigs.current = new Map();
+    };
+  }, []);
+
+  // Apply the graph as a diff: remove what left, add what came, update what changed; keep the rest in place.
+  useEffect(() => {
+    const { defs, sig } = toElements(graph, positions, nodeLabel);
+    const cy = cyRef.current ?? create(defs.length);
+    const first = cy.elements().empty();
+    const old = sigs.current;
+    cy.batch(() => {
+      const gone = cy.elements().filter((el) => !sig.has(el.id()));
+      cy.remove(gone);
+      const add: ElementDefinition[] = [];
+      for (const d of defs) {
+        const id = d.data.id!;
+        const before = old.get(id);
+        if (before === undefined || !cy.hasElementWithId(id)) {
+          add.push(d);
+          continue;
+        }
+        if (before === sig.get(id)) continue;
+        const el = cy.getElementById(id);
+        // A new parent or new ends cannot be set in place: re-add the element.
+        if (d.group === 'nodes' && (el.data('parent') ?? undefined) !== d.data.parent) {
+          el.move({ parent: d.data.parent ?? null });
+        }
+        if (
+          d.group === 'edges' &&
+          (el.data('source') !== d.data.source || el.data('target') !== d.data.target)
+        ) {
+          cy.remove(el);
+          add.push(d);
+          continue;
+        }
+        el.data('label', d.data.label);
+        el.classes(d.classes ?? '');
+        if (d.position && !el.isParent()) el.position(d.position);
+      }
+      cy.add(add);
+    });
+    sigs.current = sig;
+    if (first && defs.length) cy.fit(undefined, 30);
+  }, [graph, positions, nodeLabel, create]);
+
+  // Highlight a path: fade everything else.
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    cy.batch(() => {
+      cy.elements('.faded, .highlighted, .selected').removeClass('faded highlighted selected');
+      if (selected) cy.getElementById(selected).addClass('selected');
+      if (!highlight) return;
+      const lit = cy.collection();
+      for (const id of highlight.nodes) {
+        const n = cy.getElementById(id);
+        lit.merge(n).merge(n.ancestors());
+      }
+      for (const id of highlight.edges) lit.merge(cy.getElementById(id));
+      cy.elements().not(lit).addClass('faded');
+      lit.addClass('highlighted');
+    });
+  }, [highlight, selected, graph]);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    cy.elements('.focused').removeClass('focused');
+    if (focused) cy.getElementById(focused).addClass('focused');
+  }, [focused, graph]);
+
+  const reveal = useCallback((id: string) => {
+    const cy = cyRef.current;
+    const el = cy?.getElementById(id);
+    if (!cy || !el || el.empty()) return;
+    const box = el.boundingBox();
+    const ext = cy.extent();
+    if (box.x1 < ext.x1 || box.x2 > ext.x2 || box.y1 < ext.y1 || box.y2 > ext.y2) cy.center(el);
+  }, []);
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      fit: () => cyRef.current?.fit(undefined, 30),
+      zoomBy: (factor) => {
+        const cy = cyRef.current;
+        if (!cy) return;
+        cy.zoom({
+          level: cy.zoom() * factor,
+          renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 },
+        });
+      },
+      png: () =>
+        cyRef.current!.png({
+          output: 'blob-promise',
+          full: true,
+          bg: theme.current?.background ?? '#ffffff',
+          maxWidth: 8000,
+          maxHeight: 8000,
+        }),
+      focusElement: (id) => {
+        const cy = cyRef.current;
+        if (!cy) return;
+        const el = cy.getElementById(id);
+        if (el.empty()) return;
+        if (cy.zoom() < 0.5) cy.zoom({ level: 0.8, position: el.position() });
+        cy.center(el);
+      },
+    }),
+    [],
+  );
+
+  /** Networks in reading order (left to right, top to bottom), for Tab. */
+  const networksInOrder = (): string[] => {
+    const cy = cyRef.current;
+    if (!cy) return [];
+    return cy
+      .nodes('.network')
+      .toArray()
+      .map((n) => ({ id: n.id(), p: n.position() }))
+      .sort((a, b) => a.p.y - b.p.y || a.p.x - b.p.x)
+      .map((n) => n.id);
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    if (e.key === 'Tab') {
+      const order = networksInOrder();
+      const i = order.indexOf(focused);
+      const next = e.shiftKey ? (i < 0 ? order.length - 1 : i - 1) : i + 1;
+      // Past the last (or before the first) network, Tab leaves the graph as usual.
+      if (next < 0 || next >= order.length) {
+        setFocused('');
+        return;
+      }
+      e.preventDefault();
+      const id = order[next]!;
+      setFocused(id);
+      reveal(id);
+      const node = graph.nodes.find((n) => n.id === id);
+      if (node) setAnnounce(describe(node));
+    } else if ((e.key === 'Enter' || e.key === ' ') && focused) {
+      e.preventDefault();
+      onSelect(focused);
+    } else if (e.key === 'Escape') {
+      onSelect('');
+    } else if (e.key === '+' || e.key === '=') {
+      cy.zoom({ level: cy.zoom() * 1.25, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+    } else if (e.key === '-') {
+      cy.zoom({ level: cy.zoom() / 1.25, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+    } else if (e.key === '0') {
+      cy.fit(undefined, 30);
+    }
+  };
+
+  return (
+    <>
+      <div
+        ref={container}
+        className="vm-network-topology__canvas"
+        tabIndex={0}
+        role="application"
+        aria-roledescription={t('network topology graph')}
+        aria-label={ariaLabel}
+        aria-describedby="vm-network-topology-keys"
+        data-test="topology-canvas"
+        data-focused={focused}
+        onKeyDown={onKeyDown}
+        onBlur={() => setFocused('')}
+      />
+      <p id="vm-network-topology-keys" className="pf-v6-screen-reader">
+        {t(
+          'Tab and Shift+Tab move between networks, Enter opens the details of the focused network, Escape closes them, plus and minus zoom, 0 fits the graph. The Table view lists the same elements.',
+        )}
+      </p>
+      <div aria-live="polite" className="pf-v6-screen-reader" data-test="topology-announce">
+        {announce}
+      </div>
+    </>
+  );
+});

@@ -1,0 +1,221 @@
+/**
+ * The graph's look, from the console's PatternFly tokens read at mount (and again when the theme changes), so the
+ * dark theme works. Shapes tell element kinds apart, colours tell network kinds apart, and problems are drawn as
+ * red (error) or orange (warning) borders and lines; pending interfaces are dashed.
+ */
+import type { StylesheetJsonBlock } from 'cytoscape';
+import type { NetworkFlavor } from '../../domain/topology/types';
+
+export type Theme = {
+  text: string;
+  subtle: string;
+  background: string;
+  surface: string;
+  border: string;
+  brand: string;
+  danger: string;
+  warning: string;
+  info: string;
+  font: string;
+  flavors: Record<NetworkFlavor, string>;
+};
+
+const token = (style: CSSStyleDeclaration, name: string, fallback: string): string =>
+  style.getPropertyValue(name).trim() || fallback;
+
+/** Reads the PatternFly tokens in effect on `el` (fallbacks are PatternFly 6's light theme values). */
+export const readTheme = (el: Element): Theme => {
+  const s = getComputedStyle(el);
+  const t = (name: string, fallback: string) => token(s, `--pf-t--global--${name}`, fallback);
+  return {
+    text: t('text--color--regular', '#151515'),
+    subtle: t('text--color--subtle', '#4d4d4d'),
+    background: t('background--color--primary--default', '#ffffff'),
+    surface: t('background--color--secondary--default', '#f2f2f2'),
+    border: t('border--color--default', '#c7c7c7'),
+    brand: t('color--brand--default', '#0066cc'),
+    danger: t('color--status--danger--default', '#b1380b'),
+    warning: t('color--status--warning--default', '#dca614'),
+    info: t('color--status--info--default', '#5e40be'),
+    font: t('font--family--body', 'RedHatText, Overpass, sans-serif'),
+    flavors: {
+      pod: t('color--nonstatus--blue--default', '#92c5f9'),
+      'primary-udn': t('color--nonstatus--purple--default', '#b6a6e9'),
+      'ovn-layer2': t('color--nonstatus--teal--default', '#9ad8d8'),
+      'ovn-layer3': t('color--nonstatus--green--default', '#afdc8f'),
+      'ovn-localnet': t('color--nonstatus--orange--default', '#f8ae54'),
+      'linux-bridge': t('color--nonstatus--yellow--default', '#ffe072'),
+      sriov: t('color--nonstatus--red--default', '#f9a8a8'),
+      other: t('color--nonstatus--gray--default', '#e0e0e0'),
+    },
+  };
+};
+
+export const FLAVORS: NetworkFlavor[] = [
+  'pod',
+  'primary-udn',
+  'ovn-layer2',
+  'ovn-layer3',
+  'ovn-localnet',
+  'linux-bridge',
+  'sriov',
+  'other',
+];
+
+/** Node shapes by kind (also used by the legend). */
+export const SHAPES: Record<string, string> = {
+  PodNetwork: 'round-rectangle',
+  UserDefinedNetwork: 'round-rectangle',
+  ClusterUserDefinedNetwork: 'round-rectangle',
+  NetworkAttachmentDefinition: 'round-rectangle',
+  SriovNetwork: 'round-rectangle',
+  VirtualMachine: 'ellipse',
+  VMGroup: 'round-octagon',
+  BridgeMapping: 'tag',
+  OVSBridge: 'hexagon',
+  LinuxBridge: 'diamond',
+  Bond: 'octagon',
+  VLAN: 'round-triangle',
+  Ethernet: 'rectangle',
+  SriovPF: 'star',
+};
+
+export const buildStyle = (th: Theme): StylesheetJsonBlock[] => [
+  {
+    selector: 'node',
+    style: {
+      label: 'data(label)',
+      'font-family': th.font,
+      'font-size': 11,
+      color: th.text,
+      'text-valign': 'bottom',
+      'text-margin-y': 4,
+      'text-max-width': '110px',
+      'text-wrap': 'ellipsis',
+      'min-zoomed-font-size': 7,
+      'background-color': th.surface,
+      'border-width': 1,
+      'border-color': th.border,
+      width: 26,
+      height: 26,
+    },
+  },
+  ...Object.entries(SHAPES).map(([kind, shape]) => ({
+    selector: `node.${kind}`,
+    style: { shape: shape as never },
+  })),
+  {
+    selector: 'node.network',
+    style: {
+      width: 130,
+      height: 34,
+      'text-valign': 'center',
+      'text-margin-y': 0,
+      'font-size': 12,
+      'font-weight': 'bold',
+      'text-max-width': '122px',
+      'border-width': 2,
+      'min-zoomed-font-size': 4,
+    },
+  },
+  ...Object.entries(th.flavors).map(([flavor, color]) => ({
+    selector: `node.network.f-${flavor}`,
+    style: { 'background-color': color },
+  })),
+  { selector: 'node.PodNetwork', style: { width: 170, height: 44, 'font-size': 14 } },
+  { selector: 'node.primary', style: { 'border-width': 3, 'border-color': th.text } },
+  {
+    selector: 'node.missing',
+    style: { 'border-style': 'dashed', 'background-opacity': 0.35, 'border-color': th.danger },
+  },
+  { selector: 'node.VirtualMachine', style: { 'background-color': th.brand, 'border-color': th.brand } },
+  { selector: 'node.VirtualMachine.stopped', style: { 'background-color': th.surface } },
+  {
+    selector: 'node.VMGroup',
+    style: {
+      width: 70,
+      height: 70,
+      'background-color': th.brand,
+      'background-opacity': 0.25,
+      'border-color': th.brand,
+      'border-width': 2,
+      'text-valign': 'center',
+      'text-margin-y': 0,
+      'font-weight': 'bold',
+    },
+  },
+  {
+    selector: ':parent',
+    style: {
+      'background-opacity': 0.04,
+      'background-color': th.text,
+      'border-color': th.border,
+      'border-width': 1,
+      'text-valign': 'top',
+      'text-halign': 'center',
+      'text-margin-y': -6,
+      'font-size': 13,
+      'font-weight': 'bold',
+      color: th.subtle,
+      padding: '18px',
+      shape: 'round-rectangle',
+    },
+  },
+  {
+    selector: 'node.Namespace.isolated',
+    style: { 'border-width': 3, 'border-style': 'double', 'border-color': th.flavors['primary-udn'] },
+  },
+  { selector: 'node.Node', style: { shape: 'rectangle' } },
+  { selector: 'node.underlay', style: { 'background-color': th.background, 'font-size': 10 } },
+  { selector: 'node.warning', style: { 'border-color': th.warning, 'border-width': 4 } },
+  { selector: 'node.error', style: { 'border-color': th.danger, 'border-width': 4 } },
+  {
+    selector: 'edge',
+    style: {
+      width: 1.5,
+      'line-color': th.border,
+      'curve-style': 'straight',
+      label: 'data(label)',
+      'font-family': th.font,
+      'font-size': 9,
+      color: th.subtle,
+      'text-background-color': th.background,
+      'text-background-opacity': 0.85,
+      'text-background-padding': '1px',
+      'min-zoomed-font-size': 9,
+      'text-rotation': 'autorotate',
+    },
+  },
+  { selector: 'edge.fast', style: { 'curve-style': 'haystack', 'haystack-radius': 0 } },
+  { selector: 'edge.interface', style: { 'line-color': th.subtle, opacity: 0.55 } },
+  {
+    selector: 'edge.primary-network',
+    style: { width: 4, 'line-color': th.flavors['primary-udn'], 'line-style': 'solid', opacity: 0.8 },
+  },
+  { selector: 'edge.primary-network.to-pod', style: { 'line-color': th.flavors.pod } },
+  { selector: 'edge.underlay', style: { width: 2.5, 'line-color': th.text, opacity: 0.5 } },
+  { selector: 'edge.pending', style: { 'line-style': 'dashed', 'line-color': th.info, opacity: 1 } },
+  { selector: 'edge.warning', style: { 'line-color': th.warning, opacity: 1, width: 2.5 } },
+  {
+    selector: 'edge.error',
+    style: { 'line-color': th.danger, opacity: 1, width: 2.5, 'line-style': 'dashed' },
+  },
+  { selector: '.faded', style: { opacity: 0.12, 'text-opacity': 0 } },
+  { selector: 'edge.highlighted', style: { width: 4, opacity: 1, 'line-color': th.brand, 'z-index': 10 } },
+  { selector: 'node.highlighted', style: { 'border-color': th.brand, 'border-width': 4, 'z-index': 10 } },
+  {
+    selector: 'node.selected',
+    style: { 'overlay-color': th.brand, 'overlay-opacity': 0.25, 'overlay-padding': 8 },
+  },
+  {
+    selector: 'node.focused',
+    style: {
+      'outline-width': 3,
+      'outline-color': th.brand,
+      'outline-offset': 4,
+      'overlay-color': th.brand,
+      'overlay-opacity': 0.15,
+      'overlay-padding': 10,
+    },
+  },
+];
