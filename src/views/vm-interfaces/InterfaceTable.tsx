@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { startsVM, type InterfaceRow } from '../../domain/interfaces/rows';
 import { NS } from '../../i18n/ns';
 import {
+  BindingCell,
   FlagsCell,
   IpsCell,
   LinkCell,
@@ -43,10 +44,7 @@ const ROW_PADDING = 12;
 const rowHeightAtLeast = (row: InterfaceRow, showVM: boolean) =>
   Math.max(ROW_HEIGHT, Math.max(row.ips.length, showVM ? 2 : 1) * LINE_HEIGHT + ROW_PADDING);
 
-type Labels = Record<
-  'vm' | 'iface' | 'net' | 'binding' | 'model' | 'mac' | 'ips' | 'link' | 'pending',
-  string
->;
+type Labels = Record<'vm' | 'iface' | 'net' | 'binding' | 'mac' | 'ips' | 'link' | 'pending', string>;
 
 /** The sticky first (VM) and last (actions) cells: PatternFly's sticky-column classes, as its Td renders them. */
 const STICKY_VM = css(
@@ -113,10 +111,7 @@ const InterfaceTableRow = memo<RowProps>(({ row, first, last, showVM, labels, ac
       <NetworkCell row={row} text={text} base={base} />
     </td>
     <td className={css(styles.tableTd, 'vmnet-table__nowrap')} data-label={labels.binding}>
-      {row.binding ?? '—'}
-    </td>
-    <td className={css(styles.tableTd, 'vmnet-table__nowrap')} data-label={labels.model}>
-      {row.binding === 'sriov' ? '—' : (row.model ?? '—')}
+      <BindingCell row={row} />
     </td>
     <td
       className={css(styles.tableTd, 'vmnet-table__nowrap')}
@@ -195,17 +190,7 @@ const VisibleRows: FC = () => {
 };
 
 /** The columns, in order: the all-VMs page shows whose interface it is; a VM's own tab does not. */
-const VM_COLUMNS: (keyof Labels)[] = [
-  'vm',
-  'iface',
-  'net',
-  'binding',
-  'model',
-  'mac',
-  'ips',
-  'link',
-  'pending',
-];
+const VM_COLUMNS: (keyof Labels)[] = ['vm', 'iface', 'net', 'binding', 'mac', 'ips', 'link', 'pending'];
 const TAB_COLUMNS = VM_COLUMNS.slice(1);
 
 /** The PatternFly table itself: renders once per column set; the rows come from SliceContext. */
@@ -217,13 +202,14 @@ const StableTable = memo<{ labels: Labels; showVM: boolean; hasActions: boolean 
         aria-label={t('Network interfaces')}
         variant="compact"
         isStickyHeader
+        className="vmnet-table"
         data-test="interface-table"
       >
         <Thead>
           <Tr>
             {(showVM ? VM_COLUMNS : TAB_COLUMNS).map((key) =>
               key === 'vm' ? (
-                <Th key={key} modifier="nowrap" isStickyColumn hasRightBorder stickyMinWidth="9rem">
+                <Th key={key} modifier="nowrap" isStickyColumn hasRightBorder stickyMinWidth="8rem">
                   {labels[key]}
                 </Th>
               ) : (
@@ -265,8 +251,7 @@ const InterfaceTableView: FC<Props> = ({ rows, showVM, actions, height = 'calc(1
       vm: t('VM'),
       iface: t('Interface'),
       net: t('Network'),
-      binding: t('Binding'),
-      model: t('Model'),
+      binding: t('Binding, model'),
       mac: t('MAC address'),
       ips: t('IP addresses'),
       link: t('Link'),

@@ -32,8 +32,11 @@ const cellTexts = (t: TFunction) => ({
     restart: t('Restart required'),
     link: t('Link state pending'),
     ephemeral: t('Not in VM spec'),
-    agent: t('Guest agent not connected'),
   },
+  noAgent: t('no guest agent'),
+  noAgentWhy: t(
+    'The guest agent is not connected: addresses come only from other sources, and the guest cannot report its link state.',
+  ),
 });
 
 export const useCellTexts = (t: TFunction): CellTexts => useMemo(() => cellTexts(t), [t]);
@@ -102,8 +105,20 @@ export const IpsCell: FC<{ row: InterfaceRow; text: CellTexts }> = ({ row, text 
         {text.unknown}
       </LazyTooltip>
     );
+  // A running VM without its guest agent: said here, where it matters (addresses), not among pending changes.
+  const agentNote =
+    row.runState.running && row.guestAgent !== 'connected' ? (
+      <span className="vmnet-table__line vmnet-table__muted" title={text.noAgentWhy} data-test="flag-agent">
+        {text.noAgent}
+      </span>
+    ) : null;
   if (row.ips.length === 0)
-    return <span data-test={`iface-${row.name}-ips`}>{row.ipStatus === 'stopped' ? '—' : text.none}</span>;
+    return (
+      <span data-test={`iface-${row.name}-ips`}>
+        {row.ipStatus === 'stopped' ? '—' : text.none}
+        {agentNote}
+      </span>
+    );
   return (
     <div data-test={`iface-${row.name}-ips`}>
       {row.ips.map((ip) => (
@@ -126,19 +141,29 @@ export const IpsCell: FC<{ row: InterfaceRow; text: CellTexts }> = ({ row, text 
           </LazyTooltip>
         </div>
       ))}
+      {agentNote}
     </div>
   );
 };
 
+/** Binding, and the model under it (an SR-IOV VF has no emulated model). */
+export const BindingCell: FC<{ row: InterfaceRow }> = ({ row }) => (
+  <>
+    {row.binding ?? '—'}
+    {row.binding !== 'sriov' && row.model && (
+      <span className="vmnet-table__line vmnet-table__muted">{row.model}</span>
+    )}
+  </>
+);
+
 export const FlagsCell: FC<{ row: InterfaceRow; text: CellTexts }> = ({ row, text }) => {
   const { flags } = row;
-  const shown: { key: keyof CellTexts['flags']; color: 'orange' | 'blue' | 'grey' | 'purple' }[] = [];
+  const shown: { key: keyof CellTexts['flags']; color: 'orange' | 'blue' | 'purple' }[] = [];
   if (flags.pendingHotplug) shown.push({ key: 'hotplug', color: 'blue' });
   if (flags.pendingUnplug) shown.push({ key: 'unplug', color: 'blue' });
   if (flags.restartRequired) shown.push({ key: 'restart', color: 'orange' });
   if (flags.linkPending) shown.push({ key: 'link', color: 'blue' });
   if (flags.ephemeral) shown.push({ key: 'ephemeral', color: 'purple' });
-  if (row.runState.running && row.guestAgent !== 'connected') shown.push({ key: 'agent', color: 'grey' });
   if (!shown.length) return null;
   return (
     <span className="vm-network-console-plugin__flags" data-test={`iface-${row.name}-flags`}>
