@@ -18,7 +18,7 @@ const NET_DX = 170;
 const NET_ROW_DY = 90;
 const IF_DX = 120;
 const IF_DY = 80;
-const BOX_GAP = 80;
+const BOX_GAP = 140;
 const BAND_GAP = 260;
 
 const FLAVOR_ORDER: NetworkFlavor[] = [
@@ -185,7 +185,9 @@ export const layoutGraph = (g: TopologyGraph): Positions => {
         },
       };
     });
-  shelve(nodeBoxes, bandWidth, rows * NET_ROW_DY + BAND_GAP, 1);
+  // Nodes side by side (up to six a shelf), so networks reach each node's underlay without crossing another node.
+  const nodeWidth = Math.max(0, ...nodeBoxes.map((b) => b.width + BOX_GAP));
+  shelve(nodeBoxes, Math.max(bandWidth, Math.min(6, nodeBoxes.length) * nodeWidth), rows * NET_ROW_DY + BAND_GAP, 1);
 
   // Anything left (a VM whose namespace box is not drawn) goes to the left of the networks.
   let spare = 0;
@@ -210,6 +212,10 @@ const nsCentre = (id: string, children: Map<string, GraphNode[]>, pos: Positions
  */
 export const keepPositions = (fresh: Positions, previous: Positions | undefined): Positions => {
   if (!previous?.size) return fresh;
+  // When much arrived at once (a list that loaded late), a fresh layout reads better than patches around the old.
+  let added = 0;
+  for (const id of fresh.keys()) if (!previous.has(id)) added++;
+  if (added > Math.max(20, fresh.size * 0.2)) return fresh;
   const out: Positions = new Map();
   const SIZE = 40;
   const grid = new Map<string, Point[]>();
@@ -232,15 +238,15 @@ export const keepPositions = (fresh: Positions, previous: Positions | undefined)
     }
     return false;
   };
-  const added: [string, Point][] = [];
+  const placed: [string, Point][] = [];
   for (const [id, p] of fresh) {
     const old = previous.get(id);
     if (old) {
       out.set(id, old);
       occupy(old);
-    } else added.push([id, p]);
+    } else placed.push([id, p]);
   }
-  for (const [id, p] of added) {
+  for (const [id, p] of placed) {
     let q = p;
     // Look for a free spot on a widening ring around the wanted place.
     for (let r = 1; clashes(q) && r < 400; r++) {

@@ -86,6 +86,24 @@ const TopologyPage: FC = () => {
   const selectedNode = view.nodes.find((n) => n.id === state.selected);
   const focusId = state.selected || matches[0] || '';
   const highlight = useMemo(() => (focusId ? highlightFrom(view, focusId) : undefined), [view, focusId]);
+  // The highlighted path in words, for screen readers (the canvas itself is one image to them).
+  const pathText = useMemo(() => {
+    const focus = view.nodes.find((n) => n.id === focusId);
+    if (!highlight || !focus) return '';
+    const byId = new Map(view.nodes.map((n) => [n.id, n]));
+    const names = [...highlight.nodes]
+      .filter((id) => id !== focusId)
+      .map((id) => byId.get(id))
+      .filter((n) => n !== undefined)
+      .map(
+        (n) =>
+          `${text.kind(n.kind)} ${text.nodeLabel(n)}${n.node && n.kind !== 'VirtualMachine' ? ` (${n.node})` : ''}`,
+      );
+    return t('Highlighted from {{element}}: {{path}}', {
+      element: text.describe(focus),
+      path: names.join(', '),
+    });
+  }, [highlight, focusId, view, text, t]);
 
   const select = useCallback(
     (id: string) => {
@@ -316,6 +334,9 @@ const TopologyPage: FC = () => {
           </div>
         )}
         <TopologyLegend text={text} />
+        <div className="pf-v6-screen-reader" aria-live="polite" data-test="topology-path">
+          {pathText}
+        </div>
       </div>
     );
   };

@@ -30,6 +30,7 @@ const usePage = (total: number) => {
         setPage(1);
       },
       isCompact: true,
+      perPageOptions: [50, 100, 500, 1000].map((n) => ({ title: String(n), value: n })),
     },
   };
 };

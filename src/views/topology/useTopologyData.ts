@@ -52,7 +52,10 @@ export type TopologyData = {
 /** The plain-data models carry no object type for most kinds; this names it. */
 const typed = <T extends K8sObject>(m: K8sModel): K8sModel<T> => m as K8sModel<T>;
 
-/** A refused or absent list: skip it quietly (absent API) or say it was not readable (403). */
+/**
+ * Loaded, or given up on: not readable (403), not installed (404), or unreachable after the watch's retries (the
+ * banner says so). A list that loads later is laid out afresh (keepPositions), not patched around the old picture.
+ */
 const settled = <T>(r: WatchResult<T>) => r.loaded || r.error !== null;
 
 export const useTopologyData = (namespace?: string): TopologyData => {

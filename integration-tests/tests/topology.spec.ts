@@ -1,0 +1,174 @@
+// The network topology page against the real API server and the seeded demo data (integration-tests/cluster/seed/,
+// topology.ts has the problem cases): what the graph holds, a clicked VM's path, what a tenant sees, problems,
+// PNG export and keyboard access.
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import type { VM, VMI } from '../../src/domain/kube/vm';
+import { TOPOLOGY_PROBLEMS } from '../cluster/seed/topology';
+import { clientFor } from '../support/k8s';
+import { actAs, shellUrl } from '../pages/shell';
+
+const topology = (page: Page) => ({
+  open: async (query = '') => {
+    await page.goto(`${shellUrl()}/vm-network-topology/all-namespaces${query}`);
+    await page.getByRole('heading', { name: 'Network topology' }).waitFor();
+  },
+  canvas: () => page.getByTestId('topology-canvas'),
+  details: () => page.getByTestId('topology-details'),
+  detailsTitle: () => page.getByTestId('topology-details-title'),
+  path: () => page.getByTestId('topology-path'),
+  /** The table view: every element and connection as text. */
+  table: async () => {
+    await page.getByTestId('view-table').click();
+    await page.getByTestId('topology-table').waitFor();
+    // Large pages, so the assertions see every row of the demo.
+    for (const id of ['topology-elements-pages', 'topology-connections-pages']) {
+      await page.locator(`#${id}-toggle`).click();
+      await page.getByText('1000 per page', { exact: true }).click();
+    }
+    return page.getByTestId('topology-table');
+  },
+});
+
+/** A running tenant-b VM attached to the localnet CUDN (the seed gives tenant-b VMs a cudn-localnet NIC). */
+const localnetVM = async (): Promise<string> => {
+  const admin = clientFor('admin');
+  const vms = (await admin.get<{ items: VM[] }>('/apis/kubevirt.io/v1/namespaces/tenant-b/virtualmachines'))
+    .body.items;
+  const vmis = (
+    await admin.get<{ items: VMI[] }>('/apis/kubevirt.io/v1/namespaces/tenant-b/virtualmachineinstances')
+  ).body.items;
+  const running = new Set(vmis.filter((v) => v.status?.phase === 'Running').map((v) => v.metadata.name));
+  const vm = vms.find(
+    (v) =>
+      running.has(v.metadata.name) &&
+      (v.spec.template.spec.networks ?? []).some((n) => n.multus?.networkName === 'cudn-localnet'),
+  );
+  if (!vm) throw new Error('the seed has no running tenant-b VM on cudn-localnet');
+  return vm.metadata.name;
+};
+
+test('the demo graph shows each network kind and the underlay', async ({ page, context }) => {
+  await actAs(context, 'admin');
+  const p = topology(page);
+  await p.open();
+  await expect(p.canvas()).toBeVisible();
+  await expect(page.getByTestId('topology-legend')).toContainText('OVN localnet');
+  const table = await p.table();
+  const elements = table.getByTestId('topology-elements');
+  for (const kind of [
+    'Pod network',
+    'UserDefinedNetwork',
+    'ClusterUserDefinedNetwork',
+    'NetworkAttachmentDefinition',
+    'SriovNetwork',
+    'Node',
+    'OVN bridge mapping',
+    'OVS bridge',
+    'Linux bridge',
+    'Bond',
+    'VLAN interface',
+    'Ethernet NIC',
+    'SR-IOV physical function',
+  ]) {
+    await expect(elements.getByRole('cell', { name: kind, exact: true }).first()).toBeVisible();
+  }
+  // tenant-a's primary UDN isolates it: its namespace's primary network is the UDN, not the pod network.
+  await page.getByTestId('view-graph').click();
+  await p.open('?q=tenant-a%2Fprimary-udn');
+  await expect(p.path()).toContainText('Namespace tenant-a (isolated)');
+});
+
+test('clicking a localnet VM highlights its path down to the NIC, and the panel links work', async ({
+  page,
+  context,
+}) => {
+  await actAs(context, 'admin');
+  const vm = await localnetVM();
+  const p = topology(page);
+  await p.open(`?q=${vm}`);
+  // The search centres the VM; a real click in the middle of the canvas selects it.
+  await expect(p.path()).toContainText(`tenant-b/${vm}`);
+  await page.waitForTimeout(500);
+  const box = (await p.canvas().boundingBox())!;
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await expect(p.detailsTitle()).toHaveText(vm);
+  await expect(p.details()).toContainText('cudn-localnet');
+  const path = p.path();
+  await expect(path).toContainText('ClusterUserDefinedNetwork cudn-localnet');
+  await expect(path).toContainText('OVN bridge mapping physnet-ext → ovs-br1');
+  await expect(path).toContainText('OVS bridge ovs-br1');
+  await expect(path).toContainText('Ethernet NIC ens8');
+  expect(new URL(page.url()).searchParams.get('sel')).toBe(`vm:tenant-b/${vm}`);
+  await p.details().getByTestId('link-vm').click();
+  await expect(page).toHaveURL(
+    new RegExp(`/k8s/ns/tenant-b/kubevirt.io~v1~VirtualMachine/${vm}/vm-network-interfaces`),
+  );
+  await expect(page.getByTestId('interface-table')).toBeVisible();
+});
+
+test("tenant-a's graph and table hold no tenant-b object, and say what it may not list", async ({
+  page,
+  context,
+}) => {
+  await actAs(context, 'tenant-a');
+  const p = topology(page);
+  await p.open();
+  await expect(page.getByTestId('topology-unreadable')).toContainText('NodeNetworkState');
+  const table = await p.table();
+  await expect(table.getByTestId('topology-elements')).toContainText('tenant-a');
+  await expect(table).not.toContainText('tenant-b');
+  await expect(table).not.toContainText('worker-0');
+});
+
+test('a dangling NAD reference and other problems are shown where they are', async ({ page, context }) => {
+  await actAs(context, 'admin');
+  const d = TOPOLOGY_PROBLEMS.danglingNad;
+  const p = topology(page);
+  await p.open(`?q=${d.vm}&sel=${encodeURIComponent(`vm:${d.namespace}/${d.vm}`)}`);
+  await expect(p.detailsTitle()).toHaveText(d.vm);
+  await expect(p.details().getByTestId('topology-problem')).toContainText(
+    `NetworkAttachmentDefinition ${d.namespace}/${d.nad} does not exist`,
+  );
+  const table = await p.table();
+  await expect(table).toContainText(
+    `Linux bridge ${TOPOLOGY_PROBLEMS.bridgeOnNoNode.bridge} exists on no node`,
+  );
+  await expect(table).toContainText(
+    `Physical network ${TOPOLOGY_PROBLEMS.unmappedLocalnet.physicalNetworkName} has no OVN bridge mapping`,
+  );
+  await expect(table).toContainText(
+    `No SriovNetworkNodePolicy provides resource ${TOPOLOGY_PROBLEMS.sriovNoPolicy.resourceName}`,
+  );
+  await expect(table).toContainText('failed on worker-1');
+});
+
+test('PNG export downloads a non-empty PNG', async ({ page, context }) => {
+  await actAs(context, 'admin');
+  const p = topology(page);
+  await p.open();
+  await expect(p.canvas()).toBeVisible();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('topology-png').click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('network-topology.png');
+  const bytes = readFileSync((await download.path())!);
+  expect(bytes.length).toBeGreaterThan(10_000);
+  expect(bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+});
+
+test('keyboard: Tab reaches a network in the graph and Enter opens its panel', async ({ page, context }) => {
+  await actAs(context, 'admin');
+  const p = topology(page);
+  await p.open();
+  await p.canvas().focus();
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('topology-announce')).not.toBeEmpty();
+  const announced = await page.getByTestId('topology-announce').textContent();
+  await page.keyboard.press('Enter');
+  await expect(p.details()).toBeVisible();
+  expect(announced).toContain(await p.detailsTitle().textContent());
+  await page.keyboard.press('Escape');
+  await expect(p.details()).toHaveCount(0);
+});
