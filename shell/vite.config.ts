@@ -22,8 +22,8 @@ import { resolveTarget } from './target';
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
 /**
- * Vite's logger, minus the "ws proxy error: read ECONNRESET" it prints whenever a browser tab with open watches
- * closes or reloads: the watch sockets are reset by design then, and nothing is wrong.
+ * Vite's logger, minus the "ws proxy error: read ECONNRESET" (or EPIPE) it prints whenever a browser tab with open
+ * watches closes or reloads: the watch sockets are reset by design then, and nothing is wrong.
  */
 const logger = (() => {
   const base = createLogger();
@@ -31,7 +31,7 @@ const logger = (() => {
     ...base,
     error: (msg: string, options?: Parameters<typeof base.error>[1]) => {
       const err = options?.error as NodeJS.ErrnoException | undefined;
-      if (/ws proxy (socket )?error/.test(msg) && (err?.code === 'ECONNRESET' || /ECONNRESET/.test(msg)))
+      if (/ws proxy (socket )?error/.test(msg) && /ECONNRESET|EPIPE/.test(`${err?.code ?? ''} ${msg}`))
         return;
       base.error(msg, options);
     },

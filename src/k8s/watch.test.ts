@@ -330,6 +330,21 @@ describe('createListWatch', () => {
     expect(fake.pendingLists()).toBe(1);
   });
 
+  it('a resume accepted but silent (a resourceVersion ahead of the server) relists after 3 idle timeouts', async () => {
+    const { fake, mem, frames, t, watch } = setup({ items: [cm('ghost', '1')], resourceVersion: '99999' });
+    watch.start();
+    for (let i = 0; i < 3; i++) {
+      expect(fake.lastSocket().opts.resourceVersion).toBe('99999');
+      fake.lastSocket().open(); // the server accepts the watch, then never sends anything
+      t.fireAll();
+    }
+    expect(fake.pendingLists()).toBe(1);
+    expect(watch.getStatus().state).toBe('reconnecting');
+    await fake.resolveList(listed([cm('a', '3')], '4'));
+    frames.runFrame();
+    expect(mem.names()).toEqual(['a']);
+  });
+
   it('a server that is down (lists fail too) keeps resuming from the resourceVersion, no relist', async () => {
     const { fake, t, watch } = setup({ items: [cm('a', '1')], resourceVersion: '7' });
     fake.setProbe({ ok: false, error: { kind: 'unreachable', message: 'ECONNREFUSED' } });

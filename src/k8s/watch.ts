@@ -188,6 +188,7 @@ export const createListWatch = <T extends K8sObject>(o: ListWatchOptions<T>): Li
       if (!r.ok) return retryLater(r.error, relist);
       map = new Map(r.value.items.map((item) => [objectKey(item), item]));
       rv = r.value.resourceVersion;
+      refusals = 0;
       store.set({ items: r.value.items, resourceVersion: rv });
       setStatus({ state: 'connecting', loaded: true });
       connect();
@@ -236,15 +237,20 @@ export const createListWatch = <T extends K8sObject>(o: ListWatchOptions<T>): Li
   };
 
   /** (Re)arms the half-open detector of the current socket: no frame for idleTimeout → resume on a new one. */
-  const armIdle = (gen: number) => {
+  // A socket that never delivered a frame (not even a bookmark, which the server sends about once a minute) is
+  // also a refused resume: a watch from a resourceVersion ahead of the server's (etcd restored or replaced) is
+  // accepted and then stays silent, since every event the server has is older than it.
+  const armIdle = (gen: number, silent: () => boolean) => {
     if (!idleTimeout) return;
     cancelIdle?.();
     cancelIdle = timers.set(() => {
       cancelIdle = undefined;
       if (!running || gen !== generation) return;
       closeSocket();
+      if (silent()) refusals++;
       setStatus({ ...status, state: 'reconnecting' });
-      connect();
+      if (refusals >= relistAfter) relist();
+      else connect();
     }, idleTimeout);
   };
 
@@ -261,12 +267,12 @@ export const createListWatch = <T extends K8sObject>(o: ListWatchOptions<T>): Li
         onOpen: () => {
           if (gen !== generation) return;
           opened = true;
-          armIdle(gen);
+          armIdle(gen, () => frames === 0);
           setStatus({ state: 'live', loaded: true });
         },
         onMessage: (data) => {
           if (gen !== generation) return;
-          armIdle(gen);
+          armIdle(gen, () => false);
           // Reset backoff on the first frame, not on open: a server that accepts and hangs up must still back off.
           if (frames++ === 0) failures = 0;
           onFrame(data);
