@@ -17,6 +17,8 @@ export type NetworkOption = {
   nadType?: Exclude<NadType, 'ovn-primary'>;
   namespace?: string;
   name?: string;
+  /** The NAD's IPAM subnets (OVN-K `subnets`, or a bridge's `ipam.subnet`), when it declares any. */
+  subnets?: string[];
 };
 
 export type InterfaceModel = 'virtio' | 'e1000e' | 'e1000' | 'igb' | 'rtl8139' | 'ne2k_pci' | 'pcnet';

@@ -21,6 +21,7 @@ export const interfaceMessages = {
   'mac-in-use': 'Also used by VM {{vm}}',
   'static-ip-secondary-only': 'A static IP can be set only on a secondary network',
   'cidr-format': 'Enter an address with its prefix, like 192.0.2.10/24 or 2001:db8::10/64',
+  'static-ip-outside-subnet': "Not inside the network's subnets ({{subnets}})",
   'static-ip-network-address': 'This is the network address; choose a host address',
   'static-ip-needs-match': 'Give a MAC address or the guest interface name so cloud-init can find the NIC',
   'guest-name-format': 'Guest interface names are 1–15 characters without spaces, "/" or ":"',

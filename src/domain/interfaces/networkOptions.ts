@@ -3,6 +3,7 @@
  * NADs the user can list, so every option is readable.
  */
 import type { NetworkAttachmentDefinition } from '../kube/networks';
+import { parseCniConfig } from '../kube/networks';
 import type { NetworkOption } from './form';
 import { nadTypeOf } from './nadTypes';
 import type { Binding } from './rows';
@@ -12,6 +13,18 @@ export const NAD_GLOBAL_NAMESPACE = 'default';
 
 /** The NAD OpenShift Virtualization creates to wire the primary-UDN binding; never a user choice. */
 const INTERNAL_NADS = new Set(['primary-udn-kubevirt-binding']);
+
+/** The subnets a NAD assigns addresses from: OVN-K's `subnets` ("a/b,c/d"; layer3 "cidr/hostSubnet") or `ipam.subnet`. */
+export const nadSubnets = (nad: NetworkAttachmentDefinition): string[] => {
+  const config = parseCniConfig(nad) as { subnets?: unknown; ipam?: { subnet?: unknown } } | undefined;
+  const list =
+    typeof config?.subnets === 'string'
+      ? config.subnets.split(',')
+      : typeof config?.ipam?.subnet === 'string'
+        ? [config.ipam.subnet]
+        : [];
+  return list.map((s) => s.trim().split('/').slice(0, 2).join('/')).filter(Boolean);
+};
 
 /**
  * Options for a VM in `vmNamespace`: the pod network, or the namespace's primary UDN that replaces it, then
@@ -38,7 +51,8 @@ export const networkOptionsFor = (
     const id = `${namespace}/${name}`;
     if (seen.has(id)) continue;
     seen.add(id);
-    out.push({ id, kind: 'nad', nadType, namespace, name });
+    const subnets = nadSubnets(nad);
+    out.push({ id, kind: 'nad', nadType, namespace, name, ...(subnets.length ? { subnets } : {}) });
   }
   const rank = (o: NetworkOption) => (o.namespace === vmNamespace ? 0 : 1);
   out.sort((a, b) => rank(a) - rank(b) || (a.name ?? '').localeCompare(b.name ?? ''));

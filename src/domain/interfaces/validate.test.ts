@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FieldIssue } from '../issues';
 import { aNAD, aVM, aVMI } from '../testing/fixtures';
 import type { InterfaceForm, NetworkOption } from './form';
-import { allowedBindings, networkOptionsFor, supportsLinkState } from './networkOptions';
+import { allowedBindings, nadSubnets, networkOptionsFor, supportsLinkState } from './networkOptions';
 import { buildInterfaceRows } from './rows';
 import type { InterfaceValidationContext } from './validate';
 import { macsInUseFrom, validateInterfaceForm } from './validate';
@@ -317,6 +317,22 @@ describe('validateInterfaceForm', () => {
     ])('%s', (_, f, theVm, running, expected) => {
       expect(codes(validateInterfaceForm(form(f), ctx({ vm: theVm, running })))).toEqual(expected);
     });
+
+    it("an address outside the network's subnets is refused, naming them", () => {
+      const withSubnets = options.map((o) =>
+        o.id === 'ns1/br' ? { ...o, subnets: ['10.200.0.0/16', 'fd20::/64'] } : o,
+      );
+      const check = (staticIp: string) =>
+        validateInterfaceForm(
+          form({ staticIp, macAddress: mac }),
+          ctx({ vm: withCloudInit(), options: withSubnets }),
+        );
+      expect(codes(check('192.168.1.5/24'))).toEqual(['staticIp:static-ip-outside-subnet:error']);
+      expect(check('192.168.1.5/24')[0]?.params).toEqual({ subnets: '10.200.0.0/16, fd20::/64' });
+      expect(codes(check('10.200.3.4/16'))).toEqual([]);
+      expect(codes(check('fd20::9/64'))).toEqual([]);
+      expect(codes(check('fd21::9/64'))).toEqual(['staticIp:static-ip-outside-subnet:error']);
+    });
   });
 });
 
@@ -326,5 +342,26 @@ describe('options for a typed network id', () => {
     expect(codes(validateInterfaceForm(form({ networkId: 'ns1/br' }), ctx({ options: only })))).toEqual([
       'network:network-unavailable:error',
     ]);
+  });
+});
+
+describe('nadSubnets', () => {
+  const withConfig = (config: object) =>
+    ({
+      apiVersion: 'k8s.cni.cncf.io/v1',
+      kind: 'NetworkAttachmentDefinition',
+      metadata: { name: 'n', namespace: 'ns1' },
+      spec: { config: JSON.stringify(config) },
+    }) as const;
+  it('reads OVN-K subnets (layer3 host subnets dropped) and a bridge IPAM subnet', () => {
+    expect(nadSubnets(withConfig({ subnets: '10.200.0.0/16, fd20::/64' }))).toEqual([
+      '10.200.0.0/16',
+      'fd20::/64',
+    ]);
+    expect(nadSubnets(withConfig({ subnets: '10.1.0.0/16/24' }))).toEqual(['10.1.0.0/16']);
+    expect(nadSubnets(withConfig({ ipam: { type: 'whereabouts', subnet: '192.168.5.0/24' } }))).toEqual([
+      '192.168.5.0/24',
+    ]);
+    expect(nadSubnets(withConfig({ type: 'cnv-bridge', ipam: {} }))).toEqual([]);
   });
 });

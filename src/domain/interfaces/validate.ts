@@ -5,7 +5,7 @@
 import type { FieldIssue } from '../issues';
 import type { VM } from '../kube/vm';
 import { specInterfaces, specNetworks } from '../kube/vm';
-import { hasHostBits, parseCidr } from '../net/cidr';
+import { cidrContainsIP, hasHostBits, parseCidr } from '../net/cidr';
 import type { InterfaceForm, NetworkOption } from './form';
 import { INTERFACE_MODELS, isSecondary, networkIdOf } from './form';
 import { isMulticastMac, parseMac } from './mac';
@@ -135,6 +135,12 @@ const validateStaticIp = (form: InterfaceForm, ctx: InterfaceValidationContext):
   const hostPrefix = cidr.family === 4 ? 31 : 127;
   if (!hasHostBits(cidr) && cidr.prefix < hostPrefix) return [issue('staticIp', 'static-ip-network-address')];
   const out: FieldIssue[] = [];
+  // On a network that assigns addresses from subnets, an address outside them never reaches anyone.
+  const subnets = ctx.options.find((o) => o.id === form.networkId)?.subnets ?? [];
+  const parsed = subnets.map(parseCidr).filter((c) => c !== undefined);
+  const sameFamily = parsed.filter((c) => c.family === cidr.family);
+  if (parsed.length && !sameFamily.some((c) => cidrContainsIP(c, { family: cidr.family, value: cidr.ip })))
+    out.push(issue('staticIp', 'static-ip-outside-subnet', { subnets: subnets.join(', ') }));
   if (!form.macAddress?.trim() && !form.guestName?.trim())
     out.push(issue('guestName', 'static-ip-needs-match'));
   if (form.guestName?.trim() && !IFNAME.test(form.guestName.trim()))

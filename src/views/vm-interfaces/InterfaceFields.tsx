@@ -1,4 +1,4 @@
-import type { FC } from 'react';
+import type { FC, ReactNode } from 'react';
 import { Form, FormGroup, FormSelect, FormSelectOption, Switch, TextInput } from '@patternfly/react-core';
 import { useTranslation } from 'react-i18next';
 import type { FieldIssue } from '../../domain/issues';
@@ -19,10 +19,12 @@ type Props = {
   options: readonly NetworkOption[];
   issues: readonly FieldIssue[];
   editing: boolean;
+  /** What the change does to the running VM, shown under the network once one is chosen. */
+  plan?: ReactNode;
 };
 
 /** The fields of the add/edit interface modal; every issue is shown under the field it names. */
-export const InterfaceFields: FC<Props> = ({ form, onChange, options, issues, editing }) => {
+export const InterfaceFields: FC<Props> = ({ form, onChange, options, issues, editing, plan }) => {
   const { t } = useTranslation(NS);
   const option = options.find((o) => o.id === form.networkId);
   const bindings = allowedBindings(option);
@@ -65,6 +67,7 @@ export const InterfaceFields: FC<Props> = ({ form, onChange, options, issues, ed
           ))}
         </FormSelect>
         <IssueText {...field('network')} />
+        {plan}
       </FormGroup>
       <FormGroup label={t('Binding')} isRequired fieldId="iface-binding">
         <FormSelect

@@ -1,11 +1,15 @@
 import { useEffect, useMemo, useState, type FC } from 'react';
+import { Link } from 'react-router';
 import { Alert, Button, Modal, ModalBody, ModalFooter, ModalHeader } from '@patternfly/react-core';
 import { useTranslation } from 'react-i18next';
 import type { VM, VMI } from '../../domain/kube/vm';
 import type { NetworkAttachmentDefinition } from '../../domain/kube/networks';
 import type { InterfaceRow } from '../../domain/interfaces/rows';
 import { emptyForm, formFromVM, type InterfaceForm } from '../../domain/interfaces/form';
-import { networkOptionsFor } from '../../domain/interfaces/networkOptions';
+import { isSingleUseNetwork, networkOptionsFor } from '../../domain/interfaces/networkOptions';
+import { networkIdOf } from '../../domain/interfaces/form';
+import { getBinding } from '../../domain/interfaces/rows';
+import { specInterfaces, specNetworks } from '../../domain/kube/vm';
 import { macsInUseFrom, validateInterfaceForm } from '../../domain/interfaces/validate';
 import { hotplugPlan } from '../../domain/interfaces/patch';
 import type { InterfaceChange } from '../../domain/interfaces/conflict';
@@ -33,6 +37,28 @@ const nextName = (vm: VM) => {
   let i = 1;
   while (taken.has(`nic${i}`)) i++;
   return `nic${i}`;
+};
+
+/** The form's fields top to bottom, and their inputs: after Add, the first one with an error gets the focus. */
+const FIELD_ORDER = [
+  'name',
+  'network',
+  'binding',
+  'model',
+  'macAddress',
+  'linkState',
+  'staticIp',
+  'guestName',
+];
+const FIELD_INPUT: Record<string, string> = {
+  name: 'iface-name',
+  network: 'iface-network',
+  binding: 'iface-binding',
+  model: 'iface-model',
+  macAddress: 'iface-mac',
+  linkState: 'iface-link',
+  staticIp: 'iface-static-ip',
+  guestName: 'iface-guest-name',
 };
 
 /** Add or edit one interface. Nothing is sent while a field has an error; a concurrent change is never lost. */
@@ -70,9 +96,36 @@ export const InterfaceModal: FC<Props> = ({ vm, vmi, editing, nads, rows, onClos
 
   const save = () => {
     setSubmitted(true);
+    const firstError = FIELD_ORDER.find((f) => issues.some((i) => i.field === f && i.severity === 'error'));
+    if (firstError) {
+      // The field may be below the fold of the modal: bring it into view and put the cursor in it.
+      requestAnimationFrame(() => {
+        const el = document.getElementById(FIELD_INPUT[firstError] ?? '');
+        el?.scrollIntoView({ block: 'center' });
+        el?.focus();
+      });
+      return;
+    }
     if (hasErrors(issues)) return;
     void apply(base, change);
   };
+  // Networks this VM can still attach to: single-use ones it already has are not a choice.
+  const usable = useMemo(() => {
+    const ns = vm.metadata.namespace ?? '';
+    const nets = specNetworks(vm);
+    const used = new Set(
+      specInterfaces(vm)
+        .filter((i) => i.name !== editing && i.state !== 'absent')
+        .map((i) =>
+          networkIdOf(
+            nets.find((n) => n.name === i.name),
+            getBinding(i),
+            ns,
+          ),
+        ),
+    );
+    return options.filter((o) => !(isSingleUseNetwork(o) && used.has(o.id)));
+  }, [vm, options, editing]);
   const applyAgain = () => {
     if (state.phase !== 'conflict' || state.rebase.status !== 'ok') return;
     setBase(state.latest);
@@ -124,6 +177,8 @@ export const InterfaceModal: FC<Props> = ({ vm, vmi, editing, nads, rows, onClos
     <Modal
       isOpen
       onClose={onClose}
+      // The first field the user can type in, not the close button.
+      elementToFocus={editing ? '#iface-network' : '#iface-name'}
       variant="medium"
       aria-labelledby="iface-modal-title"
       data-test="interface-modal"
@@ -138,19 +193,33 @@ export const InterfaceModal: FC<Props> = ({ vm, vmi, editing, nads, rows, onClos
         {state.phase === 'error' && !serverIssues.length && (
           <ActionError error={state.error} title={t('The interface was not saved')} />
         )}
+        {!editing && usable.length === 0 && (
+          <Alert variant="info" isInline title={t('No network left to attach')} data-test="no-usable-network">
+            {t(
+              'Every network this VM can use in namespace {{ns}} is attached already. Create a secondary network (a NetworkAttachmentDefinition or UserDefinedNetwork) first.',
+              { ns: namespace },
+            )}{' '}
+            <Link to="/vm-networks/create">{t('Create network')}</Link>
+          </Alert>
+        )}
         <InterfaceFields
           form={form}
           onChange={(p) => setForm({ ...form, ...p })}
           options={options}
           issues={shown}
           editing={!!editing}
-        />
-        <Alert
-          variant={plan === 'restart-required' ? 'warning' : 'info'}
-          isInline
-          isPlain
-          title={planText}
-          data-test="hotplug-plan"
+          plan={
+            // What happens to the running VM, said once a network is chosen, under it.
+            form.networkId ? (
+              <Alert
+                variant={plan === 'restart-required' ? 'warning' : 'info'}
+                isInline
+                isPlain
+                title={planText}
+                data-test="hotplug-plan"
+              />
+            ) : null
+          }
         />
       </ModalBody>
       <ModalFooter>
