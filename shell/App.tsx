@@ -24,6 +24,7 @@ import TopologyPage from '../src/views/topology/TopologyPage';
 import CreateNetworkPage from '../src/views/wizards/CreateNetworkPage';
 import { UserSwitcher } from './UserSwitcher';
 import { VMPage } from './VMPage';
+import { ResourcePage } from './ResourcePage';
 
 /** The shell's navigation mirrors the console's: same paths as console-extensions.json. */
 const NAV = [
@@ -92,6 +93,9 @@ export const App: FC = () => (
       <Route path="/vm-network-topology/all-namespaces" element={<TopologyPage />} />
       <Route path="/vm-network-topology/ns/:ns" element={<TopologyPage />} />
       <Route path="/k8s/ns/:ns/kubevirt.io~v1~VirtualMachine/:name/*" element={<VMPage />} />
+      {/* Any other object the plugin links to: its YAML (the console would show its details page). */}
+      <Route path="/k8s/ns/:ns/:gvk/:name/*" element={<ResourcePage />} />
+      <Route path="/k8s/cluster/:gvk/:name/*" element={<ResourcePage />} />
     </Routes>
   </Page>
 );

@@ -4,7 +4,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import type { VM } from '../../src/domain/kube/vm';
 import { clientFor } from '../support/k8s';
-import { actAs, vmNetworksPage } from '../pages/shell';
+import { actAs, vmNetworksPage, vmPage } from '../pages/shell';
 import { createNetworkPage } from '../pages/wizards';
 
 const WIDTHS = [1440, 1024] as const;
@@ -34,20 +34,6 @@ for (const width of WIDTHS) {
     const scroller = page.getByTestId('interface-table-scroll');
     const area = await box(scroller);
 
-    if (process.env.DEBUG_FIT) {
-      await page.screenshot({ path: `/tmp/fit-${width}.png` });
-      console.log(
-        width,
-        JSON.stringify(
-          await table
-            .locator('thead th')
-            .evaluateAll((ths) =>
-              ths.map((t) => [t.textContent, Math.round(t.getBoundingClientRect().width)]),
-            ),
-        ),
-        JSON.stringify(area),
-      );
-    }
     // No column outside the viewport (or the scroll area) without scrolling; no header truncated.
     const overflow = await scroller.evaluate((el) => el.scrollWidth - el.clientWidth);
     expect(overflow, 'the table is wider than its area').toBeLessThanOrEqual(1);
@@ -258,4 +244,57 @@ test('"Set link down" sends one PATCH', async ({ page, context }) => {
       'merge',
     );
   }
+});
+
+test('add-interface modal: first field focused, plan shown once a network is chosen, an address outside the subnet refused and focused', async ({
+  page,
+  context,
+}) => {
+  await actAs(context, 'admin');
+  await page.setViewportSize({ width: 1024, height: 768 });
+  const vmView = vmPage(page);
+  // tenant-b/vm-00001 is stopped (seed cycle) and does not have tenant-b-l2 (10.202.0.0/16) attached.
+  await vmView.open('tenant-b', 'vm-00001');
+  await vmView.addButton().click();
+  const modal = vmView.modal();
+  await expect(modal.getByTestId('iface-name')).toBeFocused();
+  await expect(modal.getByTestId('hotplug-plan')).toBeHidden();
+  await modal.getByTestId('iface-network').selectOption('tenant-b/tenant-b-l2');
+  await expect(modal.getByTestId('hotplug-plan')).toBeVisible();
+  await modal.getByTestId('iface-mac').fill('02:00:00:aa:bb:01');
+  await modal.getByTestId('iface-static-ip').fill('192.168.1.5/24');
+  await modal.getByTestId('iface-name').focus();
+  await modal.getByTestId('save-interface').click();
+  await expect(modal.getByTestId('field-staticIp-issues')).toContainText('10.202.0.0/16');
+  await expect(modal.getByTestId('iface-static-ip')).toBeFocused();
+  await modal.getByRole('button', { name: 'Cancel' }).click();
+});
+
+test("tenant-a's VM whose only network is attached is told to create a secondary network", async ({
+  page,
+  context,
+}) => {
+  await actAs(context, 'tenant-a');
+  const vmView = vmPage(page);
+  // tenant-a's VMs sit on the namespace's primary UDN, and tenant-a can read no other network there.
+  await vmView.open('tenant-a', 'vm-00000');
+  await vmView.addButton().click();
+  const hint = vmView.modal().getByTestId('no-usable-network');
+  await expect(hint).toBeVisible();
+  await expect(hint.getByRole('link', { name: 'Create network' })).toBeVisible();
+});
+
+test("the shell's NAD link opens a page with the object", async ({ page, context }) => {
+  await actAs(context, 'admin');
+  const list = vmNetworksPage(page);
+  await list.open('tenant-a-dev', '?q=vm-00000');
+  await list.row('tenant-a-dev', 'vm-00000', 'dev-l2').getByTestId('iface-dev-l2-network').click();
+  await expect(page).toHaveURL(
+    /\/k8s\/ns\/tenant-a-dev\/k8s\.cni\.cncf\.io~v1~NetworkAttachmentDefinition\/dev-l2$/,
+  );
+  await expect(
+    page.getByRole('heading', { name: 'NetworkAttachmentDefinition tenant-a-dev/dev-l2' }),
+  ).toBeVisible();
+  await expect(page.getByTestId('yaml-preview')).toContainText('name: dev-l2');
+  await expect(page.getByTestId('yaml-preview')).toContainText('ovn-k8s-cni-overlay');
 });

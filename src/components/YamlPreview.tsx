@@ -1,11 +1,6 @@
 import { useState, type FC } from 'react';
-import {
-  Button,
-  CodeBlock,
-  CodeBlockAction,
-  CodeBlockCode,
-  ClipboardCopyButton,
-} from '@patternfly/react-core';
+import { Button, CodeBlock, CodeBlockAction, CodeBlockCode, Tooltip } from '@patternfly/react-core';
+import { CopyIcon } from '@patternfly/react-icons/dist/esm/icons/copy-icon';
 import { DownloadIcon } from '@patternfly/react-icons/dist/esm/icons/download-icon';
 import { useTranslation } from 'react-i18next';
 import { NS } from '../i18n/ns';
@@ -28,17 +23,21 @@ export const YamlPreview: FC<{ yaml: string; filename: string }> = ({ yaml, file
   const actions = (
     <>
       <CodeBlockAction>
-        <ClipboardCopyButton
-          id="yaml-preview-copy"
-          textId="yaml-preview-code"
-          aria-label={t('Copy YAML')}
-          onClick={copy}
+        {/* PatternFly's ClipboardCopyButton hands its required textId to the DOM (a React warning): a plain button. */}
+        <Tooltip
+          content={copied ? t('Copied') : t('Copy YAML')}
           exitDelay={copied ? 1500 : 600}
-          variant="plain"
           onTooltipHidden={() => setCopied(false)}
         >
-          {copied ? t('Copied') : t('Copy YAML')}
-        </ClipboardCopyButton>
+          <Button
+            id="yaml-preview-copy"
+            variant="plain"
+            aria-label={t('Copy YAML')}
+            icon={<CopyIcon />}
+            onClick={copy}
+            data-test="yaml-copy"
+          />
+        </Tooltip>
       </CodeBlockAction>
       <CodeBlockAction>
         <Button
