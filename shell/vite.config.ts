@@ -173,7 +173,7 @@ export default defineConfig(() => {
           configure: (proxy) => {
             // A browser closing a watch socket resets the connection: expected, not worth a stack trace.
             proxy.on('error', (err) => {
-              if ((err as NodeJS.ErrnoException).code !== 'ECONNRESET')
+              if (!['ECONNRESET', 'EPIPE'].includes((err as NodeJS.ErrnoException).code ?? ''))
                 console.error('shell proxy:', err.message);
             });
             proxy.on('proxyReq', (proxyReq, req) => {
