@@ -1,16 +1,16 @@
-// The deployment manifests in deploy/ are validated by the local cluster: core kinds by the API server itself,
-// the ConsolePlugin by the upstream CRD (OpenAPI schema and CEL rules), all as a server-side dry run.
-import { readFileSync } from 'node:fs';
+// The deployment (deploy/, rendered by kustomize) is validated by the local cluster: core kinds by the API server
+// itself, the ConsolePlugin by the upstream CRD (OpenAPI schema and CEL rules), all as a server-side dry run; and
+// its hardening is checked field by field (issue #11, point 7).
+import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import type { K8sObject } from '../../src/domain/kube/meta';
 import { clientFor, resourcePath, type KubeClient } from '../support/k8s';
+import { kustomizeBuild } from './tools';
 
 type KubeObject = K8sObject;
 
-const docs = parseAllDocuments(readFileSync('deploy/manifests.yaml', 'utf8')).map(
-  (d) => d.toJS() as KubeObject,
-);
+const docs = parseAllDocuments(await kustomizeBuild('deploy')).map((d) => d.toJS() as KubeObject);
 
 const PLURALS: Record<string, string> = {
   Namespace: 'namespaces',
@@ -30,7 +30,34 @@ const collection = (o: KubeObject): string => {
   });
 };
 
-describe('deploy/manifests.yaml', () => {
+type Container = {
+  image: string;
+  securityContext?: Record<string, unknown>;
+  resources?: { limits?: Record<string, string>; requests?: Record<string, string> };
+  readinessProbe?: { httpGet?: { path: string; port: number; scheme?: string } };
+  livenessProbe?: { httpGet?: { path: string; port: number; scheme?: string } };
+  volumeMounts?: { name: string; mountPath: string; readOnly?: boolean }[];
+};
+type Deployment = KubeObject & {
+  spec: {
+    template: {
+      spec: {
+        automountServiceAccountToken?: boolean;
+        securityContext?: Record<string, unknown>;
+        containers: Container[];
+        volumes: {
+          name: string;
+          secret?: { defaultMode?: number };
+          configMap?: { name: string };
+          emptyDir?: object;
+        }[];
+      };
+    };
+  };
+};
+const deployment = () => docs.find((d) => d.kind === 'Deployment') as Deployment;
+
+describe('deploy/ (kustomize build)', () => {
   let admin: KubeClient;
   const ns = docs.find((d) => d.kind === 'Namespace')!;
 
@@ -79,6 +106,51 @@ describe('deploy/manifests.yaml', () => {
       basePath: '/',
     });
     expect(svc.spec.ports.map((p) => p.port)).toEqual([9443]);
+  });
+
+  it('is hardened: read-only root, writable /tmp only, limits, HTTPS probes, no API token, private TLS key', () => {
+    const pod = deployment().spec.template.spec;
+    const [c] = pod.containers;
+    expect(pod.containers).toHaveLength(1);
+    expect(pod.automountServiceAccountToken).toBe(false);
+    expect(pod.securityContext).toMatchObject({
+      runAsNonRoot: true,
+      seccompProfile: { type: 'RuntimeDefault' },
+    });
+    expect(c!.securityContext).toMatchObject({
+      readOnlyRootFilesystem: true,
+      allowPrivilegeEscalation: false,
+      capabilities: { drop: ['ALL'] },
+    });
+    expect(Object.keys(c!.resources?.limits ?? {}).sort()).toEqual(['cpu', 'memory']);
+    for (const probe of [c!.readinessProbe, c!.livenessProbe])
+      expect(probe?.httpGet).toEqual({ path: '/plugin-manifest.json', port: 9443, scheme: 'HTTPS' });
+    // Every writable mount is an emptyDir, and nginx.conf writes only there (pid, temp paths).
+    const volumes = new Map(pod.volumes.map((v) => [v.name, v]));
+    const writable = (c!.volumeMounts ?? []).filter((m) => !m.readOnly);
+    expect(writable.map((m) => m.mountPath)).toEqual(['/tmp']);
+    for (const m of writable) expect(volumes.get(m.name)?.emptyDir).toBeDefined();
+    const conf = readFileSync('deploy/nginx.conf', 'utf8');
+    for (const path of conf.matchAll(/^\s*(?:pid|\w+_temp_path)\s+(\S+);/gm))
+      expect(path[1]).toMatch(/^\/tmp\//);
+    // The serving key: not readable by others (0440 for the pod's fsGroup).
+    const certMode = [...volumes.values()].find((v) => v.secret)?.secret?.defaultMode ?? 0o644;
+    expect(certMode & 0o007).toBe(0);
+    // The config map is generated from deploy/nginx.conf and referenced by its hashed name.
+    const cm = docs.find((d) => d.kind === 'ConfigMap') as KubeObject & { data: Record<string, string> };
+    expect(cm.data['nginx.conf']).toBe(conf);
+    expect(pod.volumes.some((v) => v.configMap?.name === cm.metadata.name)).toBe(true);
+  });
+
+  it('sets the image in one place: kustomization.yaml', () => {
+    const kustomization = readFileSync('deploy/kustomization.yaml', 'utf8');
+    const image = /newName: (\S+)\n\s+newTag: (\S+)/.exec(kustomization);
+    expect(image).not.toBeNull();
+    expect(deployment().spec.template.spec.containers[0]!.image).toBe(`${image![1]}:${image![2]}`);
+    const elsewhere = readdirSync('deploy')
+      .filter((f) => f !== 'kustomization.yaml')
+      .filter((f) => readFileSync(`deploy/${f}`, 'utf8').includes(image![1]!));
+    expect(elsewhere).toEqual([]);
   });
 
   it('the ConsolePlugin CRD refuses a broken copy (the check is real)', async () => {
