@@ -75,9 +75,15 @@ const TopologyPage: FC = () => {
   // Live updates keep what is on screen in place; a new filter or an expanded group lays out afresh.
   const last = useRef<{ key: string; positions: Positions }>();
   const positions = useMemo(() => {
+    // A namespace or node box that appears or goes (a list that loaded late, a new namespace) re-lays the shelves.
+    const boxes = view.nodes
+      .filter((n) => n.kind === 'Namespace' || n.kind === 'Node')
+      .map((n) => n.id)
+      .join(' ');
+    const key = `${optionsKey}\n${boxes}`;
     const fresh = layoutGraph(view);
-    const kept = last.current?.key === optionsKey ? keepPositions(fresh, last.current.positions) : fresh;
-    last.current = { key: optionsKey, positions: kept };
+    const kept = last.current?.key === key ? keepPositions(fresh, last.current.positions) : fresh;
+    last.current = { key, positions: kept };
     return kept;
   }, [view, optionsKey]);
 

@@ -156,6 +156,7 @@ export const buildStyle = (th: Theme): StylesheetJsonBlock[] => [
       'text-margin-y': -6,
       'font-size': 16,
       'min-zoomed-font-size': 3,
+      'text-max-width': '400px',
       'font-weight': 'bold',
       color: th.subtle,
       padding: '18px',
