@@ -6,6 +6,7 @@ import type { VM } from '../../src/domain/kube/vm';
 import { clientFor } from '../support/k8s';
 import { actAs, vmNetworksPage, vmPage } from '../pages/shell';
 import { createNetworkPage } from '../pages/wizards';
+import { seedOpenShiftConfig } from '../cluster/seed/openshift';
 
 const WIDTHS = [1440, 1024] as const;
 
@@ -297,4 +298,60 @@ test("the shell's NAD link opens a page with the object", async ({ page, context
   ).toBeVisible();
   await expect(page.getByTestId('yaml-preview')).toContainText('name: dev-l2');
   await expect(page.getByTestId('yaml-preview')).toContainText('ovn-k8s-cni-overlay');
+});
+
+const NETWORK_CONFIG = '/apis/config.openshift.io/v1/networks/cluster';
+
+test("subnets are checked against OpenShift's cluster network; when it cannot be read the wizard says so and falls back", async ({
+  page,
+  context,
+}) => {
+  const wizard = createNetworkPage(page);
+  const subnetIssue = async (cidr: string) => {
+    await wizard.field('subnets').fill(cidr);
+    await wizard.field('subnets').press('Tab');
+    return wizard.fieldIssues('subnets');
+  };
+  const toAddressing = async () => {
+    await wizard.chooseKind('nad-layer2');
+    await wizard.fill({ name: `fu-${Date.now().toString(36)}`, namespace: 'tenant-a-dev' });
+    await wizard.next().click();
+  };
+
+  // The seed wrote Network "cluster" (10.128.0.0/14, 172.30.0.0/16): the admin's subnets are checked against it.
+  await actAs(context, 'admin');
+  expect((await admin().get(NETWORK_CONFIG)).status).toBe(200);
+  await wizard.open();
+  await expect(page.getByTestId('skipped-network-config')).toHaveCount(0);
+  await toAddressing();
+  await expect(await subnetIssue('10.131.0.0/16')).toContainText(
+    'Overlaps the cluster network 10.128.0.0/14',
+  );
+  await expect(await subnetIssue('172.30.1.0/24')).toContainText(
+    'Overlaps the service network 172.30.0.0/16',
+  );
+
+  // tenant-a may not read it (nor nodes, nor namespaces): the page says which checks did not run, and the pod
+  // addresses tenant-a can see stand in (tenant-a-dev's VMs have 10.129.x pod addresses).
+  await actAs(context, 'tenant-a');
+  await wizard.open();
+  await page.getByTestId('checks-skipped').getByRole('button').first().click();
+  await expect(page.getByTestId('skipped-network-config')).toContainText('permissions');
+  await expect(page.getByTestId('skipped-nodes')).toBeVisible();
+  await toAddressing();
+  await expect(await subnetIssue('10.129.0.0/16')).toContainText('pod-network address of VM tenant-a-dev/');
+  await expect(await subnetIssue('10.128.0.0/16')).toContainText("OpenShift's default cluster network");
+
+  // Without the object at all (as on plain Kubernetes), the admin is told too, and OpenShift's defaults apply.
+  try {
+    expect((await admin().delete(NETWORK_CONFIG)).status).toBe(200);
+    await actAs(context, 'admin');
+    await wizard.open();
+    await page.getByTestId('checks-skipped').getByRole('button').first().click();
+    await expect(page.getByTestId('skipped-network-config')).toBeVisible();
+    await toAddressing();
+    await expect(await subnetIssue('172.30.1.0/24')).toContainText("OpenShift's default service network");
+  } finally {
+    await seedOpenShiftConfig(admin());
+  }
 });

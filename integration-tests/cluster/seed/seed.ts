@@ -32,6 +32,7 @@ import {
 import { buildSriovNodeState, buildSriovPolicies, sriovNodeStateStatus } from './sriov';
 import { seedTopologyProblems, topologyPlans } from './topology';
 import { buildVM, buildVMI, hasVMI, vmPlan, vmStatus } from './vms';
+import { seedOpenShiftConfig } from './openshift';
 
 export type SeedOptions = { vms: number; concurrency?: number; log?: (line: string) => void };
 
@@ -81,6 +82,7 @@ export const seed = async (client: KubeClient, opts: SeedOptions): Promise<void>
   const workers = workerCount(opts.vms);
   for (const ns of TENANT_NAMESPACES) await applyObject(client, namespaceObject(ns.name, ns.labels));
   for (const ns of PLATFORM_NAMESPACES) await applyObject(client, namespaceObject(ns));
+  if (await seedOpenShiftConfig(client)) log('  OpenShift config: Network and Infrastructure "cluster"');
   await seedInfrastructure(client, workers, limit);
   log(`  ${workers} worker nodes, ${POLICIES.length} NNCPs with enactments, SR-IOV policies and node states`);
   await seedNetworks(client);

@@ -25,6 +25,13 @@ export type OvnReservedRanges = {
   udnJoin?: string[];
 };
 
+/** A pod-network address seen on the cluster (a VMI's pod interface), and whose. */
+export type ObservedPodIp = { ip: string; owner: string };
+
+/** Cluster facts the wizard could not read, so the checks that need them did not run (or ran on fallbacks). */
+export type SkippedFact = 'network-config' | 'nodes' | 'namespaces' | 'nncps' | 'node-states' | 'vmis';
+export type SkippedCheck = { fact: SkippedFact; reason: 'forbidden' | 'not-served' | 'failed' };
+
 /** An object that exists, by kind and name (the wizards say a name is taken before Create). */
 export type ExistingObject = { kind: string; namespace?: string; name: string };
 
@@ -37,6 +44,15 @@ export type ClusterContext = {
   ovnReserved?: OvnReservedRanges;
   existingSubnets?: OwnedSubnet[];
   existingNetworkNames?: NamedNetwork[];
+  /**
+   * The cluster network configuration could not be read: check subnets against OpenShift's default cluster and
+   * service networks, as warnings (podNetwork.ts).
+   */
+  assumeOpenShiftDefaults?: boolean;
+  /** Pod-network addresses seen on VMIs: a subnet containing one overlaps the pod network in use. */
+  observedPodIps?: ObservedPodIp[];
+  /** What could not be read, and why: the wizard says which checks did not run. */
+  skippedChecks?: SkippedCheck[];
   /** Objects of the kinds the wizards create, from the lists the user can read. */
   existingObjects?: ExistingObject[];
   namespaces?: { name: string; labels?: Record<string, string> }[];

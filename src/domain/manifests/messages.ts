@@ -53,6 +53,12 @@ export const messages = {
   'subnet-duplicate': 'Same CIDR as {{other}}',
   'subnet-overlaps-cluster': 'Overlaps the cluster network {{range}}',
   'subnet-overlaps-service': 'Overlaps the service network {{range}}',
+  'subnet-contains-pod-ip':
+    'Contains {{ip}}, a pod-network address of VM {{owner}}: this range is in use by the pod network',
+  'subnet-overlaps-default-cluster':
+    "Overlaps OpenShift's default cluster network {{range}} (this cluster's could not be read)",
+  'subnet-overlaps-default-service':
+    "Overlaps OpenShift's default service network {{range}} (this cluster's could not be read)",
   'subnet-overlaps-reserved': 'Overlaps the OVN-Kubernetes {{name}} subnet {{range}}',
   'subnet-overlaps-existing': 'Overlaps {{range}} of {{owner}}',
   'exclude-outside-subnets': 'Excluded range is not inside any subnet',

@@ -8,6 +8,7 @@ import type { FieldIssue } from '../issues';
 import { type Cidr, type IPFamily, cidrsOverlap, formatCidr, hasHostBits, parseCidr } from '../net/cidr';
 import { err, warn } from './check';
 import { type ClusterContext, reservedRanges } from './context';
+import { podNetworkFallbackIssues } from './podNetwork';
 
 export type SubnetEntry = { field: string; cidr: string };
 type Parsed = { field: string; text: string; cidr: Cidr };
@@ -83,6 +84,7 @@ const clusterIssues = (p: Parsed, ctx: ClusterContext, opts: SubnetPlanOptions):
     ...familyIssue,
     ...(clusterHit ? [err(p.field, 'subnet-overlaps-cluster', { range: clusterHit })] : []),
     ...(serviceHit ? [err(p.field, 'subnet-overlaps-service', { range: serviceHit })] : []),
+    ...podNetworkFallbackIssues(p.field, p.cidr, ctx),
     ...(reserved
       ? [err(p.field, 'subnet-overlaps-reserved', { range: reserved.cidr, name: reserved.name })]
       : []),

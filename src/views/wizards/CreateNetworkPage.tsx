@@ -6,6 +6,7 @@ import { NS } from '../../i18n/ns';
 import { withPluginQueries } from '../../k8s/PluginQueries';
 import { KindPicker } from './KindPicker';
 import { KindWizard } from './KindWizard';
+import { SkippedChecks } from './SkippedChecks';
 import { useClusterContext } from './useClusterContext';
 import { CreateAccessContext, useCreateAccess } from './useCreateAccess';
 
@@ -30,6 +31,9 @@ const CreateNetworkPage: FC = () => {
             <Grid>
               <GridItem md={8} xl={6}>
                 <KindPicker kinds={kinds} access={access} value={kind} onChange={setKind} />
+              </GridItem>
+              <GridItem md={8} xl={6}>
+                <SkippedChecks skipped={ctx.skippedChecks} />
               </GridItem>
             </Grid>
           </StackItem>

@@ -3,6 +3,9 @@
  * read (forbidden) or the cluster does not serve simply leaves its fact out: fewer checks, never an error page.
  */
 import { useMemo } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useK8sClient, useNamespaceHints } from '../../k8s/K8sContext';
+import { useListWatches } from '../../k8s/useWatchList';
 import type { K8sObject } from '../../domain/kube/meta';
 import type {
   ClusterUserDefinedNetwork,
@@ -13,8 +16,11 @@ import type {
   SriovNetworkNodeState,
   UserDefinedNetwork,
 } from '../../domain/kube/networks';
-import type { ClusterContext } from '../../domain/manifests/context';
+import type { ClusterContext, SkippedCheck, SkippedFact } from '../../domain/manifests/context';
 import { clusterContextFrom } from '../../domain/manifests/facts';
+import { observedPodIps } from '../../domain/manifests/podNetwork';
+import type { VMI } from '../../domain/kube/vm';
+import type { K8sError } from '../../k8s/errors';
 import {
   ClusterUserDefinedNetworkModel,
   NamespaceModel,
@@ -25,11 +31,15 @@ import {
   SriovNetworkNodePolicyModel,
   SriovNetworkNodeStateModel,
   UserDefinedNetworkModel,
+  VirtualMachineInstanceModel,
   type K8sModel,
 } from '../../k8s/models';
 import { useApiAvailable } from '../../k8s/useApiAvailable';
-import { useWatchResources } from '../../k8s/useWatchResources';
+import { readableScopeQuery, scopesFor, useWatchResources } from '../../k8s/useWatchResources';
 import { useClusterNetworkConfig } from './useClusterNetworkConfig';
+
+const reasonOf = (e: K8sError): SkippedCheck['reason'] =>
+  e.kind === 'forbidden' ? 'forbidden' : e.kind === 'not-found' ? 'not-served' : 'failed';
 
 /** The items once loaded without error; undefined otherwise (unknown, so its checks are skipped). */
 const useReadable = <T extends K8sObject>(model: K8sModel): T[] | undefined => {
@@ -37,17 +47,56 @@ const useReadable = <T extends K8sObject>(model: K8sModel): T[] | undefined => {
   return loaded && !error ? (data as T[]) : undefined;
 };
 
+/** Like useReadable, and why not when it could not be read. */
+const useReadableWhy = <T extends K8sObject>(
+  model: K8sModel,
+): { items: T[] | undefined; why: SkippedCheck['reason'] | undefined } => {
+  const { data, loaded, error } = useWatchResources(model);
+  return {
+    items: loaded && !error ? (data as T[]) : undefined,
+    why: error ? reasonOf(error) : undefined,
+  };
+};
+
+/** VMIs, watched only when `enabled` (their pod addresses stand in for an unreadable network configuration). */
+const useVMIsWhen = (
+  enabled: boolean,
+): { items: VMI[] | undefined; why: SkippedCheck['reason'] | undefined } => {
+  const client = useK8sClient();
+  const hints = useNamespaceHints();
+  const scopeQ = useQuery({ ...readableScopeQuery(client, VirtualMachineInstanceModel, hints), enabled });
+  const scopes = enabled && scopeQ.data ? scopesFor(scopeQ.data) : undefined;
+  const r = useListWatches(VirtualMachineInstanceModel, scopes);
+  const error = scopeQ.error ?? r.error;
+  return {
+    items: r.loaded && !error ? (r.data as VMI[]) : undefined,
+    why: error ? reasonOf(error) : undefined,
+  };
+};
+
 export const useClusterContext = (): ClusterContext => {
   const nads = useReadable<NetworkAttachmentDefinition>(NetworkAttachmentDefinitionModel);
   const udns = useReadable<UserDefinedNetwork>(UserDefinedNetworkModel);
   const cudns = useReadable<ClusterUserDefinedNetwork>(ClusterUserDefinedNetworkModel);
-  const nncps = useReadable<NodeNetworkConfigurationPolicy>(NodeNetworkConfigurationPolicyModel);
-  const nodeStates = useReadable<NodeNetworkState>(NodeNetworkStateModel);
+  const nncpsR = useReadableWhy<NodeNetworkConfigurationPolicy>(NodeNetworkConfigurationPolicyModel);
+  const nncps = nncpsR.items;
+  const nodeStatesR = useReadableWhy<NodeNetworkState>(NodeNetworkStateModel);
+  const nodeStates = nodeStatesR.items;
   const sriovNodeStates = useReadable<SriovNetworkNodeState>(SriovNetworkNodeStateModel);
   const sriovPolicies = useReadable<SriovNetworkNodePolicy>(SriovNetworkNodePolicyModel);
-  const nodes = useReadable(NodeModel);
-  const namespaces = useReadable(NamespaceModel);
-  const { network, operatorNetwork } = useClusterNetworkConfig();
+  const nodesR = useReadableWhy(NodeModel);
+  const nodes = nodesR.items;
+  const namespacesR = useReadableWhy(NamespaceModel);
+  const namespaces = namespacesR.items;
+  const { network, operatorNetwork, networkWhy } = useClusterNetworkConfig();
+  const vmisR = useVMIsWhen(networkWhy !== undefined);
+  const vmis = vmisR.items;
+  const nmstateWhy = (r: SkippedCheck['reason'] | undefined) => (r === 'not-served' ? undefined : r);
+  const nodesWhy = nodesR.why;
+  const namespacesWhy = namespacesR.why;
+  const nncpsWhy = nmstateWhy(nncpsR.why);
+  const nodeStatesWhy = nmstateWhy(nodeStatesR.why);
+  const vmisWhy = vmisR.why;
   const udnApi = useApiAvailable(UserDefinedNetworkModel).available;
   const nmstateApi = useApiAvailable(NodeNetworkConfigurationPolicyModel).available;
   const sriovApi = useApiAvailable(SriovNetworkNodePolicyModel).available;
@@ -58,7 +107,22 @@ export const useClusterContext = (): ClusterContext => {
       ...(nmstateApi !== undefined ? { nmstate: nmstateApi } : {}),
       ...(sriovApi !== undefined ? { sriov: sriovApi } : {}),
     };
+    const why: [SkippedFact, SkippedCheck['reason'] | undefined][] = [
+      ['network-config', networkWhy],
+      ['nodes', nodesWhy],
+      ['namespaces', namespacesWhy],
+      // NMState not installed is said by the kind picker already.
+      ['nncps', nncpsWhy],
+      ['node-states', nodeStatesWhy],
+      // Pod addresses only stand in for an unreadable network configuration.
+      ['vmis', networkWhy ? vmisWhy : undefined],
+    ];
+    const skippedChecks = why.flatMap(([fact, reason]) => (reason ? [{ fact, reason }] : []));
     return {
+      ...(skippedChecks.length ? { skippedChecks } : {}),
+      // Without the cluster's network configuration: OpenShift's defaults and the pod addresses seen instead.
+      ...(networkWhy ? { assumeOpenShiftDefaults: true } : {}),
+      ...(networkWhy && vmis ? { observedPodIps: observedPodIps(vmis) } : {}),
       ...clusterContextFrom({
         network,
         operatorNetwork,
@@ -89,5 +153,12 @@ export const useClusterContext = (): ClusterContext => {
     udnApi,
     nmstateApi,
     sriovApi,
+    networkWhy,
+    vmis,
+    nodesWhy,
+    namespacesWhy,
+    nncpsWhy,
+    nodeStatesWhy,
+    vmisWhy,
   ]);
 };

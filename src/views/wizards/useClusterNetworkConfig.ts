@@ -30,7 +30,10 @@ export const OperatorNetworkModel = model<OperatorNetworkConfig>({
   label: 'Network (operator)',
 });
 
-const useClusterSingleton = <T extends K8sObject>(m: K8sModel<T>): T | undefined => {
+/** The object, or why it could not be read (`not-served`: no such API, e.g. plain Kubernetes). */
+const useClusterSingleton = <T extends K8sObject>(
+  m: K8sModel<T>,
+): { obj: T | undefined; why: 'forbidden' | 'not-served' | 'failed' | undefined } => {
   const client = useK8sClient();
   const { available } = useApiAvailable(m);
   const q = useQuery({
@@ -38,10 +41,21 @@ const useClusterSingleton = <T extends K8sObject>(m: K8sModel<T>): T | undefined
     enabled: available === true,
     retry: false,
   });
-  return q.data;
+  const why =
+    available === false
+      ? 'not-served'
+      : q.error
+        ? q.error.kind === 'forbidden'
+          ? 'forbidden'
+          : q.error.kind === 'not-found'
+            ? 'not-served'
+            : 'failed'
+        : undefined;
+  return { obj: q.data, why };
 };
 
-export const useClusterNetworkConfig = () => ({
-  network: useClusterSingleton(ClusterNetworkConfigModel),
-  operatorNetwork: useClusterSingleton(OperatorNetworkModel),
-});
+export const useClusterNetworkConfig = () => {
+  const network = useClusterSingleton(ClusterNetworkConfigModel);
+  const operator = useClusterSingleton(OperatorNetworkModel);
+  return { network: network.obj, operatorNetwork: operator.obj, networkWhy: network.why };
+};
