@@ -22,7 +22,9 @@ export const createNetworkPage = (page: Page) => {
      */
     step: async (name: string) => {
       const button = nav().getByRole('button', { name: new RegExp(`(^|\\s)${name}$`) });
-      for (let i = 0; i < 8 && !(await button.isEnabled()); i++) {
+      for (let i = 0; i < 8; i++) {
+        if ((await button.getAttribute('aria-current')) === 'step') return;
+        if (await button.isEnabled()) break;
         await page.getByRole('button', { name: 'Next', exact: true }).click();
       }
       await button.click();

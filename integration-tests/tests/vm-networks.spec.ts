@@ -88,6 +88,8 @@ test('guest-agent IPs of the seeded VMIs are shown, "unknown" where the agent is
 
 test('tenant-a never sees tenant-b VMs', async ({ page, context }) => {
   await actAs(context, 'tenant-a');
+  // Tall enough that the first rows drawn reach tenant-a-dev's VMs (tenant-a's come first).
+  await page.setViewportSize({ width: 1440, height: 1600 });
   const list = vmNetworksPage(page);
   await list.open();
   await expect(list.rows().first()).toBeVisible();

@@ -9,13 +9,16 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { ReactReduxContext } from 'react-redux';
 import { setImpersonationSource } from './consoleClient';
 import { impersonationKey, impersonationOf } from './impersonation';
+import { defaultRetry } from './queries';
 
 const clients = new Map<string, QueryClient>();
 
 export const pluginQueryClient = (identity = ''): QueryClient => {
   let client = clients.get(identity);
   if (!client) {
-    client = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
+    client = new QueryClient({
+      defaultOptions: { queries: { retry: defaultRetry, refetchOnWindowFocus: false } },
+    });
     clients.set(identity, client);
   }
   return client;

@@ -25,6 +25,16 @@ export const unwrap = <T>(r: K8sResult<T>): T => {
 export const retryTransient = (failureCount: number, error: K8sError): boolean =>
   failureCount < 3 && isTransient(error);
 
+const isK8sError = (e: unknown): e is K8sError =>
+  typeof e === 'object' && e !== null && 'kind' in e && 'message' in e;
+
+/**
+ * The plugin QueryClient's default for queries without a policy of their own: retry once, and only what may heal
+ * by itself. A 403 or 404 is an answer (a tenant's forbidden namespaces or nodes), not a failure to ask again.
+ */
+export const defaultRetry = (failureCount: number, error: unknown): boolean =>
+  failureCount < 1 && (!isK8sError(error) || isTransient(error));
+
 export type ListScope = { namespace?: string; labelSelector?: string; fieldSelector?: string };
 
 export const listQueryKey = (model: K8sModel, scope: ListScope = {}) =>

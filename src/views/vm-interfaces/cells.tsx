@@ -101,9 +101,11 @@ export const IpsCell: FC<{ row: InterfaceRow; text: CellTexts }> = ({ row, text 
   const { t } = text;
   if (row.ipStatus === 'unknown')
     return (
-      <LazyTooltip content={text.unknownWhy} data-test={`iface-${row.name}-ips`}>
-        {text.unknown}
-      </LazyTooltip>
+      <span data-test={`iface-${row.name}-ips`}>
+        <LazyTooltip content={text.unknownWhy} data-test="flag-agent">
+          {text.unknown}
+        </LazyTooltip>
+      </span>
     );
   // A running VM without its guest agent: said here, where it matters (addresses), not among pending changes.
   const agentNote =
