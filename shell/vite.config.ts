@@ -15,6 +15,7 @@ import { createLogger, defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { Agent as UndiciAgent } from 'undici';
 import { checkOrigin, checkProxyRequest, CSRF_COOKIE, csrfTokens, statusBody, type Verdict } from './guard';
+import { execTokenSource } from './exec';
 import { namespaceHints } from './hints';
 import { parseCookie, pickUser } from './users';
 import { resolveTarget } from './target';
@@ -49,8 +50,26 @@ export default defineConfig(() => {
     rejectUnauthorized: !target.insecure,
     keepAlive: true,
   });
+  // Users of a kubeconfig whose token comes from an exec plugin (shell/exec.ts): refreshed before each proxied
+  // request (cached until it expires), read synchronously by the proxy's request hooks.
+  const execTokens = new Map(
+    userNames.flatMap((u) => {
+      const exec = target.users[u]?.exec;
+      return exec ? [[u, execTokenSource(u, exec, { server: target.server })] as const] : [];
+    }),
+  );
+  const tokenOf = (user: string) => target.users[user]?.token ?? execTokens.get(user)?.cachedToken();
+  /** Runs the user's exec plugin when its token is missing or expiring; the error names the plugin. */
+  const refreshToken = async (user: string): Promise<string | undefined> => {
+    try {
+      await execTokens.get(user)?.token();
+      return undefined;
+    } catch (e) {
+      return (e as Error).message;
+    }
+  };
   const authFor = (req: IncomingMessage) => {
-    const token = target.users[pickUser(req.headers.cookie, userNames) ?? '']?.token;
+    const token = tokenOf(pickUser(req.headers.cookie, userNames) ?? '');
     return token ? `Bearer ${token}` : undefined;
   };
   const csrf = csrfTokens();
@@ -59,7 +78,8 @@ export default defineConfig(() => {
   const dispatchers = new Map<string, UndiciAgent>();
   const listNamespacesAs = async (user: string): Promise<unknown> => {
     const creds = target.users[user];
-    if (!creds) return undefined;
+    if (!creds || (await refreshToken(user))) return undefined;
+    const token = tokenOf(user);
     let dispatcher = dispatchers.get(user);
     if (!dispatcher) {
       dispatcher = new UndiciAgent({
@@ -68,7 +88,7 @@ export default defineConfig(() => {
       dispatchers.set(user, dispatcher);
     }
     const res = await fetch(`${target.server}/api/v1/namespaces`, {
-      headers: creds.token ? { Authorization: `Bearer ${creds.token}` } : {},
+      headers: token ? { Authorization: `Bearer ${token}` } : {},
       // @ts-expect-error undici's dispatcher option is not in the DOM fetch types
       dispatcher,
     });
@@ -109,6 +129,10 @@ export default defineConfig(() => {
         if (isProxied(req.url)) {
           const v = check(req, false);
           if (!v.ok) return refuse(res, v);
+          if (execTokens.has(v.user))
+            return void refreshToken(v.user).then((err) =>
+              err ? refuse(res, { ok: false, status: 401, message: err }) : next(),
+            );
         } else if (req.url?.startsWith('/api/shell/')) {
           const bad = checkOrigin({ method: req.method ?? 'GET', headers: req.headers }, port());
           if (bad && !bad.ok) return refuse(res, bad);
@@ -123,11 +147,18 @@ export default defineConfig(() => {
         const listeners = http.listeners('upgrade') as ((...a: unknown[]) => void)[];
         http.removeAllListeners('upgrade');
         http.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
+          const relay = () => {
+            for (const l of listeners) l.call(http, req, socket, head);
+          };
           if (isProxied(req.url)) {
             const v = check(req, true);
             if (!v.ok) return refuseUpgrade(socket, v);
+            if (execTokens.has(v.user))
+              return void refreshToken(v.user).then((err) =>
+                err ? refuseUpgrade(socket, { ok: false, status: 401, message: err }) : relay(),
+              );
           }
-          for (const l of listeners) l.call(http, req, socket, head);
+          relay();
         });
       };
     },

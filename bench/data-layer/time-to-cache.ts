@@ -16,11 +16,13 @@ import { createListWatch } from '../../src/k8s/watch';
 import { forEachLimit } from '../../integration-tests/data-layer/helpers';
 import { nodeK8s } from '../../integration-tests/data-layer/nodeClient';
 import type { VM } from '../../src/domain/kube/vm';
+import { requireLocalCluster } from './preflight';
 
 // Present when run with --expose-gc (the npm script does).
 const gc = (globalThis as { gc?: () => void }).gc;
 const COUNTS = (process.env.BENCH_COUNTS ?? '1000,10000').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+await requireLocalCluster('npm run bench:data-layer');
 const { client, fetch, close } = nodeK8s('admin');
 
 const minimalVM = (namespace: string, name: string) =>
