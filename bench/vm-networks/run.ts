@@ -58,7 +58,7 @@ const expectations = (rows: readonly InterfaceRow[]) => {
       const first = visible[0];
       e = {
         kind: 'page',
-        summary: `${visible.length} interfaces on ${vms} VMs`,
+        summary: `${visible.length === 1 ? '1 interface' : `${visible.length} interfaces`} on ${vms === 1 ? '1 VM' : `${vms} VMs`}`,
         firstRow: first ? `row-${first.namespace}-${first.vmName}-${first.name}` : null,
       };
       cache.set(search, e);

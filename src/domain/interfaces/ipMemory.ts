@@ -80,7 +80,7 @@ export const rememberIps = (
       ...row,
       ips,
       ipKeys: [...row.ipKeys, ...stale.map((s) => s.key)],
-      searchKey: buildSearchKey(row.vmName, ips, row.mac),
+      searchKey: buildSearchKey(row.vmName, ips, row.mac, { iface: row.name, network: row.network?.label }),
     };
   });
   return { memory, rows: out };

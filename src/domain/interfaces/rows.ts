@@ -196,10 +196,21 @@ export const startsVM = (rows: readonly InterfaceRow[], i: number): boolean => {
   return !prev || prev.vmName !== row.vmName || prev.namespace !== row.namespace;
 };
 
-export const buildSearchKey = (vmName: string, ips: readonly RowIp[], mac: string | undefined): string => {
+/**
+ * What a text search matches: the VM name, each IP, the MAC, then the interface name and the network's label
+ * (after a tab, so an IP-prefix query, which starts with a space, never matches inside a name).
+ */
+export const buildSearchKey = (
+  vmName: string,
+  ips: readonly RowIp[],
+  mac: string | undefined,
+  names: { iface?: string; network?: string } = {},
+): string => {
   let key = vmName.toLowerCase();
   for (const ip of ips) key += ' ' + ip.address.toLowerCase();
   if (mac) key += ' ' + mac;
+  if (names.iface) key += '\t' + names.iface.toLowerCase();
+  if (names.network) key += '\t' + names.network.toLowerCase();
   return key;
 };
 
@@ -261,6 +272,7 @@ export const buildInterfaceRows = (vm: VM, vmi?: VMI, opts?: RowOptions): Interf
     const { ips, keys } = toRowIps(st);
     const desiredLink = iface?.state ?? 'up';
     const reported = st?.linkState;
+    const networkRef = getNetworkRef(net, binding, namespace, opts);
     rows.push({
       // Guest-only names come from the guest and may repeat a spec name; '~' keeps ids unique.
       id: `${namespace}/${vmName}/${origin === 'guest' ? '~' : ''}${name}`,
@@ -270,7 +282,7 @@ export const buildInterfaceRows = (vm: VM, vmi?: VMI, opts?: RowOptions): Interf
       name,
       guestName: st?.interfaceName,
       origin,
-      network: getNetworkRef(net, binding, namespace, opts),
+      network: networkRef,
       binding,
       model: iface ? (iface.model ?? 'virtio') : undefined,
       mac,
@@ -288,7 +300,7 @@ export const buildInterfaceRows = (vm: VM, vmi?: VMI, opts?: RowOptions): Interf
         linkPending: reported !== undefined && desiredLink !== 'absent' && reported !== desiredLink,
         ephemeral: origin === 'vmi' || origin === 'guest',
       },
-      searchKey: buildSearchKey(vmName, ips, mac),
+      searchKey: buildSearchKey(vmName, ips, mac, { iface: name, network: networkRef?.label }),
       ipKeys: keys,
     });
   };

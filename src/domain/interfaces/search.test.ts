@@ -41,7 +41,14 @@ describe('matchesSearch', () => {
     ['02:AB:CD:00:00:01', true],
     ['cd:00:00:01', true],
     ['02:ab:cd:00:00:02', false],
-    ['nic1', false],
+    // The interface and network names match too; a MAC in Cisco's dotted form as well.
+    ['nic1', true],
+    ['NIC', true],
+    ['nic2', false],
+    ['ns1/n', true],
+    ['02ab.cd00.0001', true],
+    ['02ab.cd', true],
+    ['02ab.cd00.0002', false],
   ])('%j -> %s', (q, expected) => {
     expect(row && matchesSearch(row, q)).toBe(expected);
     expect(row && matchesSearch(row, parseSearch(q))).toBe(expected);
@@ -108,6 +115,13 @@ describe('filterRows', () => {
     ['combined, nothing', { namespaces: ['ns1'], pendingChanges: true }, []],
   ])('%s', (_, filters, ids) => {
     expect(filterRows(vmRows, filters).map((r) => r.id)).toEqual(ids);
+  });
+
+  it('"No IP" looks at running VMs: a stopped VM has no addresses by nature', () => {
+    const stopped = buildInterfaceRows(aVM({ name: 'off', namespace: 'ns3', nics: ['default'] }), undefined);
+    expect(filterRows([...vmRows, ...stopped], { noIp: true }).map((r) => r.id)).not.toContain(
+      'ns3/off/default',
+    );
   });
 
   it('at scale: namespace + search agree with a naive filter', () => {

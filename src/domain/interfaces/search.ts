@@ -19,6 +19,8 @@ export type SearchQuery =
 const V4_PREFIX = /^\d{1,3}(\.\d{0,3}){1,3}$/;
 const V6_PREFIX = /^[0-9a-f]{0,4}(:[0-9a-f]{0,4}){1,7}(:\d{1,3}(\.\d{0,3}){0,3})?$/;
 const MAC_PART = /^([0-9a-f]{2}[:-]){1,5}[0-9a-f]{0,2}$/;
+/** Cisco's dotted MAC form (0200.000f.0005), which the interface modal accepts too; a prefix of it while typing. */
+const MAC_DOTTED = /^[0-9a-f]{4}\.[0-9a-f]{0,4}(\.[0-9a-f]{0,4})?$/;
 
 export const parseSearch = (query: string): SearchQuery => {
   const q = query.trim().toLowerCase();
@@ -26,6 +28,10 @@ export const parseSearch = (query: string): SearchQuery => {
   if (q.includes('/')) {
     const cidr = parseCidr(q);
     if (cidr) return { kind: 'cidr', cidr };
+  }
+  if (MAC_DOTTED.test(q)) {
+    const mac = (q.replace(/\./g, '').match(/.{1,2}/g) ?? []).join(':');
+    return { kind: 'text', text: q, mac };
   }
   if (V4_PREFIX.test(q)) return { kind: 'ip', token: ' ' + q, key: ipKey(q) };
   // "02:00:5e" is both a MAC prefix and a (short) IPv6 prefix: treat it as text so both match.
@@ -64,9 +70,12 @@ export const matchesSearch = (row: InterfaceRow, query: string | SearchQuery): b
 export const hasPendingChange = (row: InterfaceRow): boolean =>
   row.flags.pendingHotplug || row.flags.pendingUnplug || row.flags.restartRequired || row.flags.linkPending;
 
-/** No usable address: nothing current besides link-local ones (stopped and "unknown" rows included). */
+/**
+ * A running VM's interface without a usable address: nothing current besides link-local ones ("unknown" rows
+ * included). Stopped VMs have no addresses by nature; they are not what "No IP" looks for.
+ */
 export const hasNoUsableIp = (row: InterfaceRow): boolean =>
-  !row.ips.some((ip) => !ip.stale && !ip.linkLocal);
+  row.ipStatus !== 'stopped' && !row.ips.some((ip) => !ip.stale && !ip.linkLocal);
 
 export type RowFilters = {
   namespaces?: readonly string[];

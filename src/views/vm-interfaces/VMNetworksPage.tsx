@@ -95,7 +95,11 @@ const VMNetworksPage: FC = () => {
           showNamespace={!ns}
           summary={
             loaded
-              ? t('{{interfaces}} interfaces on {{vms}} VMs', { interfaces: visible.length, vms: vmCount })
+              ? t('{{interfaces}} on {{vms}}', {
+                  interfaces:
+                    visible.length === 1 ? t('1 interface') : t('{{n}} interfaces', { n: visible.length }),
+                  vms: vmCount === 1 ? t('1 VM') : t('{{n}} VMs', { n: vmCount }),
+                })
               : ''
           }
         />
