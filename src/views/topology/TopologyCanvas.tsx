@@ -37,6 +37,8 @@ type Props = {
   positions: Positions;
   highlight?: Highlight;
   selected?: string;
+  /** Brought into view when it changes (the first search match), also on a canvas created later. */
+  center?: string;
   /** Display label of a node (translated by the page). */
   nodeLabel: (n: GraphNode) => string;
   onSelect: (id: string) => void;
@@ -105,7 +107,7 @@ const toElements = (
 };
 
 export const TopologyCanvas = forwardRef<CanvasHandle, Props>(function TopologyCanvas(
-  { graph, positions, highlight, selected, nodeLabel, onSelect, onHover, describe, ariaLabel },
+  { graph, positions, highlight, selected, center, nodeLabel, onSelect, onHover, describe, ariaLabel },
   ref,
 ) {
   const { t } = useTranslation(NS);
@@ -161,7 +163,11 @@ export const TopologyCanvas = forwardRef<CanvasHandle, Props>(function TopologyC
       cy.style(buildStyle(theme.current));
     });
     observer.observe(document.documentElement, { attributes: true, attributeFilter: ['class'] });
+    // The side panel and banners change the canvas size without a window resize; cytoscape must be told.
+    const resize = new ResizeObserver(() => cyRef.current?.resize());
+    if (container.current) resize.observe(container.current);
     return () => {
+      resize.disconnect();
       observer.disconnect();
       cyRef.current?.destroy();
       cyRef.current = undefined;
@@ -236,6 +242,23 @@ export const TopologyCanvas = forwardRef<CanvasHandle, Props>(function TopologyC
     if (focused) cy.getElementById(focused).addClass('focused');
   }, [focused, graph]);
 
+  /** Zooms in to a readable level when far out, and puts the element in the middle. */
+  const centerOn = useCallback((id: string) => {
+    const cy = cyRef.current;
+    if (!cy) return false;
+    const el = cy.getElementById(id);
+    if (el.empty()) return false;
+    if (cy.zoom() < 0.5) cy.zoom({ level: 0.8, position: el.position() });
+    cy.center(el);
+    return true;
+  }, []);
+  const centered = useRef<{ cy?: Core; id?: string }>({});
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!center || !cy || (centered.current.cy === cy && centered.current.id === center)) return;
+    if (centerOn(center)) centered.current = { cy, id: center };
+  }, [center, graph, positions, centerOn]);
+
   const reveal = useCallback((id: string) => {
     const cy = cyRef.current;
     const el = cy?.getElementById(id);
@@ -265,16 +288,9 @@ export const TopologyCanvas = forwardRef<CanvasHandle, Props>(function TopologyC
           maxWidth: 8000,
           maxHeight: 8000,
         }),
-      focusElement: (id) => {
-        const cy = cyRef.current;
-        if (!cy) return;
-        const el = cy.getElementById(id);
-        if (el.empty()) return;
-        if (cy.zoom() < 0.5) cy.zoom({ level: 0.8, position: el.position() });
-        cy.center(el);
-      },
+      focusElement: (id) => void centerOn(id),
     }),
-    [],
+    [centerOn],
   );
 
   /** Networks in reading order (left to right, top to bottom), for Tab. */

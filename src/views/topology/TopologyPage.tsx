@@ -3,7 +3,7 @@
  * live graph, with the problems drawn where they are. The page wires data (useTopologyData), the pure domain
  * (build → view → layout) and the canvas; every rule lives in domain/topology.
  */
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type FC } from 'react';
+import { useCallback, useDeferredValue, useMemo, useRef, useState, type FC } from 'react';
 import {
   Alert,
   Button,
@@ -90,12 +90,7 @@ const TopologyPage: FC = () => {
   const search = useDeferredValue(state.search);
   const matches = useMemo(() => searchGraph(view, search), [view, search]);
   const selectedNode = view.nodes.find((n) => n.id === state.selected);
-  // Bring the first match into view (also for a search that came with the URL).
-  const firstMatch = matches[0];
-  const canvasReady = data.loaded && !state.table;
-  useEffect(() => {
-    if (firstMatch && canvasReady) canvas.current?.focusElement(firstMatch);
-  }, [firstMatch, canvasReady]);
+
   const focusId = state.selected || matches[0] || '';
   const highlight = useMemo(() => (focusId ? highlightFrom(view, focusId) : undefined), [view, focusId]);
   // The highlighted path in words, for screen readers (the canvas itself is one image to them).
@@ -318,6 +313,7 @@ const TopologyPage: FC = () => {
           positions={positions}
           highlight={highlight}
           selected={state.selected}
+          center={matches[0]}
           nodeLabel={text.nodeLabel}
           onSelect={select}
           onHover={setHover}
