@@ -15,5 +15,7 @@ export default defineConfig({
       isolate: [{ module: /\/node_modules\/cytoscape\//, onlyIn: ['TopologyPage'] }],
     }),
   ],
+  // public/ holds the standalone shell's static files (favicon); the console build ships none of them.
+  publicDir: false,
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: false },
 });

@@ -12,9 +12,20 @@ type Props = {
   children: ReactNode;
   className?: string;
   'data-test'?: string;
+  /**
+   * A Tab stop (default). Off for values repeated on every row (IP addresses): the tooltip still shows on hover
+   * and on programmatic focus, and keyboard users do not tab through hundreds of addresses.
+   */
+  tabStop?: boolean;
 };
 
-export const LazyTooltip: FC<Props> = ({ content, children, className, 'data-test': dataTest }) => {
+export const LazyTooltip: FC<Props> = ({
+  content,
+  children,
+  className,
+  'data-test': dataTest,
+  tabStop = true,
+}) => {
   const ref = useRef<HTMLSpanElement>(null);
   const [shown, setShown] = useState(false);
   const show = () => setShown(true);
@@ -22,7 +33,7 @@ export const LazyTooltip: FC<Props> = ({ content, children, className, 'data-tes
   return (
     <span
       ref={ref}
-      tabIndex={0}
+      tabIndex={tabStop ? 0 : -1}
       className={className}
       data-test={dataTest}
       onMouseEnter={show}

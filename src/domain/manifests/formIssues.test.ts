@@ -18,8 +18,11 @@ describe('belongsTo', () => {
 
 describe('shownIssues', () => {
   const issues = [err('name'), err('subnets[0]'), warn('role'), err('mtu')];
-  it('shows warnings at once and errors of untouched fields not at all', () => {
-    expect(shownIssues(issues, new Set(), false)).toEqual([warn('role')]);
+  it('an untouched form shows nothing, not even the warnings of its defaults', () => {
+    expect(shownIssues(issues, new Set(), false)).toEqual([]);
+  });
+  it('once any field was left, warnings show; errors only for the fields left', () => {
+    expect(shownIssues(issues, new Set(['name']), false)).toEqual([err('name'), warn('role')]);
   });
   it('shows the errors of a field once it was left, entries included', () => {
     expect(shownIssues(issues, new Set(['subnets']), false)).toEqual([err('subnets[0]'), warn('role')]);

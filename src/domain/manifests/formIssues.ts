@@ -1,6 +1,6 @@
 /**
  * Which of a form's issues a wizard shows, and where each belongs: errors of a field show once the user has left
- * it (or pressed Create), not while the form is still empty; warnings show at once. A field's issues include those
+ * it (or pressed Create), not while the form is still empty; warnings once the user has left any field. A field's issues include those
  * of its entries (`subnets` owns `subnets[1]` and `subnets[0].hostSubnet`).
  */
 import type { FieldIssue } from '../issues';
@@ -9,14 +9,20 @@ import type { FieldIssue } from '../issues';
 export const belongsTo = (issueField: string, field: string): boolean =>
   issueField === field || issueField.startsWith(`${field}[`) || issueField.startsWith(`${field}.`);
 
-/** The issues to show: warnings, and errors of touched fields (all of them once `submitted`). */
+/**
+ * The issues to show: errors of touched fields (all of them once `submitted`), and warnings once the user has
+ * left any field (an untouched form warns about nothing: its defaults are not the user's choice yet).
+ */
 export const shownIssues = (
   issues: readonly FieldIssue[],
   touched: ReadonlySet<string>,
   submitted: boolean,
 ): FieldIssue[] =>
   issues.filter(
-    (i) => i.severity === 'warning' || submitted || [...touched].some((f) => belongsTo(i.field, f)),
+    (i) =>
+      submitted ||
+      (i.severity === 'warning' && touched.size > 0) ||
+      [...touched].some((f) => belongsTo(i.field, f)),
   );
 
 /** The errors among `issues` that belong to one of `fields`, in the fields' order. */

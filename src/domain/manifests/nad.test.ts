@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type NADForm, buildNADManifest, emptyNADForm, validateNAD } from './nad';
+import { type NADForm, buildNADConfig, buildNADManifest, emptyNADForm, validateNAD } from './nad';
 import { aCluster, aNodeState, aWorker, anNNCP, codes, eth } from './testFixtures';
 
 const aNAD = (type: NADForm['type'], over: Partial<NADForm> = {}): NADForm => ({
@@ -166,5 +166,17 @@ describe('buildNADManifest', () => {
         ipam: {},
       },
     ]);
+  });
+});
+
+describe('buildNADConfig of a form being filled in', () => {
+  it('leaves out names it cannot make yet, and numbers that are not numbers', () => {
+    const config = buildNADConfig({ ...emptyNADForm('layer2'), mtu: Number('abc') });
+    expect(config).not.toHaveProperty('name');
+    expect(config).not.toHaveProperty('netAttachDefName');
+    expect(config).not.toHaveProperty('mtu');
+    expect(JSON.stringify(config)).not.toContain('null');
+    const named = buildNADConfig({ ...emptyNADForm('layer2', 'ns1'), name: 'blue', mtu: 1400 });
+    expect(named).toMatchObject({ name: 'ns1.blue', netAttachDefName: 'ns1/blue', mtu: 1400 });
   });
 });

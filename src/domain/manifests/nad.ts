@@ -59,20 +59,33 @@ export const BRIDGE_RESOURCE_ANNOTATION = 'k8s.v1.cni.cncf.io/resourceName';
 export const defaultNetworkName = (form: Pick<NADForm, 'name' | 'namespace'>): string =>
   `${form.namespace.trim()}.${form.name.trim()}`;
 
-const networkNameOf = (form: NADForm): string => form.networkName?.trim() || defaultNetworkName(form);
+/** Both parts, or nothing: an empty form's YAML shows no `name: "."` or `netAttachDefName: "/"`. */
+const bothOr = (form: Pick<NADForm, 'name' | 'namespace'>, join: (ns: string, name: string) => string) => {
+  const ns = form.namespace.trim();
+  const name = form.name.trim();
+  return ns && name ? join(ns, name) : undefined;
+};
+
+const networkNameOf = (form: NADForm): string | undefined =>
+  form.networkName?.trim() || bothOr(form, (ns, name) => `${ns}.${name}`);
+
+/** A number field's value when it holds one (typing "abc" leaves NaN for the validator, not for the YAML). */
+const numeric = <K extends string>(key: K, v: number | undefined): Partial<Record<K, number>> =>
+  v !== undefined && Number.isFinite(v) ? ({ [key]: v } as Record<K, number>) : {};
 
 const trimmed = (list: string[] | undefined): string[] => (list ?? []).map((s) => s.trim()).filter(Boolean);
 
 /** The CNI config object, keys in the order the CNI docs show them. */
 export const buildNADConfig = (form: NADForm): CNIConfig => {
-  const mtu = form.mtu !== undefined ? { mtu: form.mtu } : {};
+  const mtu = numeric('mtu', form.mtu);
+  const name = networkNameOf(form);
   if (form.type === 'bridge') {
     return {
       cniVersion: '0.3.1',
-      name: networkNameOf(form),
+      ...(name ? { name } : {}),
       type: 'bridge',
       bridge: (form.bridge ?? '').trim(),
-      ...(form.vlan !== undefined ? { vlan: form.vlan } : {}),
+      ...numeric('vlan', form.vlan),
       macspoofchk: form.macSpoofChk ?? true,
       ...mtu,
       // Keep VLAN 1 off the VM port unless asked (networking-console-plugin emits the same).
@@ -84,14 +97,16 @@ export const buildNADConfig = (form: NADForm): CNIConfig => {
   const excludes = subnets.length ? trimmed(form.excludeSubnets) : [];
   return {
     cniVersion: '0.3.1',
-    name: networkNameOf(form),
+    ...(name ? { name } : {}),
     type: OVN_CNI,
     topology: form.type,
-    netAttachDefName: `${form.namespace.trim()}/${form.name.trim()}`,
+    ...(bothOr(form, (ns, n) => `${ns}/${n}`)
+      ? { netAttachDefName: bothOr(form, (ns, n) => `${ns}/${n}`) }
+      : {}),
     ...(form.type === 'localnet' ? { physicalNetworkName: (form.physicalNetworkName ?? '').trim() } : {}),
     ...(subnets.length ? { subnets: subnets.join(',') } : {}),
     ...(excludes.length ? { excludeSubnets: excludes.join(',') } : {}),
-    ...(form.type === 'localnet' && form.vlan !== undefined ? { vlanID: form.vlan } : {}),
+    ...(form.type === 'localnet' ? numeric('vlanID', form.vlan) : {}),
     ...mtu,
     ...(form.allowPersistentIPs && subnets.length ? { allowPersistentIPs: true } : {}),
   };
@@ -206,7 +221,7 @@ export const validateNAD = (form: NADForm, ctx: ClusterContext = {}): FieldIssue
       ? []
       : [err('type', 'kind-unavailable', { kind: form.type, reason: availability.reason ?? '' })]),
     // openshift/console #13568: same CNI name in two namespaces silently joins them into one L2 network.
-    ...(shared && form.type !== 'bridge'
+    ...(shared && networkName && form.type !== 'bridge'
       ? [warn('networkName', 'nad-shared-network-name', { networkName, owner: shared.owner })]
       : []),
     ...(form.type === 'bridge' ? validateBridgeFields(form, ctx) : validateOvnFields(form, ctx)),

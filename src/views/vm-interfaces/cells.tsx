@@ -33,6 +33,18 @@ const cellTexts = (t: TFunction) => ({
     link: t('Link state pending'),
     ephemeral: t('Not in VM spec'),
   },
+  /** Why a badge is there and what to do: its tooltip (a title, so the badges are no Tab stops). */
+  flagWhy: {
+    hotplug: t(
+      'Added to the running VM; the guest has not reported it yet. Nothing to do unless it stays: then restart the VM.',
+    ),
+    unplug: t(
+      'Removed from the VM; the running guest still has it until the unplug completes. Restart the VM if it stays.',
+    ),
+    restart: t('The VM spec changed in a way the running VM cannot apply live. Restart the VM to apply it.'),
+    link: t('The guest does not report the link state set in the VM spec yet.'),
+    ephemeral: t('On the running VM but not in its spec: it goes away at the next restart.'),
+  },
   noAgent: t('no guest agent'),
   noAgentWhy: t(
     'The guest agent is not connected: addresses come only from other sources, and the guest cannot report its link state.',
@@ -129,6 +141,7 @@ export const IpsCell: FC<{ row: InterfaceRow; text: CellTexts }> = ({ row, text 
           className={ip.stale ? 'vmnet-table__ip vm-network-console-plugin__ip--stale' : 'vmnet-table__ip'}
         >
           <LazyTooltip
+            tabStop={false}
             content={() =>
               ip.stale
                 ? t('Not reported any more; last seen {{time}}', {
@@ -173,6 +186,7 @@ export const FlagsCell: FC<{ row: InterfaceRow; text: CellTexts }> = ({ row, tex
         <span
           key={f.key}
           className={`vm-network-console-plugin__flag vm-network-console-plugin__flag--${f.color}`}
+          title={text.flagWhy[f.key]}
           data-test={`flag-${f.key}`}
         >
           {text.flags[f.key]}

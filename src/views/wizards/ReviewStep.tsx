@@ -1,5 +1,8 @@
 import type { FC } from 'react';
 import {
+  ActionList,
+  ActionListGroup,
+  ActionListItem,
   Alert,
   Button,
   DescriptionList,
@@ -72,7 +75,10 @@ export const ReviewStep: FC<Props> = ({
       <DescriptionList isHorizontal>
         <DescriptionListGroup>
           <DescriptionListTerm>{t('Kind')}</DescriptionListTerm>
-          <DescriptionListDescription>{manifest.kind}</DescriptionListDescription>
+          {/* A kind is one word: never broken mid-word in a narrow layout. */}
+          <DescriptionListDescription style={{ wordBreak: 'keep-all', overflowWrap: 'normal' }}>
+            {manifest.kind}
+          </DescriptionListDescription>
         </DescriptionListGroup>
         <DescriptionListGroup>
           <DescriptionListTerm>{t('Name')}</DescriptionListTerm>
@@ -166,22 +172,35 @@ export const ReviewFooter: FC<{ state: CreateState; allowed: boolean; onCreate: 
   const { goToPrevStep, close } = useWizardContext();
   const busy = state.phase === 'checking' || state.phase === 'creating';
   return (
+    // PatternFly's own footer layout (ActionList groups), so Back and Create keep their gap.
     <WizardFooterWrapper>
-      <Button variant="secondary" onClick={goToPrevStep}>
-        {t('Back')}
-      </Button>
-      <Button
-        variant="primary"
-        onClick={onCreate}
-        isAriaDisabled={!allowed || busy || state.phase === 'done'}
-        isLoading={busy}
-        data-test="create-network"
-      >
-        {state.phase === 'checking' ? t('Checking (dry run)') : t('Create')}
-      </Button>
-      <Button variant="link" onClick={close}>
-        {t('Cancel')}
-      </Button>
+      <ActionList>
+        <ActionListGroup>
+          <ActionListItem>
+            <Button variant="secondary" onClick={goToPrevStep}>
+              {t('Back')}
+            </Button>
+          </ActionListItem>
+          <ActionListItem>
+            <Button
+              variant="primary"
+              onClick={onCreate}
+              isAriaDisabled={!allowed || busy || state.phase === 'done'}
+              isLoading={busy}
+              data-test="create-network"
+            >
+              {state.phase === 'checking' ? t('Checking (dry run)') : t('Create')}
+            </Button>
+          </ActionListItem>
+        </ActionListGroup>
+        <ActionListGroup>
+          <ActionListItem>
+            <Button variant="link" onClick={close}>
+              {t('Cancel')}
+            </Button>
+          </ActionListItem>
+        </ActionListGroup>
+      </ActionList>
     </WizardFooterWrapper>
   );
 };
