@@ -1,7 +1,7 @@
 // The network topology page against the real API server and the seeded demo data (integration-tests/cluster/seed/,
 // topology.ts has the problem cases): what the graph holds, a clicked VM's path, what a tenant sees, problems,
 // PNG export and keyboard access.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import type { VM, VMI } from '../../src/domain/kube/vm';
 import { TOPOLOGY_PROBLEMS } from '../cluster/seed/topology';
@@ -176,4 +176,19 @@ test('keyboard: Tab reaches a network in the graph and Enter opens its panel', a
   expect(announced).toContain(await p.detailsTitle().textContent());
   await page.keyboard.press('Escape');
   await expect(p.details()).toHaveCount(0);
+});
+
+// The README's screenshot: a localnet VM selected, its path highlighted. Taken on request only (UPDATE_SCREENSHOTS=1).
+test('README screenshot of the topology', async ({ page, context }) => {
+  test.skip(!process.env.UPDATE_SCREENSHOTS, 'set UPDATE_SCREENSHOTS=1 to refresh docs/screenshots');
+  mkdirSync('docs/screenshots', { recursive: true });
+  await page.setViewportSize({ width: 1500, height: 950 });
+  await actAs(context, 'admin');
+  const vm = await localnetVM();
+  const p = topology(page);
+  await p.open(`?sel=${encodeURIComponent(`vm:tenant-b/${vm}`)}`);
+  await expect(p.detailsTitle()).toHaveText(vm);
+  await page.getByRole('button', { name: 'Fit the highlighted path' }).click();
+  await page.waitForTimeout(800);
+  await page.screenshot({ path: 'docs/screenshots/topology.png' });
 });

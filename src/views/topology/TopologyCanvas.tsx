@@ -271,7 +271,13 @@ export const TopologyCanvas = forwardRef<CanvasHandle, Props>(function TopologyC
   useImperativeHandle(
     ref,
     () => ({
-      fit: () => cyRef.current?.fit(undefined, 30),
+      // With a path highlighted, fit that path; otherwise the whole graph.
+      fit: () => {
+        const cy = cyRef.current;
+        if (!cy) return;
+        const lit = cy.elements('.highlighted');
+        cy.fit(lit.nonempty() ? lit : undefined, 30);
+      },
       zoomBy: (factor) => {
         const cy = cyRef.current;
         if (!cy) return;

@@ -246,7 +246,7 @@ const TopologyPage: FC = () => {
                 />
                 <Button
                   variant="plain"
-                  aria-label={t('Fit to screen')}
+                  aria-label={highlight ? t('Fit the highlighted path') : t('Fit to screen')}
                   onClick={() => canvas.current?.fit()}
                   icon={<ExpandIcon />}
                 />

@@ -203,8 +203,28 @@ export const buildStyle = (th: Theme): StylesheetJsonBlock[] => [
     style: { 'line-color': th.danger, opacity: 1, width: 2.5, 'line-style': 'dashed' },
   },
   { selector: '.faded', style: { opacity: 0.12, 'text-opacity': 0 } },
-  { selector: 'edge.highlighted', style: { width: 4, opacity: 1, 'line-color': th.brand, 'z-index': 10 } },
-  { selector: 'node.highlighted', style: { 'border-color': th.brand, 'border-width': 4, 'z-index': 10 } },
+  // A highlighted path keeps its labels at any zoom: it is what the user is reading.
+  {
+    selector: 'edge.highlighted',
+    style: {
+      width: 4,
+      opacity: 1,
+      'line-color': th.brand,
+      'z-index': 10,
+      'min-zoomed-font-size': 0,
+      'font-size': 12,
+    },
+  },
+  {
+    selector: 'node.highlighted',
+    style: {
+      'border-color': th.brand,
+      'border-width': 4,
+      'z-index': 10,
+      'min-zoomed-font-size': 0,
+      'font-size': 15,
+    },
+  },
   {
     selector: 'node.selected',
     style: { 'overlay-color': th.brand, 'overlay-opacity': 0.25, 'overlay-padding': 8 },
