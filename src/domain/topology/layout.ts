@@ -187,7 +187,12 @@ export const layoutGraph = (g: TopologyGraph): Positions => {
     });
   // Nodes side by side (up to six a shelf), so networks reach each node's underlay without crossing another node.
   const nodeWidth = Math.max(0, ...nodeBoxes.map((b) => b.width + BOX_GAP));
-  shelve(nodeBoxes, Math.max(bandWidth, Math.min(6, nodeBoxes.length) * nodeWidth), rows * NET_ROW_DY + BAND_GAP, 1);
+  shelve(
+    nodeBoxes,
+    Math.max(bandWidth, Math.min(6, nodeBoxes.length) * nodeWidth),
+    rows * NET_ROW_DY + BAND_GAP,
+    1,
+  );
 
   // Anything left (a VM whose namespace box is not drawn) goes to the left of the networks.
   let spare = 0;
