@@ -148,6 +148,31 @@ test('a dangling NAD reference and other problems are shown where they are', asy
   await expect(table).toContainText('failed on worker-1');
 });
 
+test('live: a network created or deleted on the server appears and goes without a reload', async ({
+  page,
+  context,
+}) => {
+  await actAs(context, 'admin');
+  const nads = '/apis/k8s.cni.cncf.io/v1/namespaces/tenant-b/network-attachment-definitions';
+  const name = 'e2e-topology-live';
+  const admin = clientFor('admin');
+  await admin.delete(`${nads}/${name}`);
+  const p = topology(page);
+  await p.open(`?q=${name}`);
+  await expect(page.getByTestId('topology-search')).toContainText('0');
+  const created = await admin.create(nads, {
+    apiVersion: 'k8s.cni.cncf.io/v1',
+    kind: 'NetworkAttachmentDefinition',
+    metadata: { name, namespace: 'tenant-b' },
+    spec: { config: JSON.stringify({ cniVersion: '0.3.1', name, type: 'cnv-bridge', bridge: 'br1' }) },
+  });
+  expect(created.status).toBe(201);
+  // The watch brings it in: the search finds it and the path names it.
+  await expect(p.path()).toContainText(`NetworkAttachmentDefinition tenant-b/${name}`);
+  await admin.delete(`${nads}/${name}`);
+  await expect(p.path()).toBeEmpty();
+});
+
 test('PNG export downloads a non-empty PNG', async ({ page, context }) => {
   await actAs(context, 'admin');
   const p = topology(page);
