@@ -1,10 +1,12 @@
-// Loader test setup: make sure dist/ is a build of the current sources, build both host variants, and
-// start the server. Everything runs locally; no cluster.
+// Loader test setup: make sure dist/ is a build of the current sources, build both host variants, start the
+// local cluster (seeded), and start the server, which proxies /api/kubernetes to the cluster as Bridge does.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildHost, type HostVariant } from './buildHost';
 import { startLoaderServer } from './server';
+import { ensureSeededCluster } from '../support/clusterSetup';
+import { readClusterState } from '../cluster/state';
 
 const root = resolve(import.meta.dirname, '../..');
 const dist = join(root, 'dist');
@@ -41,11 +43,18 @@ export default async function globalSetup() {
   ensurePluginBuild();
   const hosts = Object.fromEntries(HOST_VARIANTS.map((v) => [v, join(root, '.cache/loader-host', v)]));
   for (const variant of HOST_VARIANTS) await buildHost(variant, dist, hosts[variant] as string);
+  const stopCluster = await ensureSeededCluster();
+  const state = readClusterState();
   const { url, server } = await startLoaderServer({
     pluginName: 'vm-network-console-plugin',
     pluginDir: dist,
     hosts,
+    // The console session is the cluster admin's; tenants are reached by impersonation, as in the console.
+    kube: { server: state.server, ca: readFileSync(state.caFile, 'utf8'), token: state.users.admin.token },
   });
   process.env.LOADER_TEST_URL = url;
-  return () => new Promise<void>((done) => server.close(() => done()));
+  return async () => {
+    await new Promise<void>((done) => server.close(() => done()));
+    await stopCluster();
+  };
 }

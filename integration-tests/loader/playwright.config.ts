@@ -1,5 +1,5 @@
 // Loader test: the built plugin loaded by lib-core's real PluginStore in a console-like webpack host,
-// in Debian's Chromium, without a cluster. Run with `npm run test:loader`.
+// in Debian's Chromium, its API calls proxied to the local cluster. Run with `npm run test:loader`.
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from '../support/chromium';
 
