@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { NodeNetworkState } from '../kube/networks';
-import { distinct, filterRows, nodeStateRows, topologyHref, type HostInterfaceRow } from './nodeState';
+import {
+  distinct,
+  filterRows,
+  nodeStateRows,
+  topologyHref,
+  type HostInterfaceRow,
+  type NodeStateFilters,
+} from './nodeState';
 
 const nns = (name: string, currentState: unknown): NodeNetworkState =>
   ({
@@ -81,7 +88,7 @@ const row = (node: string, type: string, name: string): HostInterfaceRow => {
   if (!r) throw new Error(`no row ${node} ${type} ${name}`);
   return r;
 };
-const none = { nodes: [], types: [], states: [], search: '' };
+const none: NodeStateFilters = { nodes: [], types: [], states: [], search: '' };
 
 describe('nodeStateRows', () => {
   it('lists every interface of every node, nodes in natural order, ids as the topology graph has them', () => {
