@@ -173,19 +173,46 @@ test('live: a network created or deleted on the server appears and goes without 
   await expect(p.path()).toBeEmpty();
 });
 
-test('PNG export downloads a non-empty PNG', async ({ page, context }) => {
-  await actAs(context, 'admin');
-  const p = topology(page);
-  await p.open();
-  await expect(p.canvas()).toBeVisible();
+/** The brightness (0–255) of a PNG's top-left pixel, decoded by the browser. */
+const cornerBrightness = (page: Page, png: Buffer) =>
+  page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = 4;
+    c.height = 4;
+    const ctx = c.getContext('2d')!;
+    ctx.drawImage(img, 0, 0);
+    const [r, g, b] = ctx.getImageData(0, 0, 1, 1).data;
+    return (r! + g! + b!) / 3;
+  }, png.toString('base64'));
+
+const exportPng = async (page: Page): Promise<Buffer> => {
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByTestId('topology-png').click(),
   ]);
   expect(download.suggestedFilename()).toBe('network-topology.png');
-  const bytes = readFileSync((await download.path())!);
-  expect(bytes.length).toBeGreaterThan(10_000);
-  expect(bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+  return readFileSync((await download.path())!);
+};
+
+test('PNG export downloads a non-empty PNG in the console theme, light or dark', async ({
+  page,
+  context,
+}) => {
+  await actAs(context, 'admin');
+  const p = topology(page);
+  await p.open();
+  await expect(p.canvas()).toBeVisible();
+  const light = await exportPng(page);
+  expect(light.length).toBeGreaterThan(10_000);
+  expect(light.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+  expect(await cornerBrightness(page, light)).toBeGreaterThan(200);
+  // The console switches themes with a class on <html>; the graph reads PatternFly's tokens again.
+  await page.evaluate(() => document.documentElement.classList.add('pf-v6-theme-dark'));
+  const dark = await exportPng(page);
+  expect(await cornerBrightness(page, dark)).toBeLessThan(80);
 });
 
 test('keyboard: Tab reaches a network in the graph and Enter opens its panel', async ({ page, context }) => {
