@@ -22,6 +22,7 @@ import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
 import VMNetworksPage from '../src/views/vm-interfaces/VMNetworksPage';
 import TopologyPage from '../src/views/topology/TopologyPage';
 import CreateNetworkPage from '../src/views/wizards/CreateNetworkPage';
+import NodeNetworkStatePage from '../src/views/host-networks/NodeNetworkStatePage';
 import { UserSwitcher } from './UserSwitcher';
 import { VMPage } from './VMPage';
 import { ResourcePage } from './ResourcePage';
@@ -35,6 +36,11 @@ const NAV = [
   },
   { to: '/vm-network-topology/all-namespaces', label: 'Network topology', match: /^\/vm-network-topology\// },
   { to: '/vm-networks/create', label: 'Create network', match: /^\/vm-networks\/create$/ },
+  {
+    to: '/vm-host-networks/node-state',
+    label: 'Node network state',
+    match: /^\/vm-host-networks\/node-state$/,
+  },
 ];
 
 const ShellMasthead: FC = () => (
@@ -88,6 +94,7 @@ export const App: FC = () => (
     <Routes>
       <Route path="/" element={<Navigate to="/vm-networks/all-namespaces" replace />} />
       <Route path="/vm-networks/create" element={<CreateNetworkPage />} />
+      <Route path="/vm-host-networks/node-state" element={<NodeNetworkStatePage />} />
       <Route path="/vm-networks/all-namespaces" element={<VMNetworksPage />} />
       <Route path="/vm-networks/ns/:ns" element={<VMNetworksPage />} />
       <Route path="/vm-network-topology/all-namespaces" element={<TopologyPage />} />
