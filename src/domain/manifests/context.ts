@@ -40,6 +40,8 @@ export type ClusterContext = {
   ipFamilies?: IPFamily[];
   clusterNetworks?: string[];
   serviceNetworks?: string[];
+  /** Network status.clusterNetworkMTU: the most an OVN-Kubernetes overlay can carry. */
+  clusterNetworkMtu?: number;
   /** The cluster's own values (Network operator ovnKubernetesConfig); missing entries use OVN_DEFAULTS. */
   ovnReserved?: OvnReservedRanges;
   existingSubnets?: OwnedSubnet[];

@@ -76,7 +76,7 @@ export const networkNames = (nads: readonly NetworkAttachmentDefinition[]): Name
 /** config.openshift.io/v1 Network "cluster" (status has what is in effect). */
 export type ClusterNetworkConfig = K8sObject & {
   spec?: { clusterNetwork?: { cidr: string }[]; serviceNetwork?: string[] };
-  status?: { clusterNetwork?: { cidr: string }[]; serviceNetwork?: string[] };
+  status?: { clusterNetwork?: { cidr: string }[]; serviceNetwork?: string[]; clusterNetworkMTU?: number };
 };
 
 type OvnFamilyConfig = {
@@ -170,16 +170,15 @@ export const clusterContextFrom = (o: ClusterObjects): ClusterContext => {
     ...(families?.length ? { ipFamilies: families } : {}),
     ...(clusterNetworks ? { clusterNetworks } : {}),
     ...(netStatus?.serviceNetwork ? { serviceNetworks: netStatus.serviceNetwork } : {}),
+    ...(typeof o.network?.status?.clusterNetworkMTU === 'number'
+      ? { clusterNetworkMtu: o.network.status.clusterNetworkMTU }
+      : {}),
     ...(o.operatorNetwork ? { ovnReserved: ovnReservedFrom(o.operatorNetwork) } : {}),
     ...(o.udns || o.cudns || o.nads ? { existingSubnets: ownedSubnets(networks) } : {}),
     ...(o.nads ? { existingNetworkNames: networkNames(o.nads) } : {}),
     ...(o.nads || o.udns || o.cudns || o.nncps || o.sriovPolicies
       ? {
-          existingObjects: [
-            ...networks,
-            ...(o.nncps ?? []),
-            ...(o.sriovPolicies ?? []),
-          ].map((x) => ({
+          existingObjects: [...networks, ...(o.nncps ?? []), ...(o.sriovPolicies ?? [])].map((x) => ({
             kind: x.kind,
             name: x.metadata.name,
             ...(x.metadata.namespace ? { namespace: x.metadata.namespace } : {}),

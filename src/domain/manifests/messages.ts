@@ -33,12 +33,18 @@ export const messages = {
   'selector-empty': 'An empty selector matches every {{what}}',
   'selector-operator': 'Operator must be In, NotIn, Exists or DoesNotExist',
   'selector-values': '{{operator}} needs {{need}}',
+  'selector-matches-none': 'Matches no {{what}} (a bare word selects a label key; write key=value)',
   'selector-openshift-namespaces':
     'The selector can match openshift-* namespaces; CUDNs should not target them',
   'too-many': 'At most {{max}} entries',
   'too-long': 'At most {{max}} characters',
   'vlan-range': 'VLAN ID must be {{min}}–{{max}}',
   'mtu-range': 'MTU must be {{min}}–{{max}}',
+  'mtu-above-cluster-network':
+    'MTU {{mtu}} is above the cluster network MTU {{max}}; an overlay cannot carry larger frames',
+  'mtu-above-jumbo': 'Above {{max}}, the largest MTU common SR-IOV NICs support; check the PF',
+  'sriov-pf-device-type':
+    'Policy {{policy}} already gives VFs of {{pf}} device type {{deviceType}}; use another PF or a separate VF range (pf#first-last)',
   'mtu-ipv6-min': 'MTU must be at least 1280 when an IPv6 subnet is used',
   'mtu-above-uplink': 'MTU {{mtu}} is above the MTU {{uplinkMtu}} of {{uplink}} on node {{node}}',
   'mtu-above-overlay':

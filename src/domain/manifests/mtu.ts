@@ -35,6 +35,10 @@ export const validateNetworkMtu = (
   ctx: ClusterContext,
   target: MtuTarget,
 ): FieldIssue[] => {
+  // An overlay rides the cluster network: its MTU (the uplink's less the Geneve overhead, from Network
+  // status.clusterNetworkMTU) bounds the overlay's, known even when the node states cannot be read.
+  if (target.kind === 'overlay' && ctx.clusterNetworkMtu !== undefined && mtu > ctx.clusterNetworkMtu)
+    return [err(field, 'mtu-above-cluster-network', { mtu, max: ctx.clusterNetworkMtu })];
   const bridge = bridgeOf(target, ctx);
   const states = getSelectedNodeStates(ctx, target.kind === 'bridge' ? target.nodeSelector : undefined);
   const uplink = bridge ? getBridgeUplinkMtu(states, bridge) : undefined;

@@ -180,3 +180,12 @@ describe('buildNADConfig of a form being filled in', () => {
     expect(named).toMatchObject({ name: 'ns1.blue', netAttachDefName: 'ns1/blue', mtu: 1400 });
   });
 });
+
+describe('validateNAD: overlay MTU and the cluster network', () => {
+  it("refuses an overlay MTU above the cluster network's, leaves a localnet alone", () => {
+    const ctx = { clusterNetworkMtu: 1400 };
+    const l2 = { ...emptyNADForm('layer2', 'ns1'), name: 'blue', subnets: ['10.250.0.0/16'] };
+    expect(codes(validateNAD({ ...l2, mtu: 9999 }, ctx), 'error')).toEqual(['mtu-above-cluster-network@mtu']);
+    expect(codes(validateNAD({ ...l2, mtu: 1400 }, ctx), 'error')).toEqual([]);
+  });
+});

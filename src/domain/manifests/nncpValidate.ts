@@ -132,10 +132,11 @@ const validateNewInterface = (
   field: string,
   name: string,
   states: readonly NodeNetworkState[],
+  /** What the name is of: a bridge's message says "Bridge name", a VLAN's or bond's "Interface name". */
+  isBridge = false,
 ): FieldIssue[] => {
   if (name === '') return [err(field, 'required')];
-  if (!isInterfaceName(name))
-    return [err(field, name.length > 15 && field === 'interfaceName' ? 'bridge-name' : 'iface-name')];
+  if (!isInterfaceName(name)) return [err(field, isBridge && name.length > 15 ? 'bridge-name' : 'iface-name')];
   const exists = states.find((s) => ifacesOf(s).some((i) => i.name === name));
   return exists ? [err(field, 'iface-exists', { iface: name, node: exists.metadata.name })] : [];
 };
@@ -163,7 +164,7 @@ const validateKindFields = (
   const trunkOk = !form.vlanFiltering || parseTrunkVlans(form.trunkVlans) !== undefined;
   return [
     ...(form.kind === 'linux-bridge' || form.kind === 'ovs-bridge'
-      ? validateNewInterface('interfaceName', form.interfaceName.trim(), states)
+      ? validateNewInterface('interfaceName', form.interfaceName.trim(), states, true)
       : []),
     ...(form.kind === 'vlan' ? validateNewInterface('interfaceName', vlanInterfaceName(form), states) : []),
     ...(form.kind === 'bond'

@@ -56,7 +56,7 @@ describe('NICs from NodeNetworkState', () => {
 
   it('offers NICs present on every node, with the smallest MTU and why some are unusable', () => {
     expect(getNicOptions([w1, w2])).toEqual([
-      { name: 'bond0', unusable: { reason: 'machine-network', node: 'w1' } },
+      { name: 'bond0', bond: true, unusable: { reason: 'machine-network', node: 'w1' } },
       { name: 'ens5', mtu: 1500, unusable: { reason: 'machine-network', node: 'w1' } },
       { name: 'ens6', mtu: 1500, unusable: { reason: 'machine-network', node: 'w1' } },
       { name: 'ens7', mtu: 1500 },

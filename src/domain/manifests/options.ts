@@ -73,6 +73,8 @@ export type NicOption = {
   mtu?: number;
   /** Why the NIC cannot be a bridge or bond port; undefined when it can. */
   unusable?: { reason: 'machine-network' | 'in-use'; node: string; controller?: string };
+  /** A bond itself: an uplink, never a port of another bond. */
+  bond?: boolean;
 };
 
 // Interfaces OVN-K and the kernel create; never uplinks (nmstate-console-plugin filters genev* the same way).
@@ -97,7 +99,13 @@ export const getNicOptions = (states: readonly NodeNetworkState[]): NicOption[] 
       : used
         ? { reason: 'in-use', node: used.metadata.name, controller: getController(used, name) }
         : undefined;
-    return { name, ...(mtus.length ? { mtu: Math.min(...mtus) } : {}), ...(unusable ? { unusable } : {}) };
+    const bond = interfacesOf(first).find((i) => i.name === name)?.type === 'bond';
+    return {
+      name,
+      ...(mtus.length ? { mtu: Math.min(...mtus) } : {}),
+      ...(unusable ? { unusable } : {}),
+      ...(bond ? { bond } : {}),
+    };
   });
 };
 

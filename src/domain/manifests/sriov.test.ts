@@ -182,3 +182,29 @@ describe('builders', () => {
     });
   });
 });
+
+describe('validateSriovPolicy: MTU and PF sharing', () => {
+  it("refuses a VF MTU above the PF's, and warns above the jumbo ceiling when the PF is unknown", () => {
+    expect(errors(aPolicy({ mtu: 9000 }))).toEqual(['mtu-above-uplink@mtu']);
+    expect(errors(aPolicy({ mtu: 1500 }))).toEqual([]);
+    expect(codes(validateSriovPolicy(aPolicy({ mtu: 10000 }), aCluster({})), 'warning')).toContain(
+      'mtu-above-jumbo@mtu',
+    );
+  });
+  it('refuses a second device type on the same VFs of a PF, allows another VF range', () => {
+    const ctx = aCluster({
+      sriovPolicies: [buildSriovPolicyManifest(aPolicy({ name: 'net', deviceType: 'netdevice' }))],
+    });
+    expect(codes(validateSriovPolicy(aPolicy(), ctx), 'error')).toEqual(['sriov-pf-device-type@deviceType']);
+    const split = aCluster({
+      sriovPolicies: [
+        buildSriovPolicyManifest(
+          aPolicy({ name: 'net', deviceType: 'netdevice', nicSelector: { pfNames: ['ens1f0#0-3'] } }),
+        ),
+      ],
+    });
+    expect(
+      codes(validateSriovPolicy(aPolicy({ nicSelector: { pfNames: ['ens1f0#4-7'] } }), split), 'error'),
+    ).toEqual([]);
+  });
+});

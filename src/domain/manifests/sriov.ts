@@ -216,7 +216,71 @@ export const validateSriovPolicy = (form: SriovPolicyForm, ctx: ClusterContext =
     ? [err('linkType', 'field-not-allowed', { reason: 'InfiniBand needs isRdma' })]
     : []),
   ...(form.deviceType === 'netdevice' ? [warn('deviceType', 'sriov-netdevice-vm')] : []),
+  ...validatePolicyMtu(form, ctx),
+  ...validatePfSharing(form, ctx),
 ];
+
+/** Jumbo frames top out at 9216 on common SR-IOV NICs; above that only the PF's own MTU can tell. */
+export const SRIOV_JUMBO_MAX = 9216;
+
+/** A VF's MTU cannot exceed its PF's (SriovNetworkNodeState reports it); unknown PFs: the jumbo ceiling. */
+const validatePolicyMtu = (form: SriovPolicyForm, ctx: ClusterContext): FieldIssue[] => {
+  if (form.mtu === undefined || !Number.isInteger(form.mtu)) return [];
+  const nodes = getSelectedNodeNames(ctx, form.nodeSelector);
+  const pfs = getPfOptions(ctx.sriovNodeStates ?? [], nodes).filter(
+    (pf) => pfMatches(pf, form.nicSelector) && pf.mtu !== undefined,
+  );
+  const lowest = pfs.reduce<PfOption | undefined>((m, pf) => (!m || pf.mtu! < m.mtu! ? pf : m), undefined);
+  if (lowest)
+    return form.mtu > lowest.mtu!
+      ? [
+          err('mtu', 'mtu-above-uplink', {
+            mtu: form.mtu,
+            uplink: lowest.name ?? lowest.pciAddress,
+            uplinkMtu: lowest.mtu!,
+            node: lowest.node,
+          }),
+        ]
+      : [];
+  return form.mtu > SRIOV_JUMBO_MAX ? [warn('mtu', 'mtu-above-jumbo', { max: SRIOV_JUMBO_MAX })] : [];
+};
+
+/** `ens1f0#0-3` → its PF and VF range (the whole PF when no range is given). */
+const pfEntry = (entry: string): { pf: string; first: number; last: number } | undefined => {
+  const m = /^([^#]+)(?:#(\d+)-(\d+))?$/.exec(entry.trim());
+  if (!m?.[1]) return undefined;
+  return m[2] === undefined
+    ? { pf: m[1], first: 0, last: Number.MAX_SAFE_INTEGER }
+    : { pf: m[1], first: Number(m[2]), last: Number(m[3]) };
+};
+
+/**
+ * Two policies that give the same VFs of one PF different device types fight over them (the operator applies
+ * one); VF partitions (`ens1f0#0-3`, `ens1f0#4-7`) may differ. Compared by PF name, as the policies name them.
+ */
+const validatePfSharing = (form: SriovPolicyForm, ctx: ClusterContext): FieldIssue[] => {
+  const mine = (form.nicSelector.pfNames ?? []).map(pfEntry).filter((e) => e !== undefined);
+  if (!mine.length) return [];
+  for (const other of ctx.sriovPolicies ?? []) {
+    if (other.metadata.name === form.name.trim() && other.metadata.namespace === form.namespace.trim())
+      continue;
+    const theirType = other.spec.deviceType ?? 'netdevice';
+    if (theirType === form.deviceType) continue;
+    const theirs = (other.spec.nicSelector?.pfNames ?? []).map(pfEntry).filter((e) => e !== undefined);
+    const clash = mine.find((a) =>
+      theirs.some((b) => a.pf === b.pf && a.first <= b.last && b.first <= a.last),
+    );
+    if (clash)
+      return [
+        err('deviceType', 'sriov-pf-device-type', {
+          pf: clash.pf,
+          policy: other.metadata.name,
+          deviceType: theirType,
+        }),
+      ];
+  }
+  return [];
+};
 
 export const parseIpamJson = (text: string): { ok: true } | { ok: false; message: string } => {
   try {

@@ -41,11 +41,24 @@ const validateScope = (form: UDNForm, ctx: ClusterContext): FieldIssue[] => {
   const hitsOpenshift = (ctx.namespaces ?? []).some(
     (n) => n.name.startsWith('openshift-') && matchesSelector(selector, n.labels),
   );
+  const matched = selectedNamespaces(ctx, selector);
+  const selectorIssues = validateLabelSelector('namespaceSelector', selector);
   return [
-    ...validateLabelSelector('namespaceSelector', selector),
+    ...selectorIssues,
     ...(hitsOpenshift ? [warn('namespaceSelector', 'selector-openshift-namespaces')] : []),
+    // "tenant-a" alone selects namespaces carrying a label key "tenant-a": usually not what was meant.
+    ...(matched && matched.length === 0 && !selectorIssues.length
+      ? [warn('namespaceSelector', 'selector-matches-none', { what: 'namespace' })]
+      : []),
   ];
 };
+
+/** Names of the namespaces a CUDN selector picks; undefined when the namespaces cannot be read. */
+export const selectedNamespaces = (
+  ctx: ClusterContext,
+  selector: NonNullable<UDNForm['namespaceSelector']>,
+): string[] | undefined =>
+  ctx.namespaces?.filter((n) => matchesSelector(selector, n.labels)).map((n) => n.name);
 
 const validateLayer3Subnets = (form: UDNForm): FieldIssue[] => {
   const { subnets } = form;

@@ -44,7 +44,7 @@ export const NNCPBond: FC<Props> = ({ bond, set, nics, issues }) => {
         help={t('Available: {{nics}}', {
           nics:
             nics
-              .filter((n) => !n.unusable)
+              .filter((n) => !n.unusable && !n.bond)
               .map((n) => n.name)
               .join(', ') || '—',
         })}

@@ -5,7 +5,7 @@ import type { UDNRole, UDNTopology } from '../../domain/kube/networks';
 import type { ClusterContext } from '../../domain/manifests/context';
 import type { NetworkKind } from '../../domain/manifests/kinds';
 import { buildCUDNManifest, buildUDNManifest, emptyUDNForm, type UDNForm } from '../../domain/manifests/udn';
-import { validateUDN } from '../../domain/manifests/udnValidate';
+import { selectedNamespaces, validateUDN } from '../../domain/manifests/udnValidate';
 import { NS } from '../../i18n/ns';
 import { ClusterUserDefinedNetworkModel, UserDefinedNetworkModel } from '../../k8s/models';
 import { CreateWizard, type StepDef } from './CreateWizard';
@@ -36,6 +36,11 @@ export const UDNWizard: FC<Props> = ({ scope, topology, ctx, namespace }) => {
   );
   const kind = `${scope === 'cluster' ? 'cudn' : 'udn'}-${topology.toLowerCase()}` as NetworkKind;
   const localnet = topology === 'Localnet';
+  // Which namespaces the CUDN's selector picks, as the NNCP wizard says which nodes match.
+  const matched =
+    scope === 'cluster' && form.namespaceSelector
+      ? selectedNamespaces(ctx, form.namespaceSelector)
+      : undefined;
 
   const steps = (shown: readonly FieldIssue[]): StepDef[] => {
     const basics: StepDef = {
@@ -74,7 +79,14 @@ export const UDNWizard: FC<Props> = ({ scope, topology, ctx, namespace }) => {
               }}
               issues={shown}
               placeholder="kubernetes.io/metadata.name=tenant-a"
-              help={t('Comma-separated key=value labels of the namespaces that get this network')}
+              help={
+                matched && selectorText.trim()
+                  ? t('{{n}} namespaces match: {{namespaces}}', {
+                      n: matched.length,
+                      namespaces: matched.slice(0, 10).join(', ') + (matched.length > 10 ? ', …' : ''),
+                    })
+                  : t('Comma-separated key=value labels of the namespaces that get this network')
+              }
             />
           )}
           {!localnet && (
