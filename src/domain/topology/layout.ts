@@ -7,7 +7,7 @@
  * Only leaves get positions: cytoscape sizes a compound (namespace, node) around its children.
  */
 import { isNetwork, isUnderlay } from './view';
-import type { GraphNode, NetworkFlavor, TopologyGraph } from './types';
+import { NETWORK_FLAVORS, type GraphNode, type TopologyGraph } from './types';
 
 export type Point = { x: number; y: number };
 export type Positions = Map<string, Point>;
@@ -20,17 +20,6 @@ const IF_DX = 120;
 const IF_DY = 80;
 const BOX_GAP = 140;
 const BAND_GAP = 260;
-
-const FLAVOR_ORDER: NetworkFlavor[] = [
-  'pod',
-  'primary-udn',
-  'ovn-layer2',
-  'ovn-layer3',
-  'ovn-localnet',
-  'linux-bridge',
-  'sriov',
-  'other',
-];
 
 const UNDERLAY_LEVEL: Partial<Record<GraphNode['kind'], number>> = {
   BridgeMapping: 0,
@@ -123,7 +112,7 @@ export const layoutGraph = (g: TopologyGraph): Positions => {
     return s ? s.x / s.n : Number.POSITIVE_INFINITY;
   };
   const order = networks
-    .map((n) => ({ n, x: wanted(n), f: FLAVOR_ORDER.indexOf(n.flavor ?? 'other') }))
+    .map((n) => ({ n, x: wanted(n), f: NETWORK_FLAVORS.indexOf(n.flavor ?? 'other') }))
     .sort((a, b) => a.x - b.x || a.f - b.f || cmp(a.n.id, b.n.id));
   const rows = Math.max(1, Math.min(4, Math.ceil((order.length * NET_DX) / bandWidth)));
   const next = Array.from({ length: rows }, () => Number.NEGATIVE_INFINITY);

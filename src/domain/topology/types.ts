@@ -39,6 +39,18 @@ export type GraphNodeKind =
 export type NetworkFlavor =
   'pod' | 'primary-udn' | 'ovn-layer2' | 'ovn-layer3' | 'ovn-localnet' | 'linux-bridge' | 'sriov' | 'other';
 
+/** Network kinds in the order the legend, the filter and the layout use. */
+export const NETWORK_FLAVORS: readonly NetworkFlavor[] = [
+  'pod',
+  'primary-udn',
+  'ovn-layer2',
+  'ovn-layer3',
+  'ovn-localnet',
+  'linux-bridge',
+  'sriov',
+  'other',
+];
+
 export type GraphNode = {
   /** Unique in the graph; stable across rebuilds for the same object. */
   id: string;

@@ -55,11 +55,7 @@ export const TopologyDetails: FC<Props> = ({ node, graph, text, onClose, onSelec
   const incoming = adj.in.get(node.id) ?? [];
   const name = (id: string) => {
     const n = byId.get(id);
-    return n
-      ? n.namespace && n.kind !== 'Namespace'
-        ? `${n.namespace}/${text.nodeLabel(n)}`
-        : text.nodeLabel(n)
-      : id;
+    return n ? text.fullName(n) : id;
   };
   const linkTo = (id: string) => (
     <Button variant="link" isInline onClick={() => onSelect(id)}>

@@ -2,20 +2,8 @@
 import type { FC } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NS } from '../../i18n/ns';
-import { FLAVORS } from './style';
+import { FLAVOR_COLOR, FLAVORS } from './style';
 import type { TopologyText } from './useTopologyText';
-
-/** CSS custom properties of the network kinds' colours (the same tokens the canvas reads). */
-const FLAVOR_TOKEN: Record<string, string> = {
-  pod: 'blue',
-  'primary-udn': 'purple',
-  'ovn-layer2': 'teal',
-  'ovn-layer3': 'green',
-  'ovn-localnet': 'orange',
-  'linux-bridge': 'yellow',
-  sriov: 'red',
-  other: 'gray',
-};
 
 export const TopologyLegend: FC<{ text: TopologyText }> = ({ text }) => {
   const { t } = useTranslation(NS);
@@ -30,7 +18,9 @@ export const TopologyLegend: FC<{ text: TopologyText }> = ({ text }) => {
         <span key={f}>
           <span
             className="vm-network-topology__swatch"
-            style={{ backgroundColor: `var(--pf-t--global--color--nonstatus--${FLAVOR_TOKEN[f]}--default)` }}
+            style={{
+              backgroundColor: `var(--pf-t--global--color--nonstatus--${FLAVOR_COLOR[f][0]}--default)`,
+            }}
           />
           {text.flavor(f)}
         </span>

@@ -44,11 +44,7 @@ export const TopologyTable: FC<{
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
   const label = (id: string) => {
     const n = byId.get(id);
-    return n
-      ? n.namespace && n.kind !== 'Namespace'
-        ? `${n.namespace}/${text.nodeLabel(n)}`
-        : text.nodeLabel(n)
-      : id;
+    return n ? text.fullName(n) : id;
   };
   const nodes = usePage(graph.nodes.length);
   const edges = usePage(graph.edges.length);

@@ -4,7 +4,7 @@
  * red (error) or orange (warning) borders and lines; pending interfaces are dashed.
  */
 import type { StylesheetJsonBlock } from 'cytoscape';
-import type { NetworkFlavor } from '../../domain/topology/types';
+import { NETWORK_FLAVORS, type NetworkFlavor } from '../../domain/topology/types';
 
 export type Theme = {
   text: string;
@@ -18,6 +18,18 @@ export type Theme = {
   info: string;
   font: string;
   flavors: Record<NetworkFlavor, string>;
+};
+
+/** Each network kind's PatternFly non-status colour (token name, light-theme fallback); the legend uses it too. */
+export const FLAVOR_COLOR: Record<NetworkFlavor, [string, string]> = {
+  pod: ['blue', '#92c5f9'],
+  'primary-udn': ['purple', '#b6a6e9'],
+  'ovn-layer2': ['teal', '#9ad8d8'],
+  'ovn-layer3': ['green', '#afdc8f'],
+  'ovn-localnet': ['orange', '#f8ae54'],
+  'linux-bridge': ['yellow', '#ffe072'],
+  sriov: ['red', '#f9a8a8'],
+  other: ['gray', '#e0e0e0'],
 };
 
 const token = (style: CSSStyleDeclaration, name: string, fallback: string): string =>
@@ -38,29 +50,17 @@ export const readTheme = (el: Element): Theme => {
     warning: t('color--status--warning--default', '#dca614'),
     info: t('color--status--info--default', '#5e40be'),
     font: t('font--family--body', 'RedHatText, Overpass, sans-serif'),
-    flavors: {
-      pod: t('color--nonstatus--blue--default', '#92c5f9'),
-      'primary-udn': t('color--nonstatus--purple--default', '#b6a6e9'),
-      'ovn-layer2': t('color--nonstatus--teal--default', '#9ad8d8'),
-      'ovn-layer3': t('color--nonstatus--green--default', '#afdc8f'),
-      'ovn-localnet': t('color--nonstatus--orange--default', '#f8ae54'),
-      'linux-bridge': t('color--nonstatus--yellow--default', '#ffe072'),
-      sriov: t('color--nonstatus--red--default', '#f9a8a8'),
-      other: t('color--nonstatus--gray--default', '#e0e0e0'),
-    },
+    flavors: Object.fromEntries(
+      NETWORK_FLAVORS.map((f) => [
+        f,
+        t(`color--nonstatus--${FLAVOR_COLOR[f][0]}--default`, FLAVOR_COLOR[f][1]),
+      ]),
+    ) as Record<NetworkFlavor, string>,
   };
 };
 
-export const FLAVORS: NetworkFlavor[] = [
-  'pod',
-  'primary-udn',
-  'ovn-layer2',
-  'ovn-layer3',
-  'ovn-localnet',
-  'linux-bridge',
-  'sriov',
-  'other',
-];
+/** The network kinds, in legend and filter order. */
+export const FLAVORS = NETWORK_FLAVORS;
 
 /** Node shapes by kind (also used by the legend). */
 export const SHAPES: Record<string, string> = {

@@ -12,6 +12,8 @@ export type TopologyText = {
   detail: (label: string) => string;
   /** The label drawn on the canvas. */
   nodeLabel: (n: GraphNode) => string;
+  /** The label with the namespace in front, for lists and tables (`tenant-b/vm-1`). */
+  fullName: (n: GraphNode) => string;
   /** One sentence for screen readers and the hover card's title. */
   describe: (n: GraphNode) => string;
 };
@@ -62,7 +64,10 @@ export const useTopologyText = (): TopologyText => {
         ? t('{{element}} (problems: {{problems}})', { element: head, problems: n.problems.length })
         : head;
     };
+    const fullName = (n: GraphNode): string =>
+      n.namespace && n.kind !== 'Namespace' ? `${n.namespace}/${nodeLabel(n)}` : nodeLabel(n);
     return {
+      fullName,
       kind: (k) => kinds[k],
       flavor: (f) => flavors[f],
       problem,
