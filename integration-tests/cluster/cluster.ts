@@ -1,5 +1,5 @@
 // Starts and stops the local cluster: embedded etcd, kube-apiserver and kube-controller-manager, all on 127.0.0.1.
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { clientFor, createClient, type KubeClient } from '../support/k8s';
 import { ensureBinaries } from './build';
@@ -70,6 +70,7 @@ const stopAll = async (): Promise<boolean> => {
     stateFile(),
     p.runtime,
     p.data,
+    `${p.data}.snapshot`, // etcdData('snapshot')
     p.certs,
     p.pki,
     p.kubeconfigs,
@@ -286,3 +287,42 @@ const restartLocked = async (): Promise<void> => {
     await client.close();
   }
 };
+
+/**
+ * For tests of what clients live through (issue #11): `snapshot` copies etcd's data aside, `restore` puts that
+ * copy back (the cluster goes back in time: resourceVersions clients hold are ahead of the server), `wipe` starts
+ * an empty etcd (a new cluster behind the same address). etcd and the API server are stopped and started again
+ * around it. Only for a cluster of a test's own (LOCAL_CLUSTER_DIR): others would lose their data.
+ */
+export const etcdData = (action: 'snapshot' | 'restore' | 'wipe'): Promise<void> =>
+  withClusterLock(async () => {
+    const p = paths();
+    const runtime = readRuntime();
+    const snapshot = `${p.data}.snapshot`;
+    await stopProcess(p.pid('kube-apiserver'));
+    await stopProcess(p.pid('etcd'));
+    if (action === 'snapshot') {
+      rmSync(snapshot, { recursive: true, force: true });
+      cpSync(p.data, snapshot, { recursive: true });
+    } else {
+      rmSync(p.data, { recursive: true, force: true });
+      if (action === 'restore') cpSync(snapshot, p.data, { recursive: true });
+      privateDir(p.data);
+    }
+    start(runtime.binDir, 'etcd', runtime.args.etcd);
+    const etcdPort = runtime.args.etcd.find((a) => a.startsWith('-client-port='))?.split('=')[1];
+    await waitUntil(
+      'etcd',
+      async () => (await fetch(`http://127.0.0.1:${etcdPort}/health`).catch(() => undefined))?.ok === true,
+      30_000,
+      () => `See ${p.log('etcd')}`,
+    );
+    start(runtime.binDir, 'kube-apiserver', runtime.args['kube-apiserver']);
+    const state = readClusterState();
+    const client = clientFor('admin', state);
+    try {
+      await waitForApiServer(client);
+    } finally {
+      await client.close();
+    }
+  });
