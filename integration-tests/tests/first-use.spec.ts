@@ -355,3 +355,47 @@ test("subnets are checked against OpenShift's cluster network; when it cannot be
     await seedOpenShiftConfig(admin());
   }
 });
+
+test('words: search finds interface and network names and a dotted MAC; badges say why; the shell has a favicon', async ({
+  page,
+  context,
+}) => {
+  await actAs(context, 'admin');
+  const list = vmNetworksPage(page);
+  // An interface name and a network name find their rows.
+  await list.open('default', '?q=physnet');
+  await expect(list.rows().first()).toHaveAttribute('data-test', /-physnet$/);
+  await list.open('tenant-a-dev', '?q=dev-vlan30');
+  await expect(list.rows().first()).toHaveAttribute('data-test', /-hot-dev$/);
+  // A MAC written as Cisco does (the seed gives default/vm-00000's first NIC 02:00:00:03:00:00).
+  await list.open('default', '?q=0200.0003.0000');
+  await expect(list.rows()).toHaveCount(1);
+  await expect(list.row('default', 'vm-00000', 'default')).toBeVisible();
+  // A pending badge says why it is there and what to do.
+  await list.open('default', '?pending=1');
+  const badge = list.rows().first().locator('[data-test^="flag-"]').first();
+  await expect(badge).toHaveAttribute('title', /.{30,}/);
+  // The summary counts in the singular too.
+  await list.open('default', '?q=0200.0003.0000');
+  await expect(page.getByTestId('interface-summary')).toHaveText('1 interface on 1 VM');
+
+  const favicon = await page.request.get(`${new URL(page.url()).origin}/favicon.svg`);
+  expect(favicon.status()).toBe(200);
+  expect(await favicon.text()).toContain('<svg');
+});
+
+test('an untouched wizard warns about nothing, and its YAML has no half-made names', async ({
+  page,
+  context,
+}) => {
+  await actAs(context, 'admin');
+  const wizard = createNetworkPage(page);
+  await wizard.open();
+  await wizard.chooseKind('udn-layer2');
+  await expect(page.locator('.pf-v6-c-helper-text__item.pf-m-warning')).toHaveCount(0);
+  await wizard.chooseKind('nad-layer2');
+  await expect(wizard.yaml()).toContainText('ovn-k8s-cni-overlay');
+  await expect(wizard.yaml()).not.toContainText('"."');
+  await expect(wizard.yaml()).not.toContainText('"/"');
+  await expect(wizard.yaml()).not.toContainText('null');
+});
