@@ -136,7 +136,8 @@ const validateNewInterface = (
   isBridge = false,
 ): FieldIssue[] => {
   if (name === '') return [err(field, 'required')];
-  if (!isInterfaceName(name)) return [err(field, isBridge && name.length > 15 ? 'bridge-name' : 'iface-name')];
+  if (!isInterfaceName(name))
+    return [err(field, isBridge && name.length > 15 ? 'bridge-name' : 'iface-name')];
   const exists = states.find((s) => ifacesOf(s).some((i) => i.name === name));
   return exists ? [err(field, 'iface-exists', { iface: name, node: exists.metadata.name })] : [];
 };
