@@ -1,6 +1,7 @@
 // First use (issue #12): what a new admin or tenant meets in the shell, at the widths people use (1440 and 1024
 // px), against the real API server: the VM networks table fits, wizard errors show as fields are left, a taken
 // name is the Name field's error, tenants learn what they may create before typing, one link change is one PATCH.
+import { mkdirSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import type { VM } from '../../src/domain/kube/vm';
 import { clientFor } from '../support/k8s';
@@ -398,4 +399,16 @@ test('an untouched wizard warns about nothing, and its YAML has no half-made nam
   await expect(wizard.yaml()).not.toContainText('"."');
   await expect(wizard.yaml()).not.toContainText('"/"');
   await expect(wizard.yaml()).not.toContainText('null');
+});
+
+// The README's narrow-screen screenshot (the wide one is taken by vm-networks.spec.ts): on request only.
+test('README screenshot at 1024 px', async ({ page, context }) => {
+  test.skip(!process.env.UPDATE_SCREENSHOTS, 'set UPDATE_SCREENSHOTS=1 to refresh docs/screenshots');
+  mkdirSync('docs/screenshots', { recursive: true });
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await actAs(context, 'admin');
+  const list = vmNetworksPage(page);
+  await list.open();
+  await expect(list.rows().first()).toBeVisible();
+  await page.screenshot({ path: 'docs/screenshots/vm-networks-1024.png' });
 });

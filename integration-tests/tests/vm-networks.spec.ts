@@ -288,7 +288,7 @@ test('search: typing filters the rows, the URL follows, Clear filters empties th
 test('README screenshots', async ({ page, context }) => {
   test.skip(!process.env.UPDATE_SCREENSHOTS, 'set UPDATE_SCREENSHOTS=1 to refresh docs/screenshots');
   mkdirSync('docs/screenshots', { recursive: true });
-  await page.setViewportSize({ width: 1500, height: 900 });
+  await page.setViewportSize({ width: 1440, height: 900 });
   await actAs(context, 'admin');
   const list = vmNetworksPage(page);
   await list.open();
