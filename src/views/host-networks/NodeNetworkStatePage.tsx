@@ -131,7 +131,11 @@ const NodeNetworkStatePage: FC = () => {
             </ToolbarItem>
             {nnses.loaded && !nnses.error && (
               <ToolbarItem alignSelf="center" data-test="hostnet-summary">
-                {t('{{interfaces}} interfaces on {{nodes}} nodes', { interfaces: visible.length, nodes })}
+                {t('{{interfaces}} on {{nodes}}', {
+                  interfaces:
+                    visible.length === 1 ? t('1 interface') : t('{{n}} interfaces', { n: visible.length }),
+                  nodes: nodes === 1 ? t('1 node') : t('{{n}} nodes', { n: nodes }),
+                })}
               </ToolbarItem>
             )}
           </ToolbarContent>

@@ -1,0 +1,73 @@
+// Host networking pages against the real API server and the seeded demo data (integration-tests/cluster/seed/:
+// nodes.ts gives every worker the same NIC layout, nmstate.ts the NNCPs, bond0-policy failing on worker-1,
+// topology.ts br2-ens9-policy still rolling out): what an admin sees, and what a tenant gets instead.
+import { expect, test, type Page } from '@playwright/test';
+import { mac } from '../cluster/seed/nodes';
+import { actAs, shellUrl } from '../pages/shell';
+
+const nodeState = (page: Page) => ({
+  open: async (query = '') => {
+    await page.goto(`${shellUrl()}/vm-host-networks/node-state${query}`);
+    await page.getByRole('heading', { name: 'Node network state' }).waitFor();
+  },
+  row: (node: string, type: string, name: string) => page.getByTestId(`hostif-if:${node}:${type}:${name}`),
+  search: () => page.getByTestId('hostnet-search').locator('input'),
+});
+
+test("an admin sees each node's interfaces, finds them by name, MAC and IP, and follows one to the topology", async ({
+  page,
+  context,
+}) => {
+  await actAs(context, 'admin');
+  const p = nodeState(page);
+  await p.open('?node=worker-1');
+  await expect(p.row('worker-1', 'bond', 'bond0').getByTestId('hostif-details')).toHaveText(
+    'Bond active-backup: ens6, ens7',
+  );
+  await expect(p.row('worker-1', 'ovs-bridge', 'ovs-br1').getByTestId('hostif-details')).toContainText(
+    'OVN bridge mappings: physnet-ext',
+  );
+  await expect(p.row('worker-1', 'vlan', 'ens5.100')).toContainText('10.100.0.11/24');
+  await expect(p.row('worker-1', 'vlan', 'ens5.100').getByTestId('hostif-details')).toHaveText(
+    'VLAN 100 on ens5',
+  );
+  // The node filter holds: no other node's rows.
+  await expect(p.row('worker-0', 'bond', 'bond0')).toHaveCount(0);
+  // worker-0 has the SR-IOV PF.
+  await p.open('?node=worker-0&type=ethernet');
+  await expect(p.row('worker-0', 'ethernet', 'ens1f0').getByTestId('hostif-details')).toContainText(
+    'SR-IOV PF: 64 VFs (8 reported)',
+  );
+
+  // A MAC in another notation finds what has it; the search lands in the URL
+  await p.open();
+  // (the Linux bridge br1 takes the MAC of its port ens4, as Linux does).
+  await p.search().fill(mac(0, 4).replace(/:/g, '-'));
+  await expect(page.getByTestId('hostnet-summary')).toHaveText('2 interfaces on 1 node');
+  await expect(p.row('worker-0', 'ethernet', 'ens4')).toBeVisible();
+  await expect(p.row('worker-0', 'linux-bridge', 'br1')).toBeVisible();
+  await expect(page).toHaveURL(/q=52-54-00-00-00-04/);
+  // An IP.
+  await p.search().fill('10.100.0.10/');
+  await expect(p.row('worker-0', 'vlan', 'ens5.100')).toBeVisible();
+  await expect(page.getByTestId('hostnet-summary')).toHaveText('1 interface on 1 node');
+
+  // The interface's link selects it on the topology graph, filtered to its node.
+  await p.row('worker-0', 'vlan', 'ens5.100').getByTestId('hostif-topology-link').click();
+  await expect(page).toHaveURL(/\/vm-network-topology\/all-namespaces\?/);
+  const url = new URL(page.url());
+  expect(url.searchParams.get('node')).toBe('worker-0');
+  expect(url.searchParams.get('sel')).toBe('if:worker-0:vlan:ens5.100');
+  await expect(page.getByTestId('topology-details-title')).toHaveText('ens5.100');
+});
+
+test('a tenant is told node network state is for administrators', async ({ page, context }) => {
+  await actAs(context, 'tenant-a');
+  const p = nodeState(page);
+  await p.open();
+  await expect(page.getByTestId('hostnet-forbidden')).toContainText(
+    'Host networking is for cluster administrators',
+  );
+  await expect(page.getByTestId('hostnet-forbidden')).toContainText('nodenetworkstates');
+  await expect(page.getByTestId('hostif-table')).toHaveCount(0);
+});
