@@ -12,6 +12,7 @@ import { extractKeys } from './i18nKeys';
 import { interfaceMessages } from '../src/domain/interfaces/messages';
 import { messages as manifestMessages } from '../src/domain/manifests/messages';
 import { DETAIL_LABELS, topologyMessages } from '../src/domain/topology/problems';
+import { bridgeVsLocalnet, chooserTexts } from '../src/domain/guidance/chooser';
 
 const LOCALE = 'locales/en/plugin__vm-network-console-plugin.json';
 
@@ -32,6 +33,8 @@ for (const m of [
   ...Object.values(manifestMessages),
   ...Object.values(topologyMessages),
   ...DETAIL_LABELS,
+  ...chooserTexts,
+  ...bridgeVsLocalnet.flat(),
 ])
   keys.add(m);
 const sorted = [...keys].sort((a, b) => a.localeCompare(b, 'en'));

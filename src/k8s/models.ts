@@ -168,6 +168,15 @@ export const IPAddressPoolModel = model({
   namespaced: true,
   label: 'IPAddressPool',
 });
+/** OpenShift's Infrastructure config (`cluster`): where the cluster runs (status.platform). */
+export const InfrastructureModel = model({
+  group: 'config.openshift.io',
+  version: 'v1',
+  plural: 'infrastructures',
+  kind: 'Infrastructure',
+  namespaced: false,
+  label: 'Infrastructure',
+});
 export const SelfSubjectAccessReviewModel = model({
   group: 'authorization.k8s.io',
   version: 'v1',

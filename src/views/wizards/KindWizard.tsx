@@ -1,6 +1,7 @@
 import type { FC } from 'react';
 import type { ClusterContext } from '../../domain/manifests/context';
 import type { NetworkKind } from '../../domain/manifests/kinds';
+import type { UDNRole } from '../../domain/kube/networks';
 import { NADWizard } from './NADWizard';
 import { NNCPWizard } from './NNCPWizard';
 import { SriovNetworkWizard } from './SriovNetworkWizard';
@@ -8,7 +9,11 @@ import { SriovPolicyWizard } from './SriovPolicyWizard';
 import { UDNWizard } from './UDNWizard';
 
 /** The wizard of one kind; the page remounts it (key) when the kind changes, so each starts empty. */
-export const KindWizard: FC<{ kind: NetworkKind; ctx: ClusterContext }> = ({ kind, ctx }) => {
+export const KindWizard: FC<{ kind: NetworkKind; ctx: ClusterContext; role?: UDNRole }> = ({
+  kind,
+  ctx,
+  role,
+}) => {
   switch (kind) {
     case 'nad-layer2':
       return <NADWizard type="layer2" ctx={ctx} />;
@@ -17,11 +22,11 @@ export const KindWizard: FC<{ kind: NetworkKind; ctx: ClusterContext }> = ({ kin
     case 'nad-bridge':
       return <NADWizard type="bridge" ctx={ctx} />;
     case 'udn-layer2':
-      return <UDNWizard scope="namespace" topology="Layer2" ctx={ctx} />;
+      return <UDNWizard scope="namespace" topology="Layer2" ctx={ctx} role={role} />;
     case 'udn-layer3':
       return <UDNWizard scope="namespace" topology="Layer3" ctx={ctx} />;
     case 'cudn-layer2':
-      return <UDNWizard scope="cluster" topology="Layer2" ctx={ctx} />;
+      return <UDNWizard scope="cluster" topology="Layer2" ctx={ctx} role={role} />;
     case 'cudn-layer3':
       return <UDNWizard scope="cluster" topology="Layer3" ctx={ctx} />;
     case 'cudn-localnet':

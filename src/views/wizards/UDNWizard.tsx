@@ -14,19 +14,31 @@ import { UDNAddressing } from './UDNAddressing';
 import { physicalNetworkNames } from './clusterOptions';
 import { parseLabels } from './text';
 
-type Props = { scope: UDNForm['scope']; topology: UDNTopology; ctx: ClusterContext; namespace?: string };
+type Props = {
+  scope: UDNForm['scope'];
+  topology: UDNTopology;
+  ctx: ClusterContext;
+  namespace?: string;
+  /** A role chosen before the wizard opened (the network chooser). */
+  role?: UDNRole;
+};
 
-const initial = (scope: Props['scope'], topology: UDNTopology, namespace?: string): UDNForm => {
-  const form = { ...emptyUDNForm(scope), topology };
+const initial = (
+  scope: Props['scope'],
+  topology: UDNTopology,
+  namespace?: string,
+  role?: UDNRole,
+): UDNForm => {
+  const form = { ...emptyUDNForm(scope), topology, ...(role ? { role } : {}) };
   if (scope === 'namespace' && namespace) form.namespace = namespace;
   // A localnet network is always Secondary (CRD rule); the overlay default stays Primary.
   return topology === 'Localnet' ? { ...form, role: 'Secondary', persistentIPs: false, subnets: [] } : form;
 };
 
 /** UserDefinedNetwork (namespaced) or ClusterUserDefinedNetwork (namespaceSelector), Layer2 / Layer3 / Localnet. */
-export const UDNWizard: FC<Props> = ({ scope, topology, ctx, namespace }) => {
+export const UDNWizard: FC<Props> = ({ scope, topology, ctx, namespace, role }) => {
   const { t } = useTranslation(NS);
-  const [form, setForm] = useState<UDNForm>(() => initial(scope, topology, namespace));
+  const [form, setForm] = useState<UDNForm>(() => initial(scope, topology, namespace, role));
   const [selectorText, setSelectorText] = useState('');
   const set = (patch: Partial<UDNForm>) => setForm((f) => ({ ...f, ...patch }));
   const issues = useMemo(() => validateUDN(form, ctx), [form, ctx]);
