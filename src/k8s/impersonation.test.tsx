@@ -67,14 +67,14 @@ afterEach(() => {
 describe('console impersonation on watches', () => {
   it('an impersonating admin’s watches pass the console’s impersonation subprotocols', () => {
     const store = consoleStore({ sdkCore: { impersonate: TENANT } });
-    render(createElement(Provider, { store }, createElement(Page)));
+    render(createElement(Provider, { store, children: createElement(Page) }));
     expect(sockets).toHaveLength(1);
     expect(sockets[0]?.protocols).toEqual(['Impersonate-User.dGVuYW50LWE']);
   });
 
   it('without impersonation, no subprotocols; starting and stopping it reopens the watches as the new identity', () => {
     const store = consoleStore({ sdkCore: {} });
-    render(createElement(Provider, { store }, createElement(Page)));
+    render(createElement(Provider, { store, children: createElement(Page) }));
     expect(sockets.map((s) => s.protocols)).toEqual([undefined]);
     act(() => {
       store.dispatch({ type: 'impersonate', impersonate: TENANT });
