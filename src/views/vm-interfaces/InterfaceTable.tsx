@@ -202,7 +202,7 @@ const StableTable = memo<{ labels: Labels; showVM: boolean; hasActions: boolean 
         aria-label={t('Network interfaces')}
         variant="compact"
         isStickyHeader
-        className="vmnet-table"
+        className={showVM ? 'vmnet-table' : 'vmnet-table vmnet-table--tab'}
         data-test="interface-table"
       >
         <Thead>
