@@ -1,0 +1,192 @@
+/**
+ * The network topology canvas at 100 to 25,000 VMs in headless Chromium (npm run bench:topology). README.md says
+ * what each number means. The data is generated inside the page (manyTopology) and is not timed.
+ *
+ * Env: BENCH_SIZES (VM counts, default 100,1000,5000,25000), BENCH_LOADS (page loads per side and view, default
+ *      3; one above 20,000 VMs), BENCH_PROFILE=1 (also profile the last load of ours per size and view and print
+ *      its top functions by self time; with BENCH_MINIFY=0 for readable names).
+ */
+import { createServer, type Server } from 'node:http';
+import { readFile, writeFile } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import { loadavg } from 'node:os';
+import { build } from 'vite';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromiumLaunchOptions } from '../../integration-tests/support/chromium';
+import viteConfig, { OUT_DIR } from './vite.config';
+import type { Interaction, LoadResult } from './probe';
+import { table, type Row, type View } from './report';
+import { profileSummary } from '../vm-networks/report';
+
+const SIZES = (process.env.BENCH_SIZES ?? '100,1000,5000,25000').split(',').map((s) => {
+  const n = Number(s.replace(/[_\s]/g, ''));
+  if (!Number.isInteger(n) || n < 1) throw new Error(`BENCH_SIZES: not a VM count: ${JSON.stringify(s)}`);
+  return n;
+});
+const LOADS = Number(process.env.BENCH_LOADS ?? 3);
+if (!Number.isInteger(LOADS) || LOADS < 1)
+  throw new Error(`BENCH_LOADS: not a count: ${process.env.BENCH_LOADS}`);
+const BIG = 20_000;
+const PROFILE = process.env.BENCH_PROFILE === '1';
+const CANVAS = '[data-test="topology-canvas"]';
+
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
+
+const serve = (dir: string) =>
+  new Promise<{ server: Server; url: string }>((resolve) => {
+    const server = createServer((req, res) => {
+      const path = normalize(join(dir, (req.url ?? '/').split('?')[0] ?? '/'));
+      if (!path.startsWith(dir)) return void res.writeHead(403).end();
+      readFile(path).then(
+        (body) => res.writeHead(200, { 'Content-Type': TYPES[extname(path)] ?? 'font/woff2' }).end(body),
+        () => res.writeHead(404).end(),
+      );
+    });
+    server.listen(0, '127.0.0.1', () => {
+      const addr = server.address();
+      resolve({ server, url: `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}` });
+    });
+  });
+
+/** Scripted pan and zoom with the mouse over the canvas: 20 wheel zooms (12 in, 8 out), then 5 drags. */
+const panAndZoom = async (page: Page): Promise<Interaction> => {
+  const box = await page.locator(CANVAS).boundingBox();
+  if (!box) throw new Error('the canvas has no box');
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  await page.mouse.move(cx, cy);
+  await page.evaluate(() => window.__bench.beginInteraction());
+  for (let i = 0; i < 20; i++) {
+    await page.mouse.wheel(0, i < 12 ? -100 : 100);
+    await page.waitForTimeout(40);
+  }
+  for (let d = 0; d < 5; d++) {
+    const dx = d % 2 ? -240 : 240;
+    const dy = d % 2 ? -120 : 120;
+    await page.mouse.move(cx - dx / 2, cy - dy / 2);
+    await page.mouse.down();
+    await page.mouse.move(cx + dx / 2, cy + dy / 2, { steps: 12 });
+    await page.mouse.up();
+  }
+  // cytoscape redraws the whole graph once the viewport stops moving: that redraw belongs to the interaction.
+  await page.waitForTimeout(800);
+  const r = await page.evaluate(() => window.__bench.endInteraction());
+  if (r.before.zoom === r.after.zoom || (r.before.x === r.after.x && r.before.y === r.after.y))
+    throw new Error(`the scripted pan and zoom did not move the viewport: ${JSON.stringify(r)}`);
+  return r;
+};
+
+type Load = { result: LoadResult; heap: number; dataHeap: number; interaction?: Interaction };
+
+const load = async (
+  browser: Browser,
+  url: string,
+  o: { mode: 'ours' | 'floor'; view: View; vms: number; interact?: boolean },
+): Promise<Load> => {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  try {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const heapUsed = async () => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      return metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN;
+    };
+    await page.goto(`${url}/harness.html?mode=${o.mode}&view=${o.view}&vms=${o.vms}`);
+    await page.waitForFunction(() => window.__bench?.ready === true, null, { timeout: 300_000 });
+    const dataHeap = await heapUsed(); // also: the generator's garbage is not the page's
+    const profile = PROFILE && o.mode === 'ours' && o.interact;
+    if (profile) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    }
+    const result = await page.evaluate(() => window.__bench.start());
+    if (profile) {
+      const { profile: p } = await cdp.send('Profiler.stop');
+      process.stderr.write(`${o.vms} VMs, ${o.view} view, data → paint: ${profileSummary(p, 25)}\n\n`);
+      if (process.env.BENCH_PROFILE_DIR)
+        await writeFile(
+          join(process.env.BENCH_PROFILE_DIR, `topology-${o.vms}-${o.view}.cpuprofile`),
+          JSON.stringify(p),
+        );
+    }
+    await page.waitForTimeout(500); // let late work (cytoscape's texture caches, React effects) run
+    const heap = o.mode === 'ours' ? await heapUsed() : NaN;
+    if (profile) await cdp.send('Profiler.start');
+    const interaction = o.interact ? await panAndZoom(page) : undefined;
+    if (profile) {
+      const { profile: p } = await cdp.send('Profiler.stop');
+      process.stderr.write(`${o.vms} VMs, ${o.view} view, pan and zoom: ${profileSummary(p, 25)}\n\n`);
+      if (process.env.BENCH_PROFILE_DIR)
+        await writeFile(
+          join(process.env.BENCH_PROFILE_DIR, `topology-${o.vms}-${o.view}-panzoom.cpuprofile`),
+          JSON.stringify(p),
+        );
+    }
+    if (errors.length) throw new Error(`page errors (${o.mode}, ${o.view}, ${o.vms}): ${errors.join('; ')}`);
+    return { result, heap, dataHeap, interaction };
+  } finally {
+    await page.close();
+  }
+};
+
+const main = async () => {
+  const started = Date.now();
+  process.stderr.write(
+    `building the harness (${process.env.BENCH_MINIFY === '0' ? 'unminified' : 'minified'})…\n`,
+  );
+  await build({ ...viteConfig, configFile: false });
+  const { server, url } = await serve(OUT_DIR);
+  const browser = await chromium.launch(chromiumLaunchOptions);
+  try {
+    // One warm-up of each side first (browser start, HTTP and code caches).
+    await load(browser, url, { mode: 'ours', view: 'default', vms: 100 });
+    await load(browser, url, { mode: 'floor', view: 'default', vms: 100 });
+    const rows: Row[] = [];
+    for (const vms of SIZES) {
+      const loads = vms > BIG ? 1 : LOADS;
+      for (const view of ['default', 'expanded'] as const) {
+        const row: Row = { vms, view, ours: [], floor: [], heap: [], dataHeap: [] };
+        // Interleaved, so a burst of load on the machine hits both sides alike; the last load of each side also
+        // pans and zooms.
+        // Above 20,000 VMs the expanded view is not panned: cytoscape hit-tests every element on each mouse move
+        // (seconds per move there), which would take the run past its time budget.
+        const interact = vms <= BIG || view === 'default';
+        for (let i = 0; i < loads; i++) {
+          const at = ((Date.now() - started) / 1000).toFixed(0);
+          process.stderr.write(`${at} s: ${vms} VMs, ${view} view, load ${i + 1}/${loads}…\n`);
+          const last = interact && i === loads - 1;
+          const a = await load(browser, url, { mode: 'ours', view, vms, interact: last });
+          const b = await load(browser, url, { mode: 'floor', view, vms, interact: last });
+          if (a.result.nodes !== b.result.nodes || a.result.edges !== b.result.edges)
+            throw new Error(
+              `ours drew ${a.result.nodes} nodes / ${a.result.edges} edges, the floor ${b.result.nodes} / ${b.result.edges}`,
+            );
+          row.ours.push(a.result);
+          row.floor.push(b.result);
+          row.heap.push(a.heap);
+          row.dataHeap.push(a.dataHeap);
+          row.interaction = a.interaction ?? row.interaction;
+          row.floorInteraction = b.interaction ?? row.floorInteraction;
+        }
+        rows.push(row);
+      }
+    }
+    process.stdout.write(
+      table(
+        rows,
+        loadavg(),
+        (Date.now() - started) / 1000,
+        `${LOADS} page loads per side (1 above ${BIG.toLocaleString('en')} VMs)`,
+      ),
+    );
+  } finally {
+    await browser.close();
+    server.close();
+  }
+};
+
+await main();
