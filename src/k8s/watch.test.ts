@@ -332,6 +332,8 @@ describe('createListWatch', () => {
 
   it('a resume accepted but silent (a resourceVersion ahead of the server) relists after 3 idle timeouts', async () => {
     const { fake, mem, frames, t, watch } = setup({ items: [cm('ghost', '1')], resourceVersion: '99999' });
+    const states: string[] = [];
+    watch.subscribe(() => states.push(watch.getStatus().state));
     watch.start();
     for (let i = 0; i < 3; i++) {
       expect(fake.lastSocket().opts.resourceVersion).toBe('99999');
@@ -340,6 +342,8 @@ describe('createListWatch', () => {
     }
     expect(fake.pendingLists()).toBe(1);
     expect(watch.getStatus().state).toBe('reconnecting');
+    // Once a resume had gone silent, the later opened-but-silent sockets never claimed "live".
+    expect(states.slice(states.indexOf('reconnecting'))).not.toContain('live');
     await fake.resolveList(listed([cm('a', '3')], '4'));
     frames.runFrame();
     expect(mem.names()).toEqual(['a']);

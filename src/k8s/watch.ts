@@ -210,6 +210,7 @@ export const createListWatch = <T extends K8sObject>(o: ListWatchOptions<T>): Li
       return retryLater(toK8sError(code, ev.object), connect);
     }
     refusals = 0; // the server resumed from our resourceVersion
+    if (status.state !== 'live') setStatus({ state: 'live', loaded: true });
     rv = ev.object.metadata.resourceVersion ?? rv;
     if (ev.type === 'BOOKMARK') rvDirty = true;
     else buffer.push(ev);
@@ -268,7 +269,9 @@ export const createListWatch = <T extends K8sObject>(o: ListWatchOptions<T>): Li
           if (gen !== generation) return;
           opened = true;
           armIdle(gen, () => frames === 0);
-          setStatus({ state: 'live', loaded: true });
+          // After refused resumes, an open socket proves nothing (a resume from an unknown resourceVersion is
+          // accepted and stays silent): the status stays as it is until the first event or bookmark.
+          if (refusals === 0) setStatus({ state: 'live', loaded: true });
         },
         onMessage: (data) => {
           if (gen !== generation) return;
