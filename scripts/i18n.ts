@@ -13,6 +13,7 @@ import { interfaceMessages } from '../src/domain/interfaces/messages';
 import { messages as manifestMessages } from '../src/domain/manifests/messages';
 import { DETAIL_LABELS, topologyMessages } from '../src/domain/topology/problems';
 import { bridgeVsLocalnet, chooserTexts } from '../src/domain/guidance/chooser';
+import { reachTexts } from '../src/domain/guidance/reach';
 
 const LOCALE = 'locales/en/plugin__vm-network-console-plugin.json';
 
@@ -34,6 +35,7 @@ for (const m of [
   ...Object.values(topologyMessages),
   ...DETAIL_LABELS,
   ...chooserTexts,
+  ...reachTexts,
   ...bridgeVsLocalnet.flat(),
 ])
   keys.add(m);

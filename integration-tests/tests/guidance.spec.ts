@@ -1,7 +1,7 @@
 // Guidance against the real API server: the network-type chooser on Create network reads the platform from the
 // seeded Infrastructure (BareMetal), ranks the options for the answers given, and opens the right wizard.
 import { expect, test } from '@playwright/test';
-import { actAs } from '../pages/shell';
+import { actAs, shellUrl } from '../pages/shell';
 import { createNetworkPage } from '../pages/wizards';
 
 test("the chooser's bare-metal and public-cloud paths, and the wizard it opens", async ({
@@ -54,4 +54,35 @@ test('a secondary overlay across namespaces opens the CUDN wizard with the Secon
   await chooser.getByTestId('chooser-pick-secondary-overlay').click();
   await expect(page.getByTestId('kind-select')).toHaveValue('cudn-layer2');
   await expect(page.getByTestId('yaml-preview')).toContainText('role: Secondary');
+});
+
+test('a tenant on a primary UDN namespace asks why its VM cannot reach a VM in another namespace', async ({
+  page,
+  context,
+}) => {
+  await actAs(context, 'tenant-a');
+  await page.goto(
+    `${shellUrl()}/k8s/ns/tenant-a/kubevirt.io~v1~VirtualMachine/vm-00000/vm-network-interfaces`,
+  );
+  await page.getByTestId('interface-table').waitFor();
+  const card = page.getByTestId('reachability');
+  await card.getByRole('button', { name: /Which networks can this VM use/ }).click();
+  // Its namespace's primary UDN is usable; the pod network is replaced; another namespace's NAD is not offered.
+  const networks = card.getByTestId('reach-networks');
+  await expect(networks.getByTestId('reach-network-udn:tenant-a/primary-udn')).toContainText('Yes');
+  await expect(networks.getByTestId('reach-network-pod-network')).toContainText('Replaced in this namespace');
+  await expect(networks.getByTestId('reach-network-nad:tenant-a-dev/dev-l2')).toContainText(
+    'Only VMs of namespace tenant-a-dev can attach it',
+  );
+  await card.getByTestId('reach-peer').selectOption('tenant-a-dev/vm-00000');
+  const obstacles = card.getByTestId('reach-obstacle');
+  await expect(obstacles.first()).toContainText(
+    'Namespace tenant-a is isolated by its primary network: it reaches neither the pod network nor other namespaces',
+  );
+  await expect(obstacles.first()).toContainText('A cluster administrator can fix this.');
+  // A bad IP is refused on its field, by name.
+  await card.getByTestId('reach-dest-ip').click();
+  await card.getByTestId('reach-ip').fill('10.0.0.999');
+  await card.getByTestId('reach-ip').blur();
+  await expect(card).toContainText('IP address: enter an IPv4 or IPv6 address');
 });

@@ -168,6 +168,23 @@ export const IPAddressPoolModel = model({
   namespaced: true,
   label: 'IPAddressPool',
 });
+export const NetworkPolicyModel = model({
+  group: 'networking.k8s.io',
+  version: 'v1',
+  plural: 'networkpolicies',
+  kind: 'NetworkPolicy',
+  namespaced: true,
+  label: 'NetworkPolicy',
+});
+/** Policies for secondary networks (OVN-Kubernetes enforces them on localnet and layer2 networks). */
+export const MultiNetworkPolicyModel = model({
+  group: 'k8s.cni.cncf.io',
+  version: 'v1beta1',
+  plural: 'multi-networkpolicies',
+  kind: 'MultiNetworkPolicy',
+  namespaced: true,
+  label: 'MultiNetworkPolicy',
+});
 /** OpenShift's Infrastructure config (`cluster`): where the cluster runs (status.platform). */
 export const InfrastructureModel = model({
   group: 'config.openshift.io',

@@ -19,6 +19,7 @@ import { InterfaceTable } from './InterfaceTable';
 import { useInterfaceActions } from './useInterfaceActions';
 import { useVMNetworkRows } from './useVMNetworkRows';
 import { withPluginQueries } from '../../k8s/PluginQueries';
+import { ReachabilityCard } from '../guidance/ReachabilityCard';
 
 /**
  * "Network interfaces" tab of the console's VirtualMachine details page: the console passes the VM as `obj`.
@@ -74,6 +75,7 @@ const VMInterfacesTab: FC<{ obj?: K8sObject }> = ({ obj }) => {
         )}
       </Flex>
       {body()}
+      {vm && namespace && name && <ReachabilityCard namespace={namespace} name={name} />}
       {modal}
     </PageSection>
   );
