@@ -23,6 +23,7 @@ import VMNetworksPage from '../src/views/vm-interfaces/VMNetworksPage';
 import TopologyPage from '../src/views/topology/TopologyPage';
 import CreateNetworkPage from '../src/views/wizards/CreateNetworkPage';
 import NodeNetworkStatePage from '../src/views/host-networks/NodeNetworkStatePage';
+import PolicyRolloutPage from '../src/views/host-networks/PolicyRolloutPage';
 import { UserSwitcher } from './UserSwitcher';
 import { VMPage } from './VMPage';
 import { ResourcePage } from './ResourcePage';
@@ -41,6 +42,7 @@ const NAV = [
     label: 'Node network state',
     match: /^\/vm-host-networks\/node-state$/,
   },
+  { to: '/vm-host-networks/policies', label: 'NNCP rollout', match: /^\/vm-host-networks\/policies$/ },
 ];
 
 const ShellMasthead: FC = () => (
@@ -95,6 +97,7 @@ export const App: FC = () => (
       <Route path="/" element={<Navigate to="/vm-networks/all-namespaces" replace />} />
       <Route path="/vm-networks/create" element={<CreateNetworkPage />} />
       <Route path="/vm-host-networks/node-state" element={<NodeNetworkStatePage />} />
+      <Route path="/vm-host-networks/policies" element={<PolicyRolloutPage />} />
       <Route path="/vm-networks/all-namespaces" element={<VMNetworksPage />} />
       <Route path="/vm-networks/ns/:ns" element={<VMNetworksPage />} />
       <Route path="/vm-network-topology/all-namespaces" element={<TopologyPage />} />

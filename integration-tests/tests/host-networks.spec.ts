@@ -3,6 +3,7 @@
 // topology.ts br2-ens9-policy still rolling out): what an admin sees, and what a tenant gets instead.
 import { expect, test, type Page } from '@playwright/test';
 import { mac } from '../cluster/seed/nodes';
+import { TOPOLOGY_PROBLEMS } from '../cluster/seed/topology';
 import { actAs, shellUrl } from '../pages/shell';
 
 const nodeState = (page: Page) => ({
@@ -70,4 +71,69 @@ test('a tenant is told node network state is for administrators', async ({ page,
   );
   await expect(page.getByTestId('hostnet-forbidden')).toContainText('nodenetworkstates');
   await expect(page.getByTestId('hostif-table')).toHaveCount(0);
+});
+
+const rollout = (page: Page) => ({
+  open: async () => {
+    await page.goto(`${shellUrl()}/vm-host-networks/policies`);
+    await page.getByRole('heading', { name: 'NNCP rollout' }).waitFor();
+  },
+  row: (policy: string) => page.getByTestId(`nncp-row-${policy}`),
+  details: (policy: string) => page.getByTestId(`nncp-details-${policy}`),
+});
+
+test("an admin sees each NNCP's rollout, a failing node first with nmstate's message, and what a policy changes", async ({
+  page,
+  context,
+}) => {
+  await actAs(context, 'admin');
+  const p = rollout(page);
+  await p.open();
+  const failing = TOPOLOGY_PROBLEMS.nncpFailing;
+  const progressing = TOPOLOGY_PROBLEMS.nncpProgressing;
+  // Failing policies are listed first.
+  await expect(page.getByTestId('nncp-table').locator('tbody tr').first()).toHaveAttribute(
+    'data-test',
+    `nncp-row-${failing.policy}`,
+  );
+  const row = p.row(failing.policy);
+  await expect(row.getByTestId('nncp-count-Failing')).toHaveText('1');
+  await expect(row.getByTestId('nncp-status')).toContainText(`Failing on ${failing.node}`);
+  await expect(row.getByTestId('nncp-failing-message')).toContainText(
+    'Failed to find bond port ens7 of bond0',
+  );
+
+  await row.getByTestId('nncp-expand').locator('button').click();
+  const details = p.details(failing.policy);
+  await expect(details.locator('tbody tr').first()).toHaveAttribute('data-test', `nncp-node-${failing.node}`);
+  await expect(details.getByTestId(`nncp-node-${failing.node}`)).toContainText('Failing');
+  await expect(details.getByTestId('nncp-desired-yaml')).toContainText('name: bond0');
+  await expect(details.getByTestId('nncp-desired-yaml')).toContainText('mode: active-backup');
+  // The failing node's current bond0, as its NodeNetworkState reports it.
+  await expect(details.getByTestId('nncp-current-node')).toHaveValue(failing.node);
+  await expect(details.getByTestId('nncp-current-yaml')).toContainText('name: bond0');
+  await expect(details.getByTestId('nncp-current-yaml')).toContainText('- ens7');
+  await expect(details.getByTestId('nncp-current-yaml')).not.toContainText('ens5.100');
+
+  // The policy still rolling out: Progressing on one node, Available where applied; br2 is new elsewhere.
+  const br2 = p.row(progressing.policy);
+  await expect(br2.getByTestId('nncp-count-Progressing')).toHaveText('1');
+  await expect(br2.getByTestId('nncp-count-Available')).toHaveText(String(progressing.doneOn.length));
+  await br2.getByTestId('nncp-expand').locator('button').click();
+  const br2Details = p.details(progressing.policy);
+  await expect(br2Details.getByTestId('nncp-current-node')).toHaveValue(progressing.node);
+  await expect(br2Details.getByTestId('nncp-changes')).toContainText('linux-bridge br2: created');
+  await br2Details.getByTestId('nncp-current-node').selectOption(progressing.doneOn[0]!);
+  await expect(br2Details.getByTestId('nncp-changes')).toContainText('linux-bridge br2: no change');
+  await expect(br2Details.getByTestId('nncp-current-yaml')).toContainText('name: br2');
+});
+
+test('a tenant is told NNCP rollout is for administrators', async ({ page, context }) => {
+  await actAs(context, 'tenant-b');
+  await rollout(page).open();
+  await expect(page.getByTestId('hostnet-forbidden')).toContainText(
+    'Host networking is for cluster administrators',
+  );
+  await expect(page.getByTestId('hostnet-forbidden')).toContainText('nodenetworkconfigurationpolicies');
+  await expect(page.getByTestId('nncp-table')).toHaveCount(0);
 });

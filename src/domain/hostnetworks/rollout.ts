@@ -121,8 +121,11 @@ const isObj = (v: unknown): v is Record<string, unknown> =>
 /** Whether what the policy asks for (d) already holds in the current state (c): every field d sets, c has. */
 const holds = (d: unknown, c: unknown): boolean => {
   if (Array.isArray(d)) return Array.isArray(c) && d.every((x) => c.some((y) => holds(x, y)));
-  if (isObj(d)) return isObj(c) && Object.entries(d).every(([k, v]) => holds(v, c[k]));
+  if (isObj(d)) return (c === undefined || isObj(c)) && Object.entries(d).every(([k, v]) => holds(v, c?.[k]));
   if (d === null || d === undefined) return c === null || c === undefined;
+  // A feature the policy turns off that the node does not report (`ipv4: {enabled: false}` on a bridge without
+  // an ipv4 section, `stp: {enabled: false}`) is off already.
+  if (d === false && c === undefined) return true;
   // nmstate reports MACs upper case and some options as numbers where policies write strings ("100").
   return c !== undefined && c !== null && String(d).toLowerCase() === String(c).toLowerCase();
 };
