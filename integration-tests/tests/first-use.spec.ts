@@ -133,6 +133,10 @@ test('wizard: a field shows its error when left, Next stays on the step, review 
   await wizard.field('mtu').fill('');
   await wizard.next().click();
   await expect(currentStep(page)).toContainText('Review');
+  // At 1024 px the YAML goes below the wizard: the kind reads on one line, not broken mid-word.
+  const kindValue = page.locator('.pf-v6-c-description-list__description').first();
+  await expect(kindValue).toHaveText('NetworkAttachmentDefinition');
+  expect((await box(kindValue)).height).toBeLessThan(30);
 
   // Break a field of a visited step, come back to the review and press Create: the error is named by the
   // field's label and links to it.

@@ -145,7 +145,7 @@ export const CreateWizard: FC<Props> = ({ kind, model, manifest, ctx, issues: fo
 
   return (
     <Grid hasGutter>
-      <GridItem lg={7}>
+      <GridItem xl={7}>
         <FieldEventsContext.Provider value={events}>
           <NamespaceOptionsContext.Provider value={nsOptions}>
             <Wizard
@@ -189,7 +189,7 @@ export const CreateWizard: FC<Props> = ({ kind, model, manifest, ctx, issues: fo
           </NamespaceOptionsContext.Provider>
         </FieldEventsContext.Provider>
       </GridItem>
-      <GridItem lg={5}>
+      <GridItem xl={5}>
         <Card isPlain>
           <CardTitle>{t('YAML')}</CardTitle>
           <CardBody>

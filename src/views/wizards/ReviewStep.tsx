@@ -75,10 +75,7 @@ export const ReviewStep: FC<Props> = ({
       <DescriptionList isHorizontal>
         <DescriptionListGroup>
           <DescriptionListTerm>{t('Kind')}</DescriptionListTerm>
-          {/* A kind is one word: never broken mid-word in a narrow layout. */}
-          <DescriptionListDescription style={{ wordBreak: 'keep-all', overflowWrap: 'normal' }}>
-            {manifest.kind}
-          </DescriptionListDescription>
+          <DescriptionListDescription>{manifest.kind}</DescriptionListDescription>
         </DescriptionListGroup>
         <DescriptionListGroup>
           <DescriptionListTerm>{t('Name')}</DescriptionListTerm>
