@@ -382,6 +382,17 @@ const TopologyPage: FC = () => {
             )}
           />
         )}
+        {data.loaded && !data.error && vmCount === 0 && graph.nodes.length > 1 && (
+          <Alert
+            variant="info"
+            isInline
+            isPlain
+            data-test="topology-no-vms"
+            title={t(
+              'No virtual machines yet in the namespaces you can read: the graph shows the networks and nodes.',
+            )}
+          />
+        )}
         {toolbar}
         <Drawer isExpanded={!!panel} isInline position="end">
           <DrawerContent panelContent={panel}>
