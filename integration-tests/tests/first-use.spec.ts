@@ -416,3 +416,19 @@ test('README screenshot at 1024 px', async ({ page, context }) => {
   await expect(list.rows().first()).toBeVisible();
   await page.screenshot({ path: 'docs/screenshots/vm-networks-1024.png' });
 });
+
+test('a CUDN selector says which namespaces it matches, and warns on a bare word that matches none', async ({
+  page,
+  context,
+}) => {
+  await actAs(context, 'admin');
+  const wizard = createNetworkPage(page);
+  await wizard.open();
+  await wizard.chooseKind('cudn-layer2');
+  await wizard.field('name').fill(`fu-${Date.now().toString(36)}`);
+  await wizard.field('namespaceSelector').fill('kubernetes.io/metadata.name=tenant-b');
+  await expect(page.getByText('1 namespace matches: tenant-b')).toBeVisible();
+  await wizard.field('namespaceSelector').fill('tenant-b');
+  await wizard.field('namespaceSelector').press('Tab');
+  await expect(wizard.fieldIssues('namespaceSelector')).toContainText('Matches no namespace');
+});

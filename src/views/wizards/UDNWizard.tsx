@@ -93,10 +93,13 @@ export const UDNWizard: FC<Props> = ({ scope, topology, ctx, namespace, role }) 
               placeholder="kubernetes.io/metadata.name=tenant-a"
               help={
                 matched && selectorText.trim()
-                  ? t('{{n}} namespaces match: {{namespaces}}', {
-                      n: matched.length,
-                      namespaces: matched.slice(0, 10).join(', ') + (matched.length > 10 ? ', …' : ''),
-                    })
+                  ? matched.length === 1
+                    ? t('1 namespace matches: {{namespaces}}', { namespaces: matched[0] })
+                    : t('{{n}} namespaces match: {{namespaces}}', {
+                        n: matched.length,
+                        namespaces:
+                          matched.slice(0, 10).join(', ') + (matched.length > 10 ? ', …' : '') || '—',
+                      })
                   : t('Comma-separated key=value labels of the namespaces that get this network')
               }
             />
