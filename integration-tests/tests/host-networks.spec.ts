@@ -128,6 +128,32 @@ test("an admin sees each NNCP's rollout, a failing node first with nmstate's mes
   await expect(br2Details.getByTestId('nncp-current-yaml')).toContainText('name: br2');
 });
 
+test('an NNCP shows what rides on the interfaces it configures: localnet and bridge networks, and their VMs', async ({
+  page,
+  context,
+}) => {
+  await actAs(context, 'admin');
+  const p = rollout(page);
+  await p.open();
+  await p.row('ovs-br1-localnet-policy').getByTestId('nncp-expand').locator('button').click();
+  const ovs = p.details('ovs-br1-localnet-policy').getByTestId('nncp-blast-radius');
+  await expect(ovs).toContainText('Bridge mapping physnet-ext → ovs-br1');
+  await expect(ovs.getByTestId('nncp-blast-network')).toContainText([
+    'ClusterUserDefinedNetwork cudn-localnet (on physnet-ext)',
+  ]);
+  // tenant-b's VMs with a cudn-localnet NIC (vms.ts), running ones on the policy's nodes first.
+  await expect(ovs.getByTestId('nncp-blast-vm').first()).toContainText(
+    /^VM tenant-b\/\S+ on cudn-localnet, running on worker-\d+ \(selected by this policy\)$/,
+  );
+
+  await p.row('br1-ens4-policy').getByTestId('nncp-expand').locator('button').click();
+  const br1 = p.details('br1-ens4-policy').getByTestId('nncp-blast-radius');
+  await expect(br1.getByTestId('nncp-blast-network')).toContainText([
+    'NetworkAttachmentDefinition default/br1-vlan100 (on br1)',
+  ]);
+  await expect(br1).toContainText('NetworkAttachmentDefinition openshift-cnv/migration-net (on br1)');
+});
+
 test('a tenant is told NNCP rollout is for administrators', async ({ page, context }) => {
   await actAs(context, 'tenant-b');
   await rollout(page).open();

@@ -26,6 +26,7 @@ import type { TFunction } from 'i18next';
 import { stringify } from 'yaml';
 import { ConnectionBanner } from '../../components/ConnectionBanner';
 import { LoadError } from '../../components/LoadError';
+import { blastRadius, type BlastInput } from '../../domain/hostnetworks/blastRadius';
 import {
   compareWithCurrent,
   rollouts,
@@ -35,16 +36,27 @@ import {
 } from '../../domain/hostnetworks/rollout';
 import type { K8sObject } from '../../domain/kube/meta';
 import type {
+  ClusterUserDefinedNetwork,
+  NetworkAttachmentDefinition,
   NodeNetworkConfigurationEnactment,
   NodeNetworkConfigurationPolicy,
   NodeNetworkState,
+  SriovNetwork,
+  SriovNetworkNodePolicy,
 } from '../../domain/kube/networks';
+import type { VM, VMI } from '../../domain/kube/vm';
 import { NS } from '../../i18n/ns';
 import {
+  ClusterUserDefinedNetworkModel,
+  NetworkAttachmentDefinitionModel,
   NodeModel,
   NodeNetworkConfigurationEnactmentModel,
   NodeNetworkConfigurationPolicyModel,
   NodeNetworkStateModel,
+  SriovNetworkModel,
+  SriovNetworkNodePolicyModel,
+  VirtualMachineInstanceModel,
+  VirtualMachineModel,
   type K8sModel,
 } from '../../k8s/models';
 import { withPluginQueries } from '../../k8s/PluginQueries';
@@ -89,12 +101,88 @@ const changeText = (t: TFunction, c: InterfaceChange): string => {
   }
 };
 
+/** The cluster's networks and VMs, for the blast radius (everything but the policy and its nodes). */
+type Riders = Omit<BlastInput, 'desired' | 'nodes' | 'current'>;
+
+/** At most this many VMs are named; the rest are counted. */
+const MAX_VMS = 50;
+
+/** What rides on the interfaces the policy touches, on the nodes it selects; removals still in use first. */
+const BlastRadiusPanel: FC<{
+  policy: NodeNetworkConfigurationPolicy;
+  rollout: PolicyRollout;
+  states: Map<string, NodeNetworkState>;
+  riders: Riders;
+}> = ({ policy, rollout, states, riders }) => {
+  const { t } = useTranslation(NS);
+  const r = useMemo(() => {
+    const nodes = rollout.nodes.filter((n) => !n.unselected).map((n) => n.node);
+    const current = new Map(nodes.map((n) => [n, states.get(n)?.status?.currentState]));
+    return blastRadius({ ...riders, desired: policy.spec.desiredState ?? {}, nodes, current });
+  }, [policy, rollout, states, riders]);
+  const empty = !r.bridgeMappings.length && !r.networks.length && !r.sriovPolicies.length && !r.vms.length;
+  const label = (x: { namespace?: string; name: string }) =>
+    x.namespace ? `${x.namespace}/${x.name}` : x.name;
+  return (
+    <div className="pf-v6-u-mt-md" data-test="nncp-blast-radius">
+      <Title headingLevel="h3" size="md">
+        {t('What rides on it')}
+      </Title>
+      {r.removals.map((x) => (
+        <Alert
+          key={x.what}
+          variant="warning"
+          isInline
+          isPlain
+          title={t('Removing {{what}} breaks {{users}}', { what: x.what, users: x.users.join(', ') })}
+          data-test="nncp-blast-removal"
+        />
+      ))}
+      {empty ? (
+        <p>{t('No network, SR-IOV policy or VM is known to use what this policy configures.')}</p>
+      ) : (
+        <ul>
+          {r.bridgeMappings.map((m) => (
+            <li key={`bm/${m.localnet}`}>
+              {t('Bridge mapping {{localnet}} → {{bridge}}', { localnet: m.localnet, bridge: m.bridge })}
+            </li>
+          ))}
+          {[...r.networks, ...r.sriovPolicies].map((n) => (
+            <li key={`${n.kind}/${label(n)}`} data-test="nncp-blast-network">
+              {t('{{kind}} {{name}} (on {{via}})', { kind: n.kind, name: label(n), via: n.via })}
+            </li>
+          ))}
+          {r.vms.slice(0, MAX_VMS).map((v) => (
+            <li key={`vm/${v.namespace}/${v.name}`} data-test="nncp-blast-vm">
+              {v.node
+                ? v.onSelectedNode
+                  ? t('VM {{name}} on {{network}}, running on {{node}} (selected by this policy)', {
+                      name: label(v),
+                      network: v.network,
+                      node: v.node,
+                    })
+                  : t('VM {{name}} on {{network}}, running on {{node}}', {
+                      name: label(v),
+                      network: v.network,
+                      node: v.node,
+                    })
+                : t('VM {{name}} on {{network}}, not running', { name: label(v), network: v.network })}
+            </li>
+          ))}
+          {r.vms.length > MAX_VMS && <li>{t('and {{n}} more VMs', { n: r.vms.length - MAX_VMS })}</li>}
+        </ul>
+      )}
+    </div>
+  );
+};
+
 /** The policy's nodes, and its desired state next to one node's current state of the same interfaces. */
 const PolicyDetails: FC<{
   policy: NodeNetworkConfigurationPolicy;
   rollout: PolicyRollout;
   states: Map<string, NodeNetworkState>;
-}> = ({ policy, rollout, states }) => {
+  riders: Riders;
+}> = ({ policy, rollout, states, riders }) => {
   const { t } = useTranslation(NS);
   const [picked, setPicked] = useState<string>();
   const node = picked ?? rollout.nodes[0]?.node;
@@ -193,6 +281,7 @@ const PolicyDetails: FC<{
           )}
         </GridItem>
       </Grid>
+      <BlastRadiusPanel policy={policy} rollout={rollout} states={states} riders={riders} />
     </div>
   );
 };
@@ -212,6 +301,24 @@ const PolicyRolloutPage: FC = () => {
   );
   const nodes = useWatchResources(typed<K8sObject>(NodeModel));
   const nnses = useWatchResources(typed<NodeNetworkState>(NodeNetworkStateModel));
+  const cudns = useWatchResources(typed<ClusterUserDefinedNetwork>(ClusterUserDefinedNetworkModel));
+  const nads = useWatchResources(typed<NetworkAttachmentDefinition>(NetworkAttachmentDefinitionModel));
+  const sriovPolicies = useWatchResources(typed<SriovNetworkNodePolicy>(SriovNetworkNodePolicyModel));
+  const sriovNetworks = useWatchResources(typed<SriovNetwork>(SriovNetworkModel));
+  const vms = useWatchResources(typed<VM>(VirtualMachineModel));
+  const vmis = useWatchResources(typed<VMI>(VirtualMachineInstanceModel));
+  const riders = useMemo<Riders>(
+    () => ({
+      nodeLabels: new Map(nodes.data.map((n) => [n.metadata.name, n.metadata.labels ?? {}])),
+      cudns: cudns.data,
+      nads: nads.data,
+      sriovPolicies: sriovPolicies.data,
+      sriovNetworks: sriovNetworks.data,
+      vms: vms.data,
+      vmis: vmis.data,
+    }),
+    [nodes.data, cudns.data, nads.data, sriovPolicies.data, sriovNetworks.data, vms.data, vmis.data],
+  );
   const [open, setOpen] = useState<string[]>([]);
   const list = useMemo(
     () => rollouts(policies.data, enactments.data, nodes.data),
@@ -219,7 +326,18 @@ const PolicyRolloutPage: FC = () => {
   );
   const byName = useMemo(() => new Map(policies.data.map((p) => [p.metadata.name, p])), [policies.data]);
   const states = useMemo(() => new Map(nnses.data.map((s) => [s.metadata.name, s])), [nnses.data]);
-  const connections = [policies, enactments, nodes, nnses].map((r) => r.connection);
+  const connections = [
+    policies,
+    enactments,
+    nodes,
+    nnses,
+    cudns,
+    nads,
+    sriovPolicies,
+    sriovNetworks,
+    vms,
+    vmis,
+  ].map((r) => r.connection);
 
   const body = () => {
     if (policies.error?.kind === 'forbidden') return <AdminOnly error={policies.error} />;
@@ -312,7 +430,7 @@ const PolicyRolloutPage: FC = () => {
                 <Tr isExpanded>
                   <Td colSpan={COUNTED.length + 4}>
                     <ExpandableRowContent>
-                      <PolicyDetails policy={policy} rollout={r} states={states} />
+                      <PolicyDetails policy={policy} rollout={r} states={states} riders={riders} />
                     </ExpandableRowContent>
                   </Td>
                 </Tr>
