@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { FieldIssue } from '../issues';
-import { belongsTo, entryIndex, errorsOfFields, ownerField, shownIssues, stepOfField } from './formIssues';
+import {
+  belongsTo,
+  entryIndex,
+  errorsOfFields,
+  fieldCandidates,
+  ownerField,
+  shownIssues,
+  stepOfField,
+} from './formIssues';
 
 const err = (field: string): FieldIssue => ({ field, code: 'required', severity: 'error' });
 const warn = (field: string): FieldIssue => ({ field, code: 'required', severity: 'warning' });
@@ -57,5 +65,22 @@ describe('stepOfField / ownerField / entryIndex', () => {
     expect(entryIndex('subnets[1]')).toBe(1);
     expect(entryIndex('subnets[0].hostSubnet')).toBe(0);
     expect(entryIndex('name')).toBeUndefined();
+  });
+});
+
+describe('fieldCandidates', () => {
+  it('lists the fields an issue may belong to, most specific first', () => {
+    expect(fieldCandidates('bond.ports[1]')).toEqual(['bond.ports[1]', 'bond.ports', 'bond']);
+    expect(fieldCandidates('nicSelector.pfNames[0]')).toEqual([
+      'nicSelector.pfNames[0]',
+      'nicSelector.pfNames',
+      'nicSelector',
+    ]);
+    expect(fieldCandidates('subnets[0].hostSubnet')).toEqual([
+      'subnets[0].hostSubnet',
+      'subnets[0]',
+      'subnets',
+    ]);
+    expect(fieldCandidates('name')).toEqual(['name']);
   });
 });

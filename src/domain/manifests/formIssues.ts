@@ -49,3 +49,19 @@ export const entryIndex = (issueField: string): number | undefined => {
   const m = /\[(\d+)\]/.exec(issueField);
   return m ? Number(m[1]) : undefined;
 };
+
+/**
+ * The form fields an issue may belong to, most specific first: `bond.ports[1]` → `bond.ports[1]`, `bond.ports`,
+ * `bond`. A wizard takes the first one it has an input (and a label) for.
+ */
+export const fieldCandidates = (issueField: string): string[] => {
+  const out: string[] = [];
+  let f = issueField;
+  while (f) {
+    if (!out.includes(f)) out.push(f);
+    const cut = Math.max(f.lastIndexOf('['), f.lastIndexOf('.'));
+    if (cut <= 0) break;
+    f = f.slice(0, cut);
+  }
+  return out;
+};

@@ -24,7 +24,7 @@ import { NS } from '../../i18n/ns';
 import { modelAccess } from '../../k8s/access';
 import type { K8sModel } from '../../k8s/models';
 import { useAccessReview } from '../../k8s/useAccessReview';
-import { errorsOfFields, shownIssues } from '../../domain/manifests/formIssues';
+import { errorsOfFields, fieldCandidates, shownIssues } from '../../domain/manifests/formIssues';
 import {
   FieldEventsContext,
   NamespaceOptionsContext,
@@ -116,7 +116,9 @@ export const CreateWizard: FC<Props> = ({ kind, model, manifest, ctx, issues: fo
       touchAll(step.fields);
       const first = errorsOfFields(issues, step.fields)[0];
       if (first) {
-        focusField(step.fields.find((f) => errorsOfFields([first], [f]).length) ?? first.field);
+        // The most specific input the error belongs to (`bond.ports[0]` → the Bond ports field).
+        const input = fieldCandidates(first.field).find((f) => labels.current.has(f));
+        focusField(input ?? step.fields.find((f) => errorsOfFields([first], [f]).length) ?? first.field);
         return;
       }
     }

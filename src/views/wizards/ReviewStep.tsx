@@ -22,7 +22,7 @@ import { IssueText, useIssueText } from '../../components/IssueText';
 import { ActionError } from '../../components/LoadError';
 import { NS } from '../../i18n/ns';
 import { vmNetworksPath } from '../vm-interfaces/links';
-import { entryIndex, ownerField, stepOfField } from '../../domain/manifests/formIssues';
+import { entryIndex, fieldCandidates, ownerField, stepOfField } from '../../domain/manifests/formIssues';
 import { REVIEW_FIELD } from './serverFields';
 import { focusField } from './fields';
 import type { CreateState } from './useCreateNetwork';
@@ -55,19 +55,21 @@ export const ReviewStep: FC<Props> = ({
   const { t } = useTranslation(NS);
   const text = useIssueText();
   const { goToStepById } = useWizardContext();
+  /** The input an issue belongs to: the most specific field with a label (`bond.ports[0]` → `bond.ports`). */
+  const inputOf = (field: string) =>
+    fieldCandidates(field).find((f) => labelOf(f) !== undefined) ?? ownerField(steps, field) ?? field;
   /** "Subnets (entry 2)": the field's label, and which entry of a list. */
   const fieldName = (field: string) => {
-    const owner = ownerField(steps, field) ?? field;
-    const label = labelOf(owner) ?? owner;
-    const entry = entryIndex(field);
+    const input = inputOf(field);
+    const label = labelOf(input) ?? input;
+    const entry = input.includes('[') ? undefined : entryIndex(field);
     return entry === undefined ? label : t('{{label}} (entry {{n}})', { label, n: entry + 1 });
   };
   const goTo = (field: string) => {
     const step = stepOfField(steps, field);
-    const owner = ownerField(steps, field);
-    if (!step || !owner) return;
+    if (!step) return;
     goToStepById(step);
-    focusField(owner);
+    focusField(inputOf(field));
   };
   const review = issues.filter((i) => i.field === REVIEW_FIELD);
   return (
