@@ -2,6 +2,7 @@
 // nodes.ts gives every worker the same NIC layout, nmstate.ts the NNCPs, bond0-policy failing on worker-1,
 // topology.ts br2-ens9-policy still rolling out): what an admin sees, and what a tenant gets instead.
 import { expect, test, type Page } from '@playwright/test';
+import { NO_NODE_POLICY } from '../cluster/seed/hostnetworks';
 import { mac } from '../cluster/seed/nodes';
 import { TOPOLOGY_PROBLEMS } from '../cluster/seed/topology';
 import { actAs, shellUrl } from '../pages/shell';
@@ -102,6 +103,14 @@ test("an admin sees each NNCP's rollout, a failing node first with nmstate's mes
   await expect(row.getByTestId('nncp-failing-message')).toContainText(
     'Failed to find bond port ens7 of bond0',
   );
+
+  // A policy whose selector matches no node is flagged, and its details say so.
+  const nowhere = p.row(NO_NODE_POLICY.name);
+  await expect(nowhere.getByTestId('nncp-no-node')).toHaveText('Matches no node');
+  await expect(nowhere.getByTestId('nncp-count-Available')).toHaveText('0');
+  await expect(row.getByTestId('nncp-no-node')).toHaveCount(0);
+  await nowhere.getByTestId('nncp-expand').locator('button').click();
+  await expect(p.details(NO_NODE_POLICY.name)).toContainText('This policy selects no node');
 
   await row.getByTestId('nncp-expand').locator('button').click();
   const details = p.details(failing.policy);

@@ -31,6 +31,7 @@ import {
 } from './nodes';
 import { buildSriovNodeState, buildSriovPolicies, sriovNodeStateStatus } from './sriov';
 import { seedTopologyProblems, topologyPlans } from './topology';
+import { seedHostNetworks } from './hostnetworks';
 import { buildVM, buildVMI, hasVMI, vmPlan, vmStatus } from './vms';
 import { seedOpenShiftConfig } from './openshift';
 
@@ -100,4 +101,6 @@ export const seed = async (client: KubeClient, opts: SeedOptions): Promise<void>
   log(
     `  topology problems: ${topologyPlans().length} vm-topo-* VMs, their NADs and SR-IOV networks, a rolling NNCP`,
   );
+  await seedHostNetworks(client);
+  log('  host networks: an NNCP matching no node');
 };
