@@ -65,11 +65,11 @@ const panAndZoom = async (page: Page): Promise<Interaction> => {
     const dy = d % 2 ? -120 : 120;
     await page.mouse.move(cx - dx / 2, cy - dy / 2);
     await page.mouse.down();
-    await page.mouse.move(cx + dx / 2, cy + dy / 2, { steps: 12 });
+    await page.mouse.move(cx + dx / 2, cy + dy / 2, { steps: 8 });
     await page.mouse.up();
   }
   // cytoscape redraws the whole graph once the viewport stops moving: that redraw belongs to the interaction.
-  await page.waitForTimeout(800);
+  await page.waitForTimeout(600);
   const r = await page.evaluate(() => window.__bench.endInteraction());
   if (r.before.zoom === r.after.zoom || (r.before.x === r.after.x && r.before.y === r.after.y))
     throw new Error(`the scripted pan and zoom did not move the viewport: ${JSON.stringify(r)}`);
