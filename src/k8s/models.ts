@@ -119,6 +119,14 @@ export const ServiceModel = model({
   namespaced: true,
   label: 'Service',
 });
+export const PodModel = model({
+  group: '',
+  version: 'v1',
+  plural: 'pods',
+  kind: 'Pod',
+  namespaced: true,
+  label: 'Pod',
+});
 export const NamespaceModel = model({
   group: '',
   version: 'v1',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { VMI } from '../kube/vm';
 import { validateSubnetPlan } from './subnets';
-import { observedPodIps } from './podNetwork';
+import { observedPodIps, observedPodIpsOfPods } from './podNetwork';
 
 const vmi = (name: string, binding: 'masquerade' | 'l2bridge', ips: string[]): VMI => ({
   apiVersion: 'kubevirt.io/v1',
@@ -29,6 +29,28 @@ describe('observedPodIps', () => {
     ).toEqual([
       { ip: '10.131.0.7', owner: 'tenant-a/a' },
       { ip: 'fd02::7', owner: 'tenant-a/a' },
+    ]);
+  });
+});
+
+describe('observedPodIpsOfPods', () => {
+  it('reads pod addresses (both families) and leaves host-network pods out', () => {
+    const pod = (name: string, ips: string[], hostNetwork = false) => ({
+      metadata: { name, namespace: 'ns' },
+      spec: { hostNetwork },
+      status: { podIP: ips[0], podIPs: ips.map((ip) => ({ ip })) },
+    });
+    expect(
+      observedPodIpsOfPods([
+        pod('web', ['10.131.0.7', 'fd01:0:0:1::7']),
+        pod('ovnkube-node', ['192.168.122.10'], true),
+        pod('bad', ['not-an-ip']),
+        { metadata: { name: 'old' }, status: { podIP: '10.130.0.9' } },
+      ]),
+    ).toEqual([
+      { ip: '10.131.0.7', owner: 'pod ns/web' },
+      { ip: 'fd01:0:0:1::7', owner: 'pod ns/web' },
+      { ip: '10.130.0.9', owner: 'pod /old' },
     ]);
   });
 });

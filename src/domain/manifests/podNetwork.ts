@@ -35,6 +35,31 @@ export const observedPodIps = (vmis: readonly VMI[], limit = 2000): ObservedPodI
   return out;
 };
 
+/** A Pod, only what is read here. */
+export type PodIps = {
+  metadata: { name: string; namespace?: string };
+  spec?: { hostNetwork?: boolean };
+  status?: { podIP?: string; podIPs?: { ip: string }[] };
+};
+
+/**
+ * Addresses of pods on the pod network (host-network pods carry the node's address and are left out): the pod
+ * network in use, seen on ordinary pods as well as VMs.
+ */
+export const observedPodIpsOfPods = (pods: readonly PodIps[], limit = 2000): ObservedPodIp[] => {
+  const out: ObservedPodIp[] = [];
+  for (const pod of pods) {
+    if (pod.spec?.hostNetwork) continue;
+    const ips = pod.status?.podIPs?.map((p) => p.ip) ?? (pod.status?.podIP ? [pod.status.podIP] : []);
+    for (const ip of ips) {
+      if (!parseIP(ip)) continue;
+      out.push({ ip, owner: `pod ${pod.metadata.namespace ?? ''}/${pod.metadata.name}` });
+      if (out.length >= limit) return out;
+    }
+  }
+  return out;
+};
+
 /** The fallback checks of one parsed subnet; nothing when the cluster's own networks are known. */
 export const podNetworkFallbackIssues = (field: string, cidr: Cidr, ctx: ClusterContext): FieldIssue[] => {
   if (ctx.clusterNetworks !== undefined) return [];

@@ -18,12 +18,13 @@ import type {
 } from '../../domain/kube/networks';
 import type { ClusterContext, SkippedCheck, SkippedFact } from '../../domain/manifests/context';
 import { clusterContextFrom } from '../../domain/manifests/facts';
-import { observedPodIps } from '../../domain/manifests/podNetwork';
+import { observedPodIps, observedPodIpsOfPods, type PodIps } from '../../domain/manifests/podNetwork';
 import type { VMI } from '../../domain/kube/vm';
 import type { K8sError } from '../../k8s/errors';
 import {
   ClusterUserDefinedNetworkModel,
   NamespaceModel,
+  PodModel,
   NetworkAttachmentDefinitionModel,
   NodeModel,
   NodeNetworkConfigurationPolicyModel,
@@ -74,6 +75,42 @@ const useVMIsWhen = (
   };
 };
 
+/** Namespaces whose pods are sampled, and pods read per namespace: enough to see the pod network in use. */
+const POD_SAMPLE_NAMESPACES = 20;
+const POD_SAMPLE_PER_NAMESPACE = 200;
+
+/**
+ * Pod addresses, read once (not watched: pods churn) when `enabled`, from the namespaces the user may list pods
+ * in; they stand in, with the VMIs' pod addresses, for an unreadable network configuration.
+ */
+const usePodIpsWhen = (enabled: boolean) => {
+  const client = useK8sClient();
+  const hints = useNamespaceHints();
+  const scopeQ = useQuery({
+    ...readableScopeQuery(client, PodModel as K8sModel<PodIps & K8sObject>, hints),
+    enabled,
+  });
+  const scope = scopeQ.data;
+  const q = useQuery({
+    queryKey: ['k8s', 'pod-ips', scope],
+    enabled: enabled && !!scope,
+    staleTime: 60_000,
+    queryFn: async () => {
+      const scopes = scopesFor(scope!).slice(0, POD_SAMPLE_NAMESPACES);
+      const lists = await Promise.all(
+        scopes.map((s) =>
+          client.list(PodModel as K8sModel<PodIps & K8sObject>, {
+            namespace: s.namespace,
+            limit: POD_SAMPLE_PER_NAMESPACE,
+          }),
+        ),
+      );
+      return observedPodIpsOfPods(lists.flatMap((r) => (r.ok ? r.value.items : [])));
+    },
+  });
+  return q.data;
+};
+
 export const useClusterContext = (): ClusterContext => {
   const nads = useReadable<NetworkAttachmentDefinition>(NetworkAttachmentDefinitionModel);
   const udns = useReadable<UserDefinedNetwork>(UserDefinedNetworkModel);
@@ -90,6 +127,7 @@ export const useClusterContext = (): ClusterContext => {
   const namespaces = namespacesR.items;
   const { network, operatorNetwork, networkWhy } = useClusterNetworkConfig();
   const vmisR = useVMIsWhen(networkWhy !== undefined);
+  const podIps = usePodIpsWhen(networkWhy !== undefined);
   const vmis = vmisR.items;
   const nmstateWhy = (r: SkippedCheck['reason'] | undefined) => (r === 'not-served' ? undefined : r);
   const nodesWhy = nodesR.why;
@@ -122,7 +160,9 @@ export const useClusterContext = (): ClusterContext => {
       ...(skippedChecks.length ? { skippedChecks } : {}),
       // Without the cluster's network configuration: OpenShift's defaults and the pod addresses seen instead.
       ...(networkWhy ? { assumeOpenShiftDefaults: true } : {}),
-      ...(networkWhy && vmis ? { observedPodIps: observedPodIps(vmis) } : {}),
+      ...(networkWhy && (vmis || podIps)
+        ? { observedPodIps: [...(vmis ? observedPodIps(vmis) : []), ...(podIps ?? [])] }
+        : {}),
       ...clusterContextFrom({
         network,
         operatorNetwork,
@@ -155,6 +195,7 @@ export const useClusterContext = (): ClusterContext => {
     sriovApi,
     networkWhy,
     vmis,
+    podIps,
     nodesWhy,
     namespacesWhy,
     nncpsWhy,
