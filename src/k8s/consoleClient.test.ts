@@ -48,3 +48,65 @@ describe('fetchFromConsoleFetch', () => {
     await expect(f('/x', {})).rejects.toThrow('Failed to fetch');
   });
 });
+
+/** A browser WebSocket stand-in: records close() and lets the test play the server's side. */
+class FakeWebSocket {
+  static readonly CONNECTING = 0;
+  static readonly OPEN = 1;
+  static readonly CLOSED = 3;
+  static all: FakeWebSocket[] = [];
+  readyState = FakeWebSocket.CONNECTING;
+  closeCalls = 0;
+  onopen: (() => void) | null = null;
+  onmessage: ((ev: { data: unknown }) => void) | null = null;
+  onerror: (() => void) | null = null;
+  onclose: ((ev: { code: number; reason: string }) => void) | null = null;
+  constructor(readonly url: string) {
+    FakeWebSocket.all.push(this);
+  }
+  close() {
+    // Chromium logs "closed before the connection is established" exactly here.
+    if (this.readyState === FakeWebSocket.CONNECTING) throw new Error('closed before established');
+    this.closeCalls++;
+    this.readyState = FakeWebSocket.CLOSED;
+  }
+  open() {
+    this.readyState = FakeWebSocket.OPEN;
+    this.onopen?.();
+  }
+}
+
+describe('browserWebSocket', () => {
+  const setup = async () => {
+    FakeWebSocket.all = [];
+    vi.stubGlobal('WebSocket', FakeWebSocket);
+    const { browserWebSocket } = await import('./consoleClient');
+    const h = { onOpen: vi.fn(), onMessage: vi.fn(), onClose: vi.fn() };
+    const s = browserWebSocket()('ws://x/watch', h);
+    const ws = FakeWebSocket.all[0];
+    if (!ws) throw new Error('no socket opened');
+    return { s, h, ws };
+  };
+
+  it('closes a socket still connecting once it opens, without warning and without reporting it', async () => {
+    const { s, h, ws } = await setup();
+    s.close(); // the page unmounted before the handshake finished
+    expect(ws.closeCalls).toBe(0);
+    ws.open();
+    expect(ws.closeCalls).toBe(1); // not leaked
+    ws.onmessage?.({ data: '{}' });
+    expect(h.onOpen).not.toHaveBeenCalled();
+    expect(h.onMessage).not.toHaveBeenCalled();
+    expect(h.onClose).not.toHaveBeenCalled();
+    vi.unstubAllGlobals();
+  });
+
+  it('closes an open socket at once', async () => {
+    const { s, h, ws } = await setup();
+    ws.open();
+    expect(h.onOpen).toHaveBeenCalledTimes(1);
+    s.close();
+    expect(ws.closeCalls).toBe(1);
+    vi.unstubAllGlobals();
+  });
+});

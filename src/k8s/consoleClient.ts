@@ -56,7 +56,12 @@ export const browserWebSocket =
     return {
       close: () => {
         closed = true; // the caller asked: no onClose callback for a deliberate close
-        ws.close();
+        ws.onmessage = null;
+        // Closing a socket still CONNECTING makes Chromium log "WebSocket is closed before the connection is
+        // established" (every navigation away from a live page did): close it as soon as it opens instead. A
+        // socket that never opens ends by itself (onerror, onclose), so nothing leaks.
+        if (ws.readyState === WebSocket.CONNECTING) ws.onopen = () => ws.close();
+        else ws.close();
       },
     };
   };
