@@ -6,6 +6,7 @@ import { NO_NODE_POLICY } from '../cluster/seed/hostnetworks';
 import { mac } from '../cluster/seed/nodes';
 import { TOPOLOGY_PROBLEMS } from '../cluster/seed/topology';
 import { actAs, shellUrl } from '../pages/shell';
+import { createNetworkPage } from '../pages/wizards';
 
 const nodeState = (page: Page) => ({
   open: async (query = '') => {
@@ -161,6 +162,32 @@ test('an NNCP shows what rides on the interfaces it configures: localnet and bri
     'NetworkAttachmentDefinition default/br1-vlan100 (on br1)',
   ]);
   await expect(br1).toContainText('NetworkAttachmentDefinition openshift-cnv/migration-net (on br1)');
+});
+
+test("the NNCP wizard shows what already rides on the draft's bridge mapping before it is created", async ({
+  page,
+  context,
+}) => {
+  await actAs(context, 'admin');
+  const wizard = createNetworkPage(page);
+  await wizard.open();
+  await wizard.chooseKind('nncp');
+  await wizard.fill({ name: `e2e-blast-${Date.now().toString(36).slice(-5)}` });
+  await wizard.field('kind').selectOption('br-ex-mapping');
+  await wizard.step('Bridge mapping');
+  // physnet is mapped to br-ex on every worker already; the seeded localnet NAD default/localnet-physnet uses it.
+  await wizard.fill({ physicalNetworkName: 'physnet' });
+  await wizard.step('What rides on it');
+  const panel = page.getByTestId('nncp-blast-radius');
+  await expect(panel).toContainText('Bridge mapping physnet → br-ex');
+  await expect(panel.getByTestId('nncp-blast-network')).toContainText([
+    'NetworkAttachmentDefinition default/localnet-physnet (on physnet)',
+  ]);
+  // A localnet no network uses: nothing rides on it.
+  await wizard.step('Bridge mapping');
+  await wizard.fill({ physicalNetworkName: 'physnet-unused' });
+  await wizard.step('What rides on it');
+  await expect(panel.getByTestId('nncp-blast-network')).toHaveCount(0);
 });
 
 test('a tenant is told NNCP rollout is for administrators', async ({ page, context }) => {

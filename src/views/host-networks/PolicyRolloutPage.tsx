@@ -26,7 +26,7 @@ import type { TFunction } from 'i18next';
 import { stringify } from 'yaml';
 import { ConnectionBanner } from '../../components/ConnectionBanner';
 import { LoadError } from '../../components/LoadError';
-import { blastRadius, type BlastInput } from '../../domain/hostnetworks/blastRadius';
+import { blastRadius } from '../../domain/hostnetworks/blastRadius';
 import {
   compareWithCurrent,
   rollouts,
@@ -62,6 +62,7 @@ import {
 import { withPluginQueries } from '../../k8s/PluginQueries';
 import { useWatchResources } from '../../k8s/useWatchResources';
 import { AdminOnly } from './AdminOnly';
+import { BlastRadiusView, type Riders } from './BlastRadiusView';
 import './hostnet.css';
 
 const COUNTED: NodeRolloutState[] = ['Available', 'Progressing', 'Failing', 'Aborted'];
@@ -101,79 +102,19 @@ const changeText = (t: TFunction, c: InterfaceChange): string => {
   }
 };
 
-/** The cluster's networks and VMs, for the blast radius (everything but the policy and its nodes). */
-type Riders = Omit<BlastInput, 'desired' | 'nodes' | 'current'>;
-
-/** At most this many VMs are named; the rest are counted. */
-const MAX_VMS = 50;
-
-/** What rides on the interfaces the policy touches, on the nodes it selects; removals still in use first. */
+/** What rides on the interfaces the policy touches, on the nodes it selects. */
 const BlastRadiusPanel: FC<{
   policy: NodeNetworkConfigurationPolicy;
   rollout: PolicyRollout;
   states: Map<string, NodeNetworkState>;
   riders: Riders;
 }> = ({ policy, rollout, states, riders }) => {
-  const { t } = useTranslation(NS);
   const r = useMemo(() => {
     const nodes = rollout.nodes.filter((n) => !n.unselected).map((n) => n.node);
     const current = new Map(nodes.map((n) => [n, states.get(n)?.status?.currentState]));
     return blastRadius({ ...riders, desired: policy.spec.desiredState ?? {}, nodes, current });
   }, [policy, rollout, states, riders]);
-  const empty = !r.bridgeMappings.length && !r.networks.length && !r.sriovPolicies.length && !r.vms.length;
-  const label = (x: { namespace?: string; name: string }) =>
-    x.namespace ? `${x.namespace}/${x.name}` : x.name;
-  return (
-    <div className="pf-v6-u-mt-md" data-test="nncp-blast-radius">
-      <Title headingLevel="h3" size="md">
-        {t('What rides on it')}
-      </Title>
-      {r.removals.map((x) => (
-        <Alert
-          key={x.what}
-          variant="warning"
-          isInline
-          isPlain
-          title={t('Removing {{what}} breaks {{users}}', { what: x.what, users: x.users.join(', ') })}
-          data-test="nncp-blast-removal"
-        />
-      ))}
-      {empty ? (
-        <p>{t('No network, SR-IOV policy or VM is known to use what this policy configures.')}</p>
-      ) : (
-        <ul>
-          {r.bridgeMappings.map((m) => (
-            <li key={`bm/${m.localnet}`}>
-              {t('Bridge mapping {{localnet}} → {{bridge}}', { localnet: m.localnet, bridge: m.bridge })}
-            </li>
-          ))}
-          {[...r.networks, ...r.sriovPolicies].map((n) => (
-            <li key={`${n.kind}/${label(n)}`} data-test="nncp-blast-network">
-              {t('{{kind}} {{name}} (on {{via}})', { kind: n.kind, name: label(n), via: n.via })}
-            </li>
-          ))}
-          {r.vms.slice(0, MAX_VMS).map((v) => (
-            <li key={`vm/${v.namespace}/${v.name}`} data-test="nncp-blast-vm">
-              {v.node
-                ? v.onSelectedNode
-                  ? t('VM {{name}} on {{network}}, running on {{node}} (selected by this policy)', {
-                      name: label(v),
-                      network: v.network,
-                      node: v.node,
-                    })
-                  : t('VM {{name}} on {{network}}, running on {{node}}', {
-                      name: label(v),
-                      network: v.network,
-                      node: v.node,
-                    })
-                : t('VM {{name}} on {{network}}, not running', { name: label(v), network: v.network })}
-            </li>
-          ))}
-          {r.vms.length > MAX_VMS && <li>{t('and {{n}} more VMs', { n: r.vms.length - MAX_VMS })}</li>}
-        </ul>
-      )}
-    </div>
-  );
+  return <BlastRadiusView radius={r} />;
 };
 
 /** The policy's nodes, and its desired state next to one node's current state of the same interfaces. */

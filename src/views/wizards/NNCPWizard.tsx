@@ -10,6 +10,8 @@ import { NodeNetworkConfigurationPolicyModel } from '../../k8s/models';
 import { CreateWizard, type StepDef } from './CreateWizard';
 import { SelectField, TextField } from './fields';
 import { NNCPInterface } from './NNCPInterface';
+import { DraftBlastRadius } from '../host-networks/DraftBlastRadius';
+import type { NodeNetworkConfigurationPolicy } from '../../domain/kube/networks';
 import { formatLabels, parseLabels } from './text';
 
 /** NodeNetworkConfigurationPolicy: what to configure on which nodes. */
@@ -143,6 +145,19 @@ export const NNCPWizard: FC<{ ctx: ClusterContext }> = ({ ctx }) => {
           },
         ]
       : []),
+    {
+      // What already rides on the interfaces and mappings this draft configures (issue #16, blast radius).
+      id: 'impact',
+      name: t('What rides on it'),
+      fields: [],
+      body: (
+        <DraftBlastRadius
+          desired={(manifest as NodeNetworkConfigurationPolicy).spec.desiredState}
+          nodes={selected ?? []}
+          ctx={ctx}
+        />
+      ),
+    },
   ];
 
   return (
