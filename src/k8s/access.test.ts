@@ -1,8 +1,18 @@
-import { describe, expect, it } from 'vitest';
+import { QueryClient } from '@tanstack/react-query';
+import { describe, expect, it, vi } from 'vitest';
 import { accessReviewBody, readableNamespaces } from './access';
 import type { K8sClient } from './client';
 import { fail, ok, type K8sError } from './errors';
-import { ClusterUserDefinedNetworkModel, VirtualMachineModel } from './models';
+import {
+  ClusterUserDefinedNetworkModel,
+  NetworkAttachmentDefinitionModel,
+  PodModel,
+  VirtualMachineModel,
+} from './models';
+import { readableScopeQuery } from './useWatchResources';
+
+// useWatchResources reaches the console client; the real SDK only works inside the console (vi.mock is hoisted).
+vi.mock('@openshift-console/dynamic-plugin-sdk', () => ({ consoleFetch: vi.fn() }));
 
 const forbidden: K8sError = { kind: 'forbidden', status: 403, message: 'no' };
 const notFound: K8sError = { kind: 'not-found', status: 404, message: 'no' };
@@ -15,6 +25,7 @@ const fakeAccess = (o: {
   projects?: string[];
 }) => {
   const reviews: (string | undefined)[] = [];
+  const lists: string[] = [];
   const client = {
     request: (_path: string, r: { body: ReturnType<typeof accessReviewBody> }) => {
       const ns = r.body.spec.resourceAttributes.namespace;
@@ -23,6 +34,7 @@ const fakeAccess = (o: {
       return Promise.resolve(ok({ ...r.body, status: { allowed } }));
     },
     listAll: (model: { plural: string }) => {
+      lists.push(model.plural);
       const names = model.plural === 'namespaces' ? o.namespaces : o.projects;
       if (!names) return Promise.resolve(fail(model.plural === 'namespaces' ? forbidden : notFound));
       return Promise.resolve(
@@ -30,7 +42,7 @@ const fakeAccess = (o: {
       );
     },
   } as unknown as K8sClient;
-  return { client, reviews };
+  return { client, reviews, lists };
 };
 
 describe('accessReviewBody', () => {
@@ -79,5 +91,17 @@ describe('readableNamespaces', () => {
   it('cluster-scoped kinds are never split per namespace', async () => {
     const { client } = fakeAccess({ readable: [] });
     expect(await readableNamespaces(client, ClusterUserDefinedNetworkModel)).toEqual(ok({ kind: 'cluster' }));
+  });
+});
+
+describe('readableScopeQuery', () => {
+  it('a tenant page watching several kinds lists namespaces and projects once; the access reviews stay per kind', async () => {
+    const { client, lists, reviews } = fakeAccess({ readable: ['a'], projects: ['a', 'b'] });
+    const qc = new QueryClient();
+    const models = [VirtualMachineModel, NetworkAttachmentDefinitionModel, PodModel];
+    const scopes = await Promise.all(models.map((m) => qc.fetchQuery(readableScopeQuery(client, m))));
+    for (const s of scopes) expect(s).toEqual({ kind: 'namespaces', namespaces: ['a'], source: 'projects' });
+    expect(lists).toEqual(['namespaces', 'projects']); // not 3 × 2
+    expect(reviews.filter((ns) => ns === 'b')).toHaveLength(models.length);
   });
 });

@@ -107,17 +107,14 @@ const namesOf = async (client: K8sClient, model: K8sModel) => {
   return r.ok ? ok(r.value.items.map((i) => i.metadata.name)) : r;
 };
 
-/** Where `verb` (default `list`) on `model` is allowed for the current user; see the module comment. */
-export const readableNamespaces = async (
-  client: K8sClient,
-  model: K8sModel,
-  o: { hints?: readonly string[]; verb?: string } = {},
-): Promise<K8sResult<NamespaceScope>> => {
-  const verb = o.verb ?? 'list';
-  const cluster = await checkAccess(client, modelAccess(model, verb));
-  if (!cluster.ok) return cluster;
-  if (cluster.value.allowed || !model.namespaced) return ok({ kind: 'cluster' });
+/**
+ * The namespaces the user may see, whatever the resource (steps 2 and 3): `hints` when neither namespaces nor
+ * projects can be listed. The same for every model, so a page asks it once (useWatchResources shares it).
+ */
+export type NamespaceCandidates =
+  { source: 'namespaces' | 'projects'; names: string[] } | { source: 'hints' };
 
+export const namespaceCandidates = async (client: K8sClient): Promise<K8sResult<NamespaceCandidates>> => {
   for (const [source, listModel] of [
     ['namespaces', NamespaceModel],
     ['projects', ProjectModel],
@@ -125,11 +122,33 @@ export const readableNamespaces = async (
     const names = await namesOf(client, listModel);
     // forbidden / not-found (no OpenShift): try the next source; anything else is a real failure.
     if (!names.ok && names.error.kind !== 'forbidden' && names.error.kind !== 'not-found') return names;
-    if (names.ok) {
-      const readable = await filterReadable(client, model, verb, names.value);
-      return readable.ok ? ok({ kind: 'namespaces', namespaces: readable.value, source }) : readable;
-    }
+    if (names.ok) return ok({ source, names: names.value });
   }
-  const readable = await filterReadable(client, model, verb, o.hints ?? []);
-  return readable.ok ? ok({ kind: 'namespaces', namespaces: readable.value, source: 'hints' }) : readable;
+  return ok({ source: 'hints' });
+};
+
+/**
+ * Where `verb` (default `list`) on `model` is allowed for the current user; see the module comment.
+ * `candidates` replaces the namespaces/projects lookup (a shared, cached answer); the access reviews stay per model.
+ */
+export const readableNamespaces = async (
+  client: K8sClient,
+  model: K8sModel,
+  o: {
+    hints?: readonly string[];
+    verb?: string;
+    candidates?: () => Promise<K8sResult<NamespaceCandidates>>;
+  } = {},
+): Promise<K8sResult<NamespaceScope>> => {
+  const verb = o.verb ?? 'list';
+  const cluster = await checkAccess(client, modelAccess(model, verb));
+  if (!cluster.ok) return cluster;
+  if (cluster.value.allowed || !model.namespaced) return ok({ kind: 'cluster' });
+
+  const candidates = await (o.candidates ?? (() => namespaceCandidates(client)))();
+  if (!candidates.ok) return candidates;
+  const c = candidates.value;
+  const names = c.source === 'hints' ? (o.hints ?? []) : c.names;
+  const readable = await filterReadable(client, model, verb, names);
+  return readable.ok ? ok({ kind: 'namespaces', namespaces: readable.value, source: c.source }) : readable;
 };

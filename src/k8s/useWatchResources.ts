@@ -5,19 +5,49 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { K8sObject } from '../domain/kube/meta';
-import { readableNamespaces, type NamespaceScope } from './access';
+import {
+  namespaceCandidates,
+  readableNamespaces,
+  type NamespaceCandidates,
+  type NamespaceScope,
+} from './access';
 import type { K8sClient } from './client';
-import type { K8sError } from './errors';
+import { fail, ok, type K8sError } from './errors';
 import type { K8sModel } from './models';
 import { retryTransient, unwrap, type ListScope } from './queries';
 import { useK8sClient, useNamespaceHints } from './K8sContext';
 import { useListWatches, type WatchResult } from './useWatchList';
 import type { WatchConfig } from './watchRegistry';
 
+/**
+ * The namespaces (or projects) the user may see: one entry for every model, so a tenant's page that watches
+ * several kinds asks `list namespaces` / `list projects` once, not once per kind.
+ */
+export const namespaceCandidatesQuery = (client: K8sClient) =>
+  queryOptions<NamespaceCandidates, K8sError>({
+    queryKey: ['k8s', 'namespace-candidates'] as const,
+    queryFn: async () => unwrap(await namespaceCandidates(client)),
+    staleTime: 60_000,
+    retry: retryTransient,
+  });
+
+/** Where `model` may be listed; the candidates come from the shared entry, the access reviews are per model. */
 export const readableScopeQuery = (client: K8sClient, model: K8sModel, hints: readonly string[] = []) =>
   queryOptions<NamespaceScope, K8sError>({
     queryKey: ['k8s', 'readable', model.group, model.plural, [...hints].sort()] as const,
-    queryFn: async () => unwrap(await readableNamespaces(client, model, { hints })),
+    queryFn: async ({ client: queryClient }) =>
+      unwrap(
+        await readableNamespaces(client, model, {
+          hints,
+          candidates: async () => {
+            try {
+              return ok(await queryClient.fetchQuery(namespaceCandidatesQuery(client)));
+            } catch (e) {
+              return fail(e as K8sError);
+            }
+          },
+        }),
+      ),
     staleTime: 60_000,
     retry: retryTransient,
   });
