@@ -1,5 +1,5 @@
 /**
- * In-page timers of the topology bench (window.__bench); run.ts drives them over playwright. One clock:
+ * In-page timers of the topology bench (window.__topologyBench); run.ts drives them over playwright. One clock:
  * performance.now().
  */
 import type { Core } from 'cytoscape';
@@ -40,7 +40,7 @@ export type BenchApi = {
 
 declare global {
   interface Window {
-    __bench: BenchApi;
+    __topologyBench: BenchApi;
   }
 }
 
@@ -120,6 +120,6 @@ export const installProbe = (start: () => Promise<LoadResult>, cy: () => Core | 
       };
     },
   };
-  window.__bench = api;
+  window.__topologyBench = api;
   return api;
 };

@@ -55,7 +55,7 @@ const panAndZoom = async (page: Page): Promise<Interaction> => {
   const cx = box.x + box.width / 2;
   const cy = box.y + box.height / 2;
   await page.mouse.move(cx, cy);
-  await page.evaluate(() => window.__bench.beginInteraction());
+  await page.evaluate(() => window.__topologyBench.beginInteraction());
   for (let i = 0; i < 20; i++) {
     await page.mouse.wheel(0, i < 12 ? -100 : 100);
     await page.waitForTimeout(40);
@@ -70,7 +70,7 @@ const panAndZoom = async (page: Page): Promise<Interaction> => {
   }
   // cytoscape redraws the whole graph once the viewport stops moving: that redraw belongs to the interaction.
   await page.waitForTimeout(600);
-  const r = await page.evaluate(() => window.__bench.endInteraction());
+  const r = await page.evaluate(() => window.__topologyBench.endInteraction());
   if (r.before.zoom === r.after.zoom || (r.before.x === r.after.x && r.before.y === r.after.y))
     throw new Error(`the scripted pan and zoom did not move the viewport: ${JSON.stringify(r)}`);
   return r;
@@ -95,7 +95,7 @@ const load = async (
       return metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN;
     };
     await page.goto(`${url}/harness.html?mode=${o.mode}&view=${o.view}&vms=${o.vms}`);
-    await page.waitForFunction(() => window.__bench?.ready === true, null, { timeout: 300_000 });
+    await page.waitForFunction(() => window.__topologyBench?.ready === true, null, { timeout: 300_000 });
     const dataHeap = await heapUsed(); // also: the generator's garbage is not the page's
     const profile = PROFILE && o.mode === 'ours' && o.interact;
     if (profile) {
@@ -103,7 +103,7 @@ const load = async (
       await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
       await cdp.send('Profiler.start');
     }
-    const result = await page.evaluate(() => window.__bench.start());
+    const result = await page.evaluate(() => window.__topologyBench.start());
     if (profile) {
       const { profile: p } = await cdp.send('Profiler.stop');
       process.stderr.write(`${o.vms} VMs, ${o.view} view, data → paint: ${profileSummary(p, 25)}\n\n`);
