@@ -4,7 +4,8 @@
  *
  * Env: BENCH_SIZES (VM counts, default 100,1000,5000,25000), BENCH_LOADS (page loads per side and view, default
  *      3; one above 20,000 VMs), BENCH_PROFILE=1 (also profile the last load of ours per size and view and print
- *      its top functions by self time; with BENCH_MINIFY=0 for readable names).
+ *      its top functions by self time; with BENCH_MINIFY=0 for readable names), BENCH_FLOOR_PARENTS=1 (the floor
+ *      also nests nodes in the view's namespace and node boxes: how much of the gap the compound parents cost).
  */
 import { createServer, type Server } from 'node:http';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -28,6 +29,8 @@ if (!Number.isInteger(LOADS) || LOADS < 1)
   throw new Error(`BENCH_LOADS: not a count: ${process.env.BENCH_LOADS}`);
 const BIG = 20_000;
 const PROFILE = process.env.BENCH_PROFILE === '1';
+/** Diagnostic: the floor also nests nodes in the view's compound parents, to tell their cost apart. */
+const FLOOR_PARENTS = process.env.BENCH_FLOOR_PARENTS === '1';
 const CANVAS = '[data-test="topology-canvas"]';
 
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
@@ -94,7 +97,8 @@ const load = async (
       const { metrics } = await cdp.send('Performance.getMetrics');
       return metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN;
     };
-    await page.goto(`${url}/harness.html?mode=${o.mode}&view=${o.view}&vms=${o.vms}`);
+    const parents = o.mode === 'floor' && FLOOR_PARENTS ? '&parents=1' : '';
+    await page.goto(`${url}/harness.html?mode=${o.mode}&view=${o.view}&vms=${o.vms}${parents}`);
     await page.waitForFunction(() => window.__topologyBench?.ready === true, null, { timeout: 300_000 });
     const dataHeap = await heapUsed(); // also: the generator's garbage is not the page's
     const profile = PROFILE && o.mode === 'ours' && o.interact;
