@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import type { VM } from '../../src/domain/kube/vm';
 import { clientFor } from '../support/k8s';
-import { actAs, vmNetworksPage, vmPage } from '../pages/shell';
+import { actAs, shellUrl, vmNetworksPage, vmPage } from '../pages/shell';
 import { createNetworkPage } from '../pages/wizards';
 import { seedOpenShiftConfig } from '../cluster/seed/openshift';
 
@@ -431,4 +431,36 @@ test('a CUDN selector says which namespaces it matches, and warns on a bare word
   await wizard.field('namespaceSelector').fill('tenant-b');
   await wizard.field('namespaceSelector').press('Tab');
   await expect(wizard.fieldIssues('namespaceSelector')).toContainText('Matches no namespace');
+});
+
+test('leaving the VM networks page while its watches connect logs no "closed before established" warning', async ({
+  page,
+  context,
+}) => {
+  await actAs(context, 'admin');
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const warnings: string[] = [];
+  page.on('console', (m) => {
+    if (/closed before the connection is established/i.test(m.text())) warnings.push(m.text());
+  });
+  // Slow handshakes (Chromium's network emulation also delays WebSocket upgrades) so the page is left while its
+  // watch sockets are still connecting, as a person clicking away on a busy cluster does.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 400,
+    downloadThroughput: -1,
+    uploadThroughput: -1,
+  });
+  await page.goto(`${shellUrl()}/vm-networks/all-namespaces`);
+  const socket = await page.waitForEvent('websocket', (ws) => ws.url().includes('/api/kubernetes/')); // not vite's
+  await page
+    .getByRole('navigation', { name: 'Shell navigation' })
+    .getByRole('link', { name: 'Create network' })
+    .click();
+  await expect(page).toHaveURL(/create/);
+  if (!socket.isClosed()) await socket.waitForEvent('close', { timeout: 10_000 }); // closed once open: not leaked
+  expect(socket.isClosed()).toBe(true);
+  expect(warnings).toEqual([]);
 });
