@@ -1,0 +1,129 @@
+/**
+ * The topology bench page. `?mode=ours` renders the real TopologyCanvas (React, i18n of shell/i18n.ts, the page's
+ * translated labels) with the graph of `buildTopologyGraph` → `viewGraph` → `layoutGraph`; `?mode=floor` gives
+ * the same nodes and edges (ids, ends) to plain cytoscape at grid positions with a minimal style, in one batch.
+ * `&vms=` sizes the data (manyTopology: 20 nodes, 50 namespaces, about 200 networks), `&view=default` groups
+ * namespaces above the page's GROUP_THRESHOLD, `&view=expanded` expands every namespace. Data generation (and
+ * the floor's element list) happen before start() and are not timed.
+ */
+import '@patternfly/react-core/dist/styles/base.css';
+import '../../shell/i18n';
+import type { FC } from 'react';
+import { createRoot } from 'react-dom/client';
+import cytoscape, { type ElementDefinition } from 'cytoscape';
+import { manyTopology } from '../../src/domain/testing/topology';
+import { buildTopologyGraph } from '../../src/domain/topology/build';
+import { layoutGraph, type Positions } from '../../src/domain/topology/layout';
+import type { TopologyGraph } from '../../src/domain/topology/types';
+import { viewGraph } from '../../src/domain/topology/view';
+import { TopologyCanvas } from '../../src/views/topology/TopologyCanvas';
+import { GROUP_THRESHOLD } from '../../src/views/topology/TopologyPage';
+import { useTopologyText } from '../../src/views/topology/useTopologyText';
+import { cyOf, firstPaint, firstPaintIn, installProbe, type LoadResult } from './probe';
+
+const params = new URLSearchParams(location.search);
+const mode = params.get('mode') ?? 'ours';
+const vms = Number(params.get('vms') ?? 5000);
+const expandAll = params.get('view') === 'expanded';
+/** Diagnostic: the floor keeps the compound parents (namespace and node boxes) of the view. */
+const floorParents = params.get('parents') === '1';
+const CANVAS = '[data-test="topology-canvas"]';
+
+const input = manyTopology(vms, 20, 50);
+const expanded = new Set(expandAll ? input.namespaces.map((n) => n.metadata.name) : []);
+const rootEl = document.getElementById('root') as HTMLElement;
+/** Kept reachable for the whole load, as the page keeps its lists. */
+const kept: {
+  input: typeof input;
+  graph?: TopologyGraph;
+  view?: TopologyGraph;
+  floor?: ElementDefinition[];
+} = {
+  input,
+};
+
+/** The canvas as TopologyPage mounts it: the page's translated labels and descriptions. */
+const Ours: FC<{ graph: TopologyGraph; positions: Positions }> = ({ graph, positions }) => {
+  const text = useTopologyText();
+  return (
+    <TopologyCanvas
+      graph={graph}
+      positions={positions}
+      nodeLabel={text.nodeLabel}
+      onSelect={() => undefined}
+      onHover={() => undefined}
+      describe={text.describe}
+      ariaLabel="Network topology"
+    />
+  );
+};
+
+const startOurs = async (): Promise<LoadResult> => {
+  const t0 = performance.now();
+  const graph = buildTopologyGraph(input);
+  const t1 = performance.now();
+  const view = viewGraph(graph, { threshold: GROUP_THRESHOLD, expanded });
+  const positions = layoutGraph(view);
+  const t2 = performance.now();
+  kept.graph = graph;
+  kept.view = view;
+  const painted = firstPaintIn(rootEl, CANVAS);
+  createRoot(rootEl).render(<Ours graph={view} positions={positions} />);
+  const t3 = await painted;
+  const cy = cyOf(rootEl.querySelector(CANVAS))!;
+  return {
+    build: t1 - t0,
+    viewLayout: t2 - t1,
+    paint: t3 - t0,
+    nodes: cy.nodes().length,
+    edges: cy.edges().length,
+  };
+};
+
+/**
+ * The floor's elements: the view's node ids on a square grid (no parents unless `&parents=1`), its edges' ids and
+ * ends.
+ */
+const floorElements = (): ElementDefinition[] => {
+  const view = viewGraph(buildTopologyGraph(input), { threshold: GROUP_THRESHOLD, expanded });
+  kept.view = view;
+  const cols = Math.ceil(Math.sqrt(view.nodes.length));
+  return [
+    ...view.nodes.map((n, i) => ({
+      group: 'nodes' as const,
+      data: { id: n.id, parent: floorParents ? n.parent : undefined },
+      position: { x: (i % cols) * 60, y: Math.floor(i / cols) * 60 },
+    })),
+    ...view.edges.map((e) => ({
+      group: 'edges' as const,
+      data: { id: e.id, source: e.source, target: e.target },
+    })),
+  ];
+};
+
+const startFloor = async (): Promise<LoadResult> => {
+  const defs = kept.floor!;
+  const t0 = performance.now();
+  const container = document.createElement('div');
+  // The same box as ours (topology.css, imported with TopologyCanvas).
+  container.className = 'vm-network-topology__canvas';
+  container.dataset.test = 'topology-canvas';
+  rootEl.append(container);
+  const cy = cytoscape({
+    container,
+    layout: { name: 'preset' },
+    style: [
+      { selector: 'node', style: { 'background-color': '#0066cc', width: 26, height: 26 } },
+      { selector: 'edge', style: { width: 1.5, 'line-color': '#c7c7c7' } },
+    ],
+  });
+  const painted = firstPaint(cy);
+  cy.batch(() => cy.add(defs));
+  cy.fit(undefined, 30);
+  const t1 = await painted;
+  return { build: NaN, viewLayout: NaN, paint: t1 - t0, nodes: cy.nodes().length, edges: cy.edges().length };
+};
+
+if (mode === 'floor') kept.floor = floorElements();
+installProbe(mode === 'floor' ? startFloor : startOurs, () => cyOf(rootEl.querySelector(CANVAS))).ready =
+  true;
