@@ -1,5 +1,5 @@
 // Starts and stops the local cluster: embedded etcd, kube-apiserver and kube-controller-manager, all on 127.0.0.1.
-import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { clientFor, createClient, type KubeClient } from '../support/k8s';
 import { ensureBinaries } from './build';
@@ -253,7 +253,7 @@ export const down = (): Promise<boolean> => withClusterLock(stopAll);
 /** Marks the running cluster as started by a test setup, so the last setup to finish may stop it. */
 export const SETUP_MARKER = 'started-by-test-setup';
 export const markStartedBySetup = (): void =>
-  writeFileSync(join(clusterDir(), SETUP_MARKER), String(process.pid));
+  writePrivate(join(clusterDir(), SETUP_MARKER), String(process.pid));
 
 /** Stops the cluster only if a test setup started it and `unused()` holds, both checked under the lock. */
 export const downIfUnused = (unused: () => boolean): Promise<boolean> =>

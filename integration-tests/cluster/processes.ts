@@ -1,7 +1,8 @@
 // Background processes tracked by pid files, so a later run can find and stop what an earlier one left.
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { writePrivate } from './private';
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
@@ -56,7 +57,7 @@ export const startProcess = (binary: string, args: string[], logFile: string, pi
   closeSync(out);
   if (child.pid === undefined) throw new Error(`${binary} did not start; see ${logFile}`);
   child.unref();
-  writeFileSync(pidFile, `${child.pid}\n${binary}\n`);
+  writePrivate(pidFile, `${child.pid}\n${binary}\n`);
   return child.pid;
 };
 
