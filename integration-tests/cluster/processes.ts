@@ -50,11 +50,28 @@ export const isRunning = (pidFile: string): boolean => {
   return rec !== undefined && isAlive(rec.pid) && isOurs(rec.pid, rec.binary);
 };
 
+/** Sets the process umask and returns the old one; undefined where it cannot be set (a worker thread). */
+const setUmask = (mask: number): number | undefined => {
+  try {
+    return process.umask(mask);
+  } catch {
+    return undefined;
+  }
+};
+
 /** Starts `binary` detached (it outlives this Node process), output appended to logFile. */
 export const startProcess = (binary: string, args: string[], logFile: string, pidFile: string): number => {
   const out = openSync(logFile, 'a', 0o600); // logs of the cluster's processes stay private too
-  const child = spawn(binary, args, { detached: true, stdio: ['ignore', out, out] });
-  closeSync(out);
+  // The child inherits the umask: what etcd and the API server write later (etcd's snapshots, for one, which
+  // appear once enough revisions pass) is private too, not only what this code writes.
+  const umask = setUmask(0o077);
+  let child;
+  try {
+    child = spawn(binary, args, { detached: true, stdio: ['ignore', out, out] });
+  } finally {
+    if (umask !== undefined) setUmask(umask);
+    closeSync(out);
+  }
   if (child.pid === undefined) throw new Error(`${binary} did not start; see ${logFile}`);
   child.unref();
   writePrivate(pidFile, `${child.pid}\n${binary}\n`);
