@@ -5,10 +5,8 @@
  */
 import { useMemo, type FC } from 'react';
 import {
-  Button,
   EmptyState,
   EmptyStateBody,
-  EmptyStateFooter,
   PageSection,
   SearchInput,
   Skeleton,
@@ -24,6 +22,7 @@ import { MultiSelectFilter } from '../../components/MultiSelectFilter';
 import { distinct, filterRows, nodeStateRows } from '../../domain/hostnetworks/nodeState';
 import type { NodeNetworkState } from '../../domain/kube/networks';
 import { NS } from '../../i18n/ns';
+import { FilteredEmpty } from '../../components/FilteredEmpty';
 import { NodeNetworkStateModel, type K8sModel } from '../../k8s/models';
 import { withPluginQueries } from '../../k8s/PluginQueries';
 import { useWatchResources } from '../../k8s/useWatchResources';
@@ -67,17 +66,7 @@ const NodeNetworkStatePage: FC = () => {
       );
     if (visible.length === 0)
       return (
-        <EmptyState
-          titleText={t('No interfaces match the filters')}
-          headingLevel="h2"
-          data-test="empty-filtered"
-        >
-          <EmptyStateFooter>
-            <Button variant="link" onClick={clear}>
-              {t('Clear filters')}
-            </Button>
-          </EmptyStateFooter>
-        </EmptyState>
+        <FilteredEmpty title={t('No interfaces match the filters')} onClear={clear} testId="empty-filtered" />
       );
     return <HostInterfaceTable rows={visible} />;
   };

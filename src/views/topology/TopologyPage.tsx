@@ -13,7 +13,6 @@ import {
   DrawerPanelContent,
   EmptyState,
   EmptyStateBody,
-  EmptyStateFooter,
   PageSection,
   SearchInput,
   Skeleton,
@@ -29,6 +28,7 @@ import { ExpandIcon, SearchMinusIcon, SearchPlusIcon, DownloadIcon } from '@patt
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { NS } from '../../i18n/ns';
+import { FilteredEmpty } from '../../components/FilteredEmpty';
 import { withPluginQueries } from '../../k8s/PluginQueries';
 import { ConnectionBanner } from '../../components/ConnectionBanner';
 import { LoadError } from '../../components/LoadError';
@@ -292,17 +292,11 @@ const TopologyPage: FC = () => {
       );
     if (filtered && view.nodes.length === 0)
       return (
-        <EmptyState
-          titleText={t('Nothing matches the filters')}
-          headingLevel="h2"
-          data-test="topology-empty-filtered"
-        >
-          <EmptyStateFooter>
-            <Button variant="link" onClick={clear}>
-              {t('Clear filters')}
-            </Button>
-          </EmptyStateFooter>
-        </EmptyState>
+        <FilteredEmpty
+          title={t('Nothing matches the filters')}
+          onClear={clear}
+          testId="topology-empty-filtered"
+        />
       );
     if (state.table) return <TopologyTable graph={view} text={text} onSelect={select} />;
     return (

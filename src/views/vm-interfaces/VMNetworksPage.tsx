@@ -1,19 +1,12 @@
 import { useCallback, useMemo, type FC } from 'react';
-import {
-  Button,
-  EmptyState,
-  EmptyStateBody,
-  EmptyStateFooter,
-  PageSection,
-  Skeleton,
-  Title,
-} from '@patternfly/react-core';
+import { EmptyState, EmptyStateBody, PageSection, Skeleton, Title } from '@patternfly/react-core';
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { searchRows } from '../../domain/interfaces/search';
 import { ConnectionBanner } from '../../components/ConnectionBanner';
 import { LoadError } from '../../components/LoadError';
 import { NS } from '../../i18n/ns';
+import { FilteredEmpty } from '../../components/FilteredEmpty';
 import { InterfaceTable } from './InterfaceTable';
 import { InterfaceToolbar } from './InterfaceToolbar';
 import { useDebouncedUrlValue, useRowFilters } from './useRowFilters';
@@ -63,17 +56,11 @@ const VMNetworksPage: FC = () => {
       );
     if (visible.length === 0)
       return (
-        <EmptyState
-          titleText={t('No interfaces match the filters')}
-          headingLevel="h2"
-          data-test="empty-filtered"
-        >
-          <EmptyStateFooter>
-            <Button variant="link" onClick={clearAll}>
-              {t('Clear filters')}
-            </Button>
-          </EmptyStateFooter>
-        </EmptyState>
+        <FilteredEmpty
+          title={t('No interfaces match the filters')}
+          onClear={clearAll}
+          testId="empty-filtered"
+        />
       );
     return <InterfaceTable rows={visible} showVM actions={actions} />;
   };
