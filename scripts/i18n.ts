@@ -2,7 +2,7 @@
  * Keeps locales/en/plugin__vm-network-console-plugin.json in step with the source: every literal key passed to
  * `t('…')` in src/ and every `%plugin__vm-network-console-plugin~…%` in console-extensions.json. Keys are the
  * English text (console convention), so the English file maps each key to itself. The English issue texts of
- * the domain validators (domain/{interfaces,manifests}/messages.ts) are keys as well.
+ * the domain validators (domain/interfaces/messages.ts and domain/manifests/shared/messages.ts) are keys as well.
  *   npm run i18n          rewrite the file
  *   npm run i18n:check    fail (exit 1) naming missing and unused keys
  */
@@ -10,7 +10,7 @@ import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractKeys } from './i18nKeys';
 import { interfaceMessages } from '../src/domain/interfaces/messages';
-import { messages as manifestMessages } from '../src/domain/manifests/messages';
+import { messages as manifestMessages } from '../src/domain/manifests/shared/messages';
 import { DETAIL_LABELS, topologyMessages } from '../src/domain/topology/problems';
 import { bridgeVsLocalnet, chooserTexts } from '../src/domain/guidance/chooser';
 import { reachTexts } from '../src/domain/guidance/reach';

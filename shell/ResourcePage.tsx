@@ -3,7 +3,7 @@ import { Alert, PageSection, Skeleton, Title } from '@patternfly/react-core';
 import { useParams } from 'react-router';
 import { consoleFetch } from './sdk';
 import type { K8sObject } from '../src/domain/kube/meta';
-import { toYaml } from '../src/domain/manifests/toYaml';
+import { toYaml } from '../src/domain/manifests/shared/toYaml';
 import { YamlPreview } from '../src/components/YamlPreview';
 import { parseGvk } from './gvk';
 

@@ -4,14 +4,14 @@
  * both the validator's and the API server's "refuse" paths are exercised. Ideas from udn.cel.test.ts.
  */
 import fc from 'fast-check';
-import type { NADForm } from '../../src/domain/manifests/nad';
-import { BOND_MODES, type NNCPForm } from '../../src/domain/manifests/nncp';
+import type { NADForm } from '../../src/domain/manifests/nad/nad';
+import { BOND_MODES, type NNCPForm } from '../../src/domain/manifests/nncp/nncp';
 import {
   SRIOV_NAMESPACE,
   type SriovNetworkForm,
   type SriovPolicyForm,
-} from '../../src/domain/manifests/sriov';
-import type { UDNForm } from '../../src/domain/manifests/udn';
+} from '../../src/domain/manifests/sriov/sriov';
+import type { UDNForm } from '../../src/domain/manifests/udn/udn';
 import { hasHostBits, parseCidr } from '../../src/domain/net/cidr';
 
 /** The namespace the namespaced kinds (except SR-IOV) are dry-run in; the test creates it. */

@@ -9,19 +9,19 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasErrors, type FieldIssue } from '../../src/domain/issues';
-import type { ClusterContext } from '../../src/domain/manifests/context';
-import { buildNADManifest, validateNAD } from '../../src/domain/manifests/nad';
-import { buildNNCPManifest } from '../../src/domain/manifests/nncp';
-import { validateNNCP } from '../../src/domain/manifests/nncpValidate';
+import type { ClusterContext } from '../../src/domain/manifests/shared/context';
+import { buildNADManifest, validateNAD } from '../../src/domain/manifests/nad/nad';
+import { buildNNCPManifest } from '../../src/domain/manifests/nncp/nncp';
+import { validateNNCP } from '../../src/domain/manifests/nncp/nncpValidate';
 import {
   SRIOV_NAMESPACE,
   buildSriovNetworkManifest,
   buildSriovPolicyManifest,
   validateSriovNetwork,
   validateSriovPolicy,
-} from '../../src/domain/manifests/sriov';
-import { PRIMARY_UDN_LABEL, buildCUDNManifest, buildUDNManifest } from '../../src/domain/manifests/udn';
-import { validateUDN } from '../../src/domain/manifests/udnValidate';
+} from '../../src/domain/manifests/sriov/sriov';
+import { PRIMARY_UDN_LABEL, buildCUDNManifest, buildUDNManifest } from '../../src/domain/manifests/udn/udn';
+import { validateUDN } from '../../src/domain/manifests/udn/udnValidate';
 import { clientFor, resourcePath } from '../support/k8s';
 import {
   TEST_NAMESPACE,

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { Agent, fetch } from 'undici';
 import { parse } from 'yaml';
-import type { ClusterObjects } from '../domain/manifests/facts';
+import type { ClusterObjects } from '../domain/manifests/shared/facts';
 
 export type Kubeconfig = {
   server: string;

@@ -11,12 +11,12 @@ import { pathToFileURL } from 'node:url';
 import type { FieldIssue } from '../domain/issues';
 import type { K8sObject } from '../domain/kube/meta';
 import type { NetworkAttachmentDefinition } from '../domain/kube/networks';
-import type { ClusterContext } from '../domain/manifests/context';
-import { clusterContextFrom, networkNames, ownedSubnets, ownerOf } from '../domain/manifests/facts';
-import { formatMessage } from '../domain/manifests/messages';
-import type { IssueCode } from '../domain/manifests/messages';
-import { isObject } from '../domain/manifests/reader';
-import { type ParsedDocument, parseYamlDocuments } from '../domain/manifests/toYaml';
+import type { ClusterContext } from '../domain/manifests/shared/context';
+import { clusterContextFrom, networkNames, ownedSubnets, ownerOf } from '../domain/manifests/shared/facts';
+import { formatMessage } from '../domain/manifests/shared/messages';
+import type { IssueCode } from '../domain/manifests/shared/messages';
+import { isObject } from '../domain/manifests/shared/reader';
+import { type ParsedDocument, parseYamlDocuments } from '../domain/manifests/shared/toYaml';
 import { recognize, validateManifest } from '../domain/manifests/validate';
 import { type ClusterRead, readCluster, readKubeconfig } from './cluster';
 

@@ -3,14 +3,15 @@ import { HelperText, HelperTextItem } from '@patternfly/react-core';
 import { useTranslation } from 'react-i18next';
 import type { FieldIssue } from '../domain/issues';
 import { interfaceMessages } from '../domain/interfaces/messages';
-import { messages as manifestMessages } from '../domain/manifests/messages';
+import { messages as manifestMessages } from '../domain/manifests/shared/messages';
 import { NS } from '../i18n/ns';
 
 const english: Record<string, string> = { ...manifestMessages, ...interfaceMessages };
 
 /**
- * The translated text of an issue. The English templates in domain/{interfaces,manifests}/messages.ts are the i18n keys (collected by
- * `npm run i18n`); server causes carry their own message.
+ * The translated text of an issue. The English templates in domain/interfaces/messages.ts and
+ * domain/manifests/shared/messages.ts are the i18n keys (collected by `npm run i18n`); server causes carry their
+ * own message.
  */
 export const useIssueText = () => {
   const { t } = useTranslation(NS);

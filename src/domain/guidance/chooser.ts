@@ -14,7 +14,7 @@
  * - hot-plug: bridge binding (Linux bridge, localnet, layer2 overlay) with virtio, and SR-IOV (through a
  *   migration); a primary network is never hot-plugged (it is the pod interface).
  */
-import type { NetworkKind } from '../manifests/kinds';
+import type { NetworkKind } from '../manifests/shared/kinds';
 
 export type ChooserAnswers = {
   /** Which namespaces will use the network. */

@@ -21,8 +21,8 @@ import {
   type SriovNetworkNodePolicy,
 } from '../kube/networks';
 import type { VM, VMI } from '../kube/vm';
-import { matchesLabels } from '../manifests/check';
-import { resolveNetworkName } from '../manifests/vmNetworks';
+import { matchesLabels } from '../manifests/shared/check';
+import { resolveNetworkName } from '../manifests/vm/vmNetworks';
 
 export type BlastInput = {
   /** The policy's desired state (a draft or an existing policy). */

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { buildCUDNManifest, buildUDNManifest, emptyUDNForm } from './udn';
-import { buildNADManifest, emptyNADForm } from './nad';
-import { buildNNCPManifest, emptyNNCPForm } from './nncp';
+import { buildCUDNManifest, buildUDNManifest, emptyUDNForm } from './udn/udn';
+import { buildNADManifest, emptyNADForm } from './nad/nad';
+import { buildNNCPManifest, emptyNNCPForm } from './nncp/nncp';
 import {
   buildSriovNetworkManifest,
   buildSriovPolicyManifest,
   emptySriovNetworkForm,
   emptySriovPolicyForm,
-} from './sriov';
-import { clusterContextFrom, ownedSubnets } from './facts';
-import { aCluster, aWorker, codes } from './testFixtures';
+} from './sriov/sriov';
+import { clusterContextFrom, ownedSubnets } from './shared/facts';
+import { aCluster, aWorker, codes } from '../testing/manifests';
 import { recognize, validateManifest } from './validate';
 
 const y = (text: string): unknown => parse(text);

@@ -7,21 +7,18 @@ import type { FieldIssue } from '../issues';
 import type { K8sObject } from '../kube/meta';
 import type { NetworkAttachmentDefinition } from '../kube/networks';
 import type { VM } from '../kube/vm';
-import { err, warn } from './check';
-import type { ClusterContext } from './context';
-import { ownerOf } from './facts';
-import {
-  nadFormFromManifest,
-  sriovNetworkFormFromManifest,
-  sriovPolicyFormFromManifest,
-} from './manifestForms';
-import { validateNAD } from './nad';
-import { validateNNCPManifest } from './nncpManifest';
-import { type Adapted, isObject } from './reader';
-import { validateSriovNetwork, validateSriovPolicy } from './sriov';
-import { validateUDN } from './udnValidate';
-import { udnFormFromManifest } from './udnManifest';
-import { nadIndex, validateVMNetworks } from './vmNetworks';
+import { err, warn } from './shared/check';
+import type { ClusterContext } from './shared/context';
+import { ownerOf } from './shared/facts';
+import { nadFormFromManifest } from './nad/nadManifest';
+import { sriovNetworkFormFromManifest, sriovPolicyFormFromManifest } from './sriov/sriovManifest';
+import { validateNAD } from './nad/nad';
+import { validateNNCPManifest } from './nncp/nncpManifest';
+import { type Adapted, isObject } from './shared/reader';
+import { validateSriovNetwork, validateSriovPolicy } from './sriov/sriov';
+import { validateUDN } from './udn/udnValidate';
+import { udnFormFromManifest } from './udn/udnManifest';
+import { nadIndex, validateVMNetworks } from './vm/vmNetworks';
 
 export type ManifestKind =
   | 'NetworkAttachmentDefinition'

@@ -16,8 +16,8 @@ import type {
   UserDefinedNetwork,
 } from '../kube/networks';
 import { parseCniConfig } from '../kube/networks';
-import { matchesLabels, matchesSelector } from '../manifests/check';
-import { pfMatches } from '../manifests/sriov';
+import { matchesLabels, matchesSelector } from '../manifests/shared/check';
+import { pfMatches } from '../manifests/sriov/sriov';
 import { nadTypeOf, type NadType } from '../interfaces/nadTypes';
 import { cudnId, nadId, POD_NETWORK_ID, sriovNetworkId, udnId } from './ids';
 import { problem, type DetailLabel } from './problems';

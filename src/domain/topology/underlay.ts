@@ -7,8 +7,8 @@
 import type { K8sObject } from '../kube/meta';
 import type { NMStateInterface, NodeNetworkConfigurationPolicy } from '../kube/networks';
 import { isConditionTrue, getCondition } from '../kube/vm';
-import { matchesLabels } from '../manifests/check';
-import type { PfOption } from '../manifests/options';
+import { matchesLabels } from '../manifests/shared/check';
+import type { PfOption } from '../manifests/shared/options';
 import { bridgeMappingId, ifaceId, nodeId } from './ids';
 import { problem, type DetailLabel } from './problems';
 import type { GraphEdge, GraphNode, GraphNodeKind, TopologyInput } from './types';

@@ -34,7 +34,7 @@ import {
   type OptionId,
   type Platform,
 } from '../../domain/guidance/chooser';
-import type { NetworkKind } from '../../domain/manifests/kinds';
+import type { NetworkKind } from '../../domain/manifests/shared/kinds';
 import type { UDNRole } from '../../domain/kube/networks';
 import { NS } from '../../i18n/ns';
 

@@ -13,7 +13,7 @@ import type {
   SriovNetwork,
 } from '../../domain/kube/networks';
 import type { VM, VMI } from '../../domain/kube/vm';
-import type { ClusterContext } from '../../domain/manifests/context';
+import type { ClusterContext } from '../../domain/manifests/shared/context';
 import {
   ClusterUserDefinedNetworkModel,
   NetworkAttachmentDefinitionModel,

@@ -1,8 +1,8 @@
 import { useMemo, useState, type FC } from 'react';
 import { Grid, GridItem, PageSection, Stack, StackItem, Title } from '@patternfly/react-core';
 import { useTranslation } from 'react-i18next';
-import { availableKinds, type NetworkKind } from '../../domain/manifests/kinds';
-import { isIPv6SingleStack } from '../../domain/manifests/context';
+import { availableKinds, type NetworkKind } from '../../domain/manifests/shared/kinds';
+import { isIPv6SingleStack } from '../../domain/manifests/shared/context';
 import type { UDNRole } from '../../domain/kube/networks';
 import { NetworkChooser } from '../guidance/NetworkChooser';
 import { useClusterPlatform } from '../guidance/useClusterPlatform';

@@ -15,16 +15,16 @@ import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { K8sObject } from '../../domain/kube/meta';
 import { hasErrors, type FieldIssue } from '../../domain/issues';
-import type { NetworkKind } from '../../domain/manifests/kinds';
-import type { ClusterContext } from '../../domain/manifests/context';
-import { alreadyExistsIssues, nameTakenIssues } from '../../domain/manifests/existing';
-import { toYaml } from '../../domain/manifests/toYaml';
+import type { NetworkKind } from '../../domain/manifests/shared/kinds';
+import type { ClusterContext } from '../../domain/manifests/shared/context';
+import { alreadyExistsIssues, nameTakenIssues } from '../../domain/manifests/shared/existing';
+import { toYaml } from '../../domain/manifests/shared/toYaml';
 import { YamlPreview } from '../../components/YamlPreview';
 import { NS } from '../../i18n/ns';
 import { modelAccess } from '../../k8s/access';
 import type { K8sModel } from '../../k8s/models';
 import { useAccessReview } from '../../k8s/useAccessReview';
-import { errorsOfFields, fieldCandidates, shownIssues } from '../../domain/manifests/formIssues';
+import { errorsOfFields, fieldCandidates, shownIssues } from '../../domain/manifests/shared/formIssues';
 import {
   FieldEventsContext,
   NamespaceOptionsContext,
@@ -32,7 +32,7 @@ import {
   focusField,
   type FieldEvents,
 } from './fields';
-import { namespaceAccessIssues, namespaceOptions } from '../../domain/manifests/createAccess';
+import { namespaceAccessIssues, namespaceOptions } from '../../domain/manifests/shared/createAccess';
 import { useKindCreateAccess } from './useCreateAccess';
 import { ReviewFooter, ReviewStep } from './ReviewStep';
 import { mapServerIssues, REVIEW_FIELD } from './serverFields';

@@ -9,7 +9,7 @@ import {
   HelperTextItem,
 } from '@patternfly/react-core';
 import { useTranslation } from 'react-i18next';
-import type { KindAvailability, NetworkKind, UnavailableReason } from '../../domain/manifests/kinds';
+import type { KindAvailability, NetworkKind, UnavailableReason } from '../../domain/manifests/shared/kinds';
 import { NS } from '../../i18n/ns';
 import type { CreateAccessByKind } from './useCreateAccess';
 

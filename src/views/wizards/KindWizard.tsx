@@ -1,6 +1,6 @@
 import type { FC } from 'react';
-import type { ClusterContext } from '../../domain/manifests/context';
-import type { NetworkKind } from '../../domain/manifests/kinds';
+import type { ClusterContext } from '../../domain/manifests/shared/context';
+import type { NetworkKind } from '../../domain/manifests/shared/kinds';
 import type { UDNRole } from '../../domain/kube/networks';
 import { NADWizard } from './NADWizard';
 import { NNCPWizard } from './NNCPWizard';

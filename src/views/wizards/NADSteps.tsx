@@ -1,8 +1,8 @@
 import type { FC } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldIssue } from '../../domain/issues';
-import type { ClusterContext } from '../../domain/manifests/context';
-import type { NADForm } from '../../domain/manifests/nad';
+import type { ClusterContext } from '../../domain/manifests/shared/context';
+import type { NADForm } from '../../domain/manifests/nad/nad';
 import { NS } from '../../i18n/ns';
 import { bridgeNames, physicalNetworkNames } from './clusterOptions';
 import { CheckField, ListField, NumberField, PhysicalNetworkNameField, TextField } from './fields';

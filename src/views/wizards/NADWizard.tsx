@@ -1,14 +1,14 @@
 import { useMemo, useState, type FC } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldIssue } from '../../domain/issues';
-import type { ClusterContext } from '../../domain/manifests/context';
+import type { ClusterContext } from '../../domain/manifests/shared/context';
 import {
   buildNADManifest,
   emptyNADForm,
   validateNAD,
   type NADForm,
   type NADType,
-} from '../../domain/manifests/nad';
+} from '../../domain/manifests/nad/nad';
 import { NS } from '../../i18n/ns';
 import { NetworkAttachmentDefinitionModel } from '../../k8s/models';
 import { CreateWizard, type StepDef } from './CreateWizard';

@@ -1,8 +1,8 @@
 import type { FC } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldIssue } from '../../domain/issues';
-import { BOND_MODES, type BondForm, type BondMode, type NNCPForm } from '../../domain/manifests/nncp';
-import type { NicOption } from '../../domain/manifests/options';
+import { BOND_MODES, type BondForm, type BondMode, type NNCPForm } from '../../domain/manifests/nncp/nncp';
+import type { NicOption } from '../../domain/manifests/shared/options';
 import { NS } from '../../i18n/ns';
 import { ListField, SelectField, TextField } from './fields';
 

@@ -1,9 +1,9 @@
 import type { FC } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldIssue } from '../../domain/issues';
-import type { ClusterContext } from '../../domain/manifests/context';
-import type { NNCPForm } from '../../domain/manifests/nncp';
-import { getNicOptions, getSelectedNodeStates, type NicOption } from '../../domain/manifests/options';
+import type { ClusterContext } from '../../domain/manifests/shared/context';
+import type { NNCPForm } from '../../domain/manifests/nncp/nncp';
+import { getNicOptions, getSelectedNodeStates, type NicOption } from '../../domain/manifests/shared/options';
 import { NS } from '../../i18n/ns';
 import { CheckField, NumberField, SelectField, TextField, type Choice } from './fields';
 import { NNCPBond } from './NNCPBond';

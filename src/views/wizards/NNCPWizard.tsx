@@ -1,10 +1,15 @@
 import { useMemo, useState, type FC } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldIssue } from '../../domain/issues';
-import type { ClusterContext } from '../../domain/manifests/context';
-import { buildNNCPManifest, emptyNNCPForm, type NNCPForm, type NNCPKind } from '../../domain/manifests/nncp';
-import { validateNNCP } from '../../domain/manifests/nncpValidate';
-import { getSelectedNodeNames } from '../../domain/manifests/options';
+import type { ClusterContext } from '../../domain/manifests/shared/context';
+import {
+  buildNNCPManifest,
+  emptyNNCPForm,
+  type NNCPForm,
+  type NNCPKind,
+} from '../../domain/manifests/nncp/nncp';
+import { validateNNCP } from '../../domain/manifests/nncp/nncpValidate';
+import { getSelectedNodeNames } from '../../domain/manifests/shared/options';
 import { NS } from '../../i18n/ns';
 import { NodeNetworkConfigurationPolicyModel } from '../../k8s/models';
 import { CreateWizard, type StepDef } from './CreateWizard';

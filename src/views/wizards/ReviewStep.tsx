@@ -22,7 +22,12 @@ import { IssueText, useIssueText } from '../../components/IssueText';
 import { ActionError } from '../../components/LoadError';
 import { NS } from '../../i18n/ns';
 import { vmNetworksPath } from '../vm-interfaces/links';
-import { entryIndex, fieldCandidates, ownerField, stepOfField } from '../../domain/manifests/formIssues';
+import {
+  entryIndex,
+  fieldCandidates,
+  ownerField,
+  stepOfField,
+} from '../../domain/manifests/shared/formIssues';
 import { REVIEW_FIELD } from './serverFields';
 import { focusField } from './fields';
 import type { CreateState } from './useCreateNetwork';

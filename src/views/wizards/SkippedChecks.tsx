@@ -1,7 +1,7 @@
 import type { FC } from 'react';
 import { Alert, List, ListItem } from '@patternfly/react-core';
 import { useTranslation } from 'react-i18next';
-import type { SkippedCheck, SkippedFact } from '../../domain/manifests/context';
+import type { SkippedCheck, SkippedFact } from '../../domain/manifests/shared/context';
 import { NS } from '../../i18n/ns';
 
 /** Which checks could not run because a cluster fact could not be read, and why; said before any typing. */

@@ -1,13 +1,13 @@
 import { useMemo, useState, type FC } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldIssue } from '../../domain/issues';
-import type { ClusterContext } from '../../domain/manifests/context';
+import type { ClusterContext } from '../../domain/manifests/shared/context';
 import {
   buildSriovNetworkManifest,
   emptySriovNetworkForm,
   validateSriovNetwork,
   type SriovNetworkForm,
-} from '../../domain/manifests/sriov';
+} from '../../domain/manifests/sriov/sriov';
 import { NS } from '../../i18n/ns';
 import { SriovNetworkModel } from '../../k8s/models';
 import { CreateWizard, type StepDef } from './CreateWizard';

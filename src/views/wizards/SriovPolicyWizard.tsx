@@ -1,14 +1,14 @@
 import { useMemo, useState, type FC } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldIssue } from '../../domain/issues';
-import type { ClusterContext } from '../../domain/manifests/context';
-import { getPfOptions, getSelectedNodeNames, type PfOption } from '../../domain/manifests/options';
+import type { ClusterContext } from '../../domain/manifests/shared/context';
+import { getPfOptions, getSelectedNodeNames, type PfOption } from '../../domain/manifests/shared/options';
 import {
   buildSriovPolicyManifest,
   emptySriovPolicyForm,
   validateSriovPolicy,
   type SriovPolicyForm,
-} from '../../domain/manifests/sriov';
+} from '../../domain/manifests/sriov/sriov';
 import { NS } from '../../i18n/ns';
 import { SriovNetworkNodePolicyModel } from '../../k8s/models';
 import { CreateWizard, type StepDef } from './CreateWizard';

@@ -1,7 +1,7 @@
 import type { FC } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldIssue } from '../../domain/issues';
-import type { UDNForm } from '../../domain/manifests/udn';
+import type { UDNForm } from '../../domain/manifests/udn/udn';
 import { NS } from '../../i18n/ns';
 import { CheckField, ListField, NumberField, SelectField } from './fields';
 

@@ -2,10 +2,15 @@ import { useMemo, useState, type FC } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldIssue } from '../../domain/issues';
 import type { UDNRole, UDNTopology } from '../../domain/kube/networks';
-import type { ClusterContext } from '../../domain/manifests/context';
-import type { NetworkKind } from '../../domain/manifests/kinds';
-import { buildCUDNManifest, buildUDNManifest, emptyUDNForm, type UDNForm } from '../../domain/manifests/udn';
-import { selectedNamespaces, validateUDN } from '../../domain/manifests/udnValidate';
+import type { ClusterContext } from '../../domain/manifests/shared/context';
+import type { NetworkKind } from '../../domain/manifests/shared/kinds';
+import {
+  buildCUDNManifest,
+  buildUDNManifest,
+  emptyUDNForm,
+  type UDNForm,
+} from '../../domain/manifests/udn/udn';
+import { selectedNamespaces, validateUDN } from '../../domain/manifests/udn/udnValidate';
 import { NS } from '../../i18n/ns';
 import { ClusterUserDefinedNetworkModel, UserDefinedNetworkModel } from '../../k8s/models';
 import { CreateWizard, type StepDef } from './CreateWizard';

@@ -1,6 +1,6 @@
 /** Choices for the wizards' inputs from the live cluster (suggestions; the validators warn about unknown ones). */
-import type { ClusterContext } from '../../domain/manifests/context';
-import { getPhysicalNetworkOptions } from '../../domain/manifests/options';
+import type { ClusterContext } from '../../domain/manifests/shared/context';
+import { getPhysicalNetworkOptions } from '../../domain/manifests/shared/options';
 
 /** Localnet names mapped by NNCP bridge mappings, without duplicates. */
 export const physicalNetworkNames = (ctx: ClusterContext): string[] => [

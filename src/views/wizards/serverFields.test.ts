@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FieldIssue } from '../../domain/issues';
-import type { NetworkKind } from '../../domain/manifests/kinds';
+import type { NetworkKind } from '../../domain/manifests/shared/kinds';
 import { REVIEW_FIELD, formFieldOf, mapServerIssues } from './serverFields';
 
 describe('formFieldOf', () => {

@@ -4,7 +4,7 @@
  * cannot place (a CEL rule on a whole object, `spec.config` of a NAD) land on REVIEW_FIELD.
  */
 import type { FieldIssue } from '../../domain/issues';
-import type { NetworkKind } from '../../domain/manifests/kinds';
+import type { NetworkKind } from '../../domain/manifests/shared/kinds';
 
 /** Issues shown on the review step rather than under one field. */
 export const REVIEW_FIELD = 'review';

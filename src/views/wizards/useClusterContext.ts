@@ -16,9 +16,9 @@ import type {
   SriovNetworkNodeState,
   UserDefinedNetwork,
 } from '../../domain/kube/networks';
-import type { ClusterContext, SkippedCheck, SkippedFact } from '../../domain/manifests/context';
-import { clusterContextFrom } from '../../domain/manifests/facts';
-import { observedPodIps, observedPodIpsOfPods, type PodIps } from '../../domain/manifests/podNetwork';
+import type { ClusterContext, SkippedCheck, SkippedFact } from '../../domain/manifests/shared/context';
+import { clusterContextFrom } from '../../domain/manifests/shared/facts';
+import { observedPodIps, observedPodIpsOfPods, type PodIps } from '../../domain/manifests/shared/podNetwork';
 import type { VMI } from '../../domain/kube/vm';
 import type { K8sError } from '../../k8s/errors';
 import {

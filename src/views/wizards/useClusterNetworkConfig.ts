@@ -6,7 +6,7 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import type { K8sObject } from '../../domain/kube/meta';
-import type { ClusterNetworkConfig, OperatorNetworkConfig } from '../../domain/manifests/facts';
+import type { ClusterNetworkConfig, OperatorNetworkConfig } from '../../domain/manifests/shared/facts';
 import { model, type K8sModel } from '../../k8s/models';
 import { getQuery } from '../../k8s/queries';
 import { useApiAvailable } from '../../k8s/useApiAvailable';

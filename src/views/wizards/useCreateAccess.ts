@@ -5,9 +5,9 @@
  */
 import { createContext, useContext, useMemo } from 'react';
 import { queryOptions, useQueries } from '@tanstack/react-query';
-import { accessOfReview, accessOfScope, type CreateAccess } from '../../domain/manifests/createAccess';
-import type { NetworkKind } from '../../domain/manifests/kinds';
-import { SRIOV_NAMESPACE } from '../../domain/manifests/sriov';
+import { accessOfReview, accessOfScope, type CreateAccess } from '../../domain/manifests/shared/createAccess';
+import type { NetworkKind } from '../../domain/manifests/shared/kinds';
+import { SRIOV_NAMESPACE } from '../../domain/manifests/sriov/sriov';
 import { checkAccess, modelAccess, readableNamespaces } from '../../k8s/access';
 import type { K8sError } from '../../k8s/errors';
 import { useK8sClient, useNamespaceHints } from '../../k8s/K8sContext';

@@ -1,0 +1,101 @@
+/** A NAD manifest → its form, with the map from form fields back to manifest paths. */
+import type { CNIConfig } from '../../kube/networks';
+import { err, warn } from '../shared/check';
+import { type NADForm, OVN_CNI } from './nad';
+import { type Adapted, ManifestReader, isObject, metaPath } from '../shared/reader';
+
+/** Form fields of a NAD live inside the JSON string; the path names the CNI key under spec.config. */
+const nadPathOf =
+  (type: NADForm['type'] | undefined) =>
+  (field: string): string => {
+    const meta = metaPath(field);
+    if (meta) return meta;
+    const key = field
+      .replace(/^networkName/, 'name')
+      .replace(/^macSpoofChk/, 'macspoofchk')
+      .replace(/^vlan$/, type === 'localnet' ? 'vlanID' : 'vlan');
+    return `spec.config.${key}`;
+  };
+
+/** OVN-K accepts numbers or numeric strings for mtu and vlanID (the docs show both). */
+const numberField = (
+  r: ManifestReader,
+  config: CNIConfig,
+  key: 'mtu' | 'vlanID' | 'vlan',
+): number | undefined => {
+  const v = config[key];
+  if (v === undefined) return undefined;
+  const n = typeof v === 'string' && /^\d+$/.test(v.trim()) ? Number(v) : v;
+  if (typeof n === 'number' && Number.isInteger(n)) return n;
+  r.issues.push(err(`spec.config.${key}`, 'not-an-integer'));
+  return undefined;
+};
+
+const csv = (v: unknown): string[] | undefined =>
+  typeof v === 'string' && v.trim() !== '' ? v.split(',').map((s) => s.trim()) : undefined;
+
+export const nadFormFromManifest = (obj: unknown): Adapted<NADForm> => {
+  const r = new ManifestReader(obj);
+  const name = r.string('metadata.name') ?? '';
+  const namespace = r.string('metadata.namespace');
+  r.require('spec.config');
+  const text = r.string('spec.config');
+  if (text === undefined) return { issues: r.issues, pathOf: nadPathOf(undefined) };
+  let config: CNIConfig;
+  try {
+    const value: unknown = JSON.parse(text);
+    if (!isObject(value)) throw new Error('not a JSON object');
+    config = value as CNIConfig;
+  } catch (e) {
+    r.issues.push(
+      err('spec.config', 'nad-config-json', { message: e instanceof Error ? e.message : String(e) }),
+    );
+    return { issues: r.issues, pathOf: nadPathOf(undefined) };
+  }
+  const cniType = typeof config.type === 'string' ? config.type : '';
+  const topology = config.topology;
+  const type: NADForm['type'] | undefined =
+    cniType === 'bridge' || cniType === 'cnv-bridge'
+      ? 'bridge'
+      : cniType === OVN_CNI && (topology === 'layer2' || topology === 'localnet')
+        ? topology
+        : undefined;
+  const pathOf = nadPathOf(type);
+  // Primary-role NADs are generated from UDNs; other CNI types (sriov, macvlan…) are passed through unchecked.
+  if (!type || config.role === 'primary') {
+    r.issues.push(
+      warn('spec.config.type', 'nad-type-unchecked', {
+        type: `${cniType}${topology ? ` ${String(topology)}` : ''}`,
+      }),
+    );
+    return { issues: r.issues, pathOf };
+  }
+  const expected = `${namespace ?? ''}/${name}`;
+  if (type !== 'bridge' && namespace !== undefined && config.netAttachDefName !== expected) {
+    r.issues.push(err('spec.config.netAttachDefName', 'nad-netattachdefname', { expected }));
+  }
+  const mtu = numberField(r, config, 'mtu');
+  const vlan = numberField(r, config, type === 'localnet' ? 'vlanID' : 'vlan');
+  const subnets = csv(config.subnets);
+  const excludes = csv(config.excludeSubnets);
+  const form: NADForm = {
+    name,
+    // A manifest without a namespace is applied to the current one (validateManifest drops 'required').
+    namespace: namespace ?? '',
+    type,
+    ...(typeof config.name === 'string' ? { networkName: config.name } : {}),
+    ...(subnets ? { subnets } : {}),
+    ...(excludes ? { excludeSubnets: excludes } : {}),
+    ...(mtu !== undefined ? { mtu } : {}),
+    ...(vlan !== undefined ? { vlan } : {}),
+    ...(config.allowPersistentIPs === true ? { allowPersistentIPs: true } : {}),
+    ...(typeof config.physicalNetworkName === 'string'
+      ? { physicalNetworkName: config.physicalNetworkName }
+      : {}),
+    ...(typeof config.bridge === 'string' ? { bridge: config.bridge } : {}),
+    ...(typeof config.macspoofchk === 'boolean' ? { macSpoofChk: config.macspoofchk } : {}),
+  };
+  if (type === 'localnet' && form.physicalNetworkName === undefined) form.physicalNetworkName = '';
+  if (type === 'bridge' && form.bridge === undefined) form.bridge = '';
+  return { form, issues: r.issues, pathOf };
+};

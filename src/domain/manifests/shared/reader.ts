@@ -1,0 +1,116 @@
+/**
+ * Typed reads from an untrusted manifest (parsed YAML). A value of the wrong type becomes an issue at its
+ * manifest path and reads as undefined, so the form validators then see what is usable.
+ */
+import type { FieldIssue } from '../../issues';
+import { err } from './check';
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
+
+export class ManifestReader {
+  readonly issues: FieldIssue[] = [];
+
+  constructor(private readonly root: unknown) {}
+
+  /** Value at a path like 'spec.layer2.subnets[1]'; undefined if any step is missing. */
+  get(path: string): unknown {
+    const steps = path.match(/[^.[\]]+|\[\d+\]/g) ?? [];
+    return steps.reduce<unknown>((node, step) => {
+      if (step.startsWith('[')) return Array.isArray(node) ? node[Number(step.slice(1, -1))] : undefined;
+      return isRecord(node) ? node[step] : undefined;
+    }, this.root);
+  }
+
+  string(path: string): string | undefined {
+    const v = this.get(path);
+    if (v === undefined || v === null) return undefined;
+    if (typeof v === 'string') return v;
+    this.issues.push(err(path, 'not-a-string'));
+    return undefined;
+  }
+
+  int(path: string): number | undefined {
+    const v = this.get(path);
+    if (v === undefined || v === null) return undefined;
+    if (typeof v === 'number' && Number.isInteger(v)) return v;
+    this.issues.push(err(path, 'not-an-integer'));
+    return undefined;
+  }
+
+  bool(path: string): boolean | undefined {
+    const v = this.get(path);
+    if (v === undefined || v === null) return undefined;
+    if (typeof v === 'boolean') return v;
+    this.issues.push(err(path, 'not-a-boolean'));
+    return undefined;
+  }
+
+  /** A list of strings; non-string entries are reported and skipped. */
+  strings(path: string): string[] | undefined {
+    const v = this.get(path);
+    if (v === undefined || v === null) return undefined;
+    if (!Array.isArray(v)) {
+      this.issues.push(err(path, 'not-a-list'));
+      return undefined;
+    }
+    return v.flatMap((item, i) => {
+      if (typeof item === 'string') return [item];
+      this.issues.push(err(`${path}[${i}]`, 'not-a-string'));
+      return [];
+    });
+  }
+
+  list(path: string): unknown[] | undefined {
+    const v = this.get(path);
+    if (v === undefined || v === null) return undefined;
+    if (Array.isArray(v)) return v;
+    this.issues.push(err(path, 'not-a-list'));
+    return undefined;
+  }
+
+  /** A string map (labels, node selectors); values must be strings. */
+  stringMap(path: string): Record<string, string> | undefined {
+    const v = this.get(path);
+    if (v === undefined || v === null) return undefined;
+    if (!isRecord(v)) {
+      this.issues.push(err(path, 'not-an-object'));
+      return undefined;
+    }
+    return Object.fromEntries(
+      Object.entries(v).flatMap(([k, val]) => {
+        if (typeof val === 'string') return [[k, val]];
+        this.issues.push(err(`${path}.${k}`, 'not-a-string'));
+        return [];
+      }),
+    );
+  }
+
+  /** One of `allowed`; anything else is reported (CRD enum). */
+  oneOf<T extends string>(path: string, allowed: readonly T[]): T | undefined {
+    const v = this.string(path);
+    if (v === undefined) return undefined;
+    if ((allowed as readonly string[]).includes(v)) return v as T;
+    this.issues.push(err(path, 'enum-value', { allowed: allowed.join(', ') }));
+    return undefined;
+  }
+
+  /** Reports a missing required value. */
+  require(path: string): void {
+    const v = this.get(path);
+    if (v === undefined || v === null || v === '') this.issues.push(err(path, 'required'));
+  }
+}
+
+export const isObject = isRecord;
+
+/** A form read from a manifest: issues found while reading, and where each form field lives in the manifest. */
+export type Adapted<F> = { form?: F; issues: FieldIssue[]; pathOf: (field: string) => string };
+
+/** Where a form's name, namespace and description live in any manifest. */
+export const metaPath = (field: string): string | undefined =>
+  field === 'name' || field === 'namespace'
+    ? `metadata.${field}`
+    : field === 'description'
+      ? 'metadata.annotations.description'
+      : undefined;

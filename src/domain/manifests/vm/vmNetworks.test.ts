@@ -1,0 +1,194 @@
+import { describe, expect, it } from 'vitest';
+import type { VM, VMInterface, VMNetwork } from '../../kube/vm';
+import { buildNADManifest, emptyNADForm } from '../nad/nad';
+import { codes } from '../../testing/manifests';
+import { nadIndex, parseMac, validateVMNetworks } from './vmNetworks';
+
+const aVMWith = (interfaces: VMInterface[], networks: VMNetwork[]): VM => ({
+  apiVersion: 'kubevirt.io/v1',
+  kind: 'VirtualMachine',
+  metadata: { name: 'vm1', namespace: 'tenant-a' },
+  spec: { template: { spec: { domain: { devices: { interfaces } }, networks } } },
+});
+
+const pod: VMNetwork = { name: 'default', pod: {} };
+const multus = (name: string, networkName: string): VMNetwork => ({ name, multus: { networkName } });
+const masq: VMInterface = { name: 'default', masquerade: {} };
+
+const nads = nadIndex([
+  buildNADManifest({ ...emptyNADForm('bridge', 'tenant-a'), name: 'br', bridge: 'br1' }),
+  buildNADManifest({ ...emptyNADForm('layer2', 'tenant-a'), name: 'l2' }),
+  {
+    apiVersion: 'k8s.cni.cncf.io/v1',
+    kind: 'NetworkAttachmentDefinition',
+    metadata: { name: 'sriov-net', namespace: 'tenant-a' },
+    spec: { config: '{"type":"sriov","name":"sriov-net"}' },
+  },
+]);
+
+const errors = (vm: VM) => codes(validateVMNetworks(vm, nads), 'error');
+
+describe('validateVMNetworks', () => {
+  it.each([
+    ['pod network with masquerade', aVMWith([masq], [pod])],
+    ['bridge secondary', aVMWith([masq, { name: 'n1', bridge: {} }], [pod, multus('n1', 'br')])],
+    [
+      'sriov on an SR-IOV NAD in another namespace syntax',
+      aVMWith([{ name: 'n1', sriov: {} }], [multus('n1', 'tenant-a/sriov-net')]),
+    ],
+    [
+      'hot-unplug of a bridge secondary',
+      aVMWith([masq, { name: 'n1', bridge: {}, state: 'absent' }], [pod, multus('n1', 'br')]),
+    ],
+    ['link down', aVMWith([{ ...masq, state: 'down' }], [pod])],
+    [
+      'l2bridge binding plugin on the pod network',
+      aVMWith([{ name: 'default', binding: { name: 'l2bridge' } }], [pod]),
+    ],
+    ['MAC with colons', aVMWith([{ ...masq, macAddress: '02:00:00:00:00:01' }], [pod])],
+    ['MAC with dots', aVMWith([{ ...masq, macAddress: '0200.0000.0001' }], [pod])],
+    [
+      'unknown NAD with sriov (cannot tell)',
+      aVMWith([{ name: 'n1', sriov: {} }], [multus('n1', 'other-ns/unknown')]),
+    ],
+  ])('valid: %s', (_, vm) => {
+    expect(errors(vm)).toEqual([]);
+  });
+
+  it.each([
+    [
+      'interface without network',
+      aVMWith([masq, { name: 'n1', bridge: {} }], [pod]),
+      ['vm-iface-no-network@interfaces[1].name'],
+    ],
+    [
+      'network without interface',
+      aVMWith([masq], [pod, multus('n1', 'br')]),
+      ['vm-network-no-iface@networks[1].name'],
+    ],
+    ['duplicate interface names', aVMWith([masq, masq], [pod]), ['vm-duplicate-name@interfaces[1].name']],
+    [
+      'two bindings',
+      aVMWith([{ name: 'default', masquerade: {}, bridge: {} }], [pod]),
+      ['vm-binding-count@interfaces[0]'],
+    ],
+    [
+      'masquerade on multus',
+      aVMWith([{ name: 'n1', masquerade: {} }], [multus('n1', 'br')]),
+      ['vm-binding-network@interfaces[0]'],
+    ],
+    [
+      'sriov on the pod network',
+      aVMWith([{ name: 'default', sriov: {} }], [pod]),
+      ['vm-binding-network@interfaces[0]'],
+    ],
+    [
+      'bridge on an SR-IOV NAD',
+      aVMWith([{ name: 'n1', bridge: {} }], [multus('n1', 'sriov-net')]),
+      ['vm-binding-network@interfaces[0]'],
+    ],
+    [
+      'sriov on a bridge NAD',
+      aVMWith([{ name: 'n1', sriov: {} }], [multus('n1', 'br')]),
+      ['vm-binding-network@interfaces[0]'],
+    ],
+    [
+      'absent on the pod network',
+      aVMWith([{ ...masq, state: 'absent' }], [pod]),
+      ['vm-absent-binding@interfaces[0].state'],
+    ],
+    [
+      'absent on sriov',
+      aVMWith([{ name: 'n1', sriov: {}, state: 'absent' }], [multus('n1', 'sriov-net')]),
+      ['vm-absent-binding@interfaces[0].state'],
+    ],
+    [
+      'unknown state',
+      aVMWith([{ ...masq, state: 'off' as never }], [pod]),
+      ['vm-link-state@interfaces[0].state'],
+    ],
+    [
+      'bad MAC',
+      aVMWith([{ ...masq, macAddress: '0123.4567x89ab' }], [pod]),
+      ['mac-format@interfaces[0].macAddress'],
+    ],
+    [
+      'mixed separators',
+      aVMWith([{ ...masq, macAddress: '02:00-00:00:00:01' }], [pod]),
+      ['mac-format@interfaces[0].macAddress'],
+    ],
+    [
+      'multicast MAC',
+      aVMWith([{ ...masq, macAddress: '01:00:5e:00:00:01' }], [pod]),
+      ['mac-multicast@interfaces[0].macAddress'],
+    ],
+    [
+      'zero MAC',
+      aVMWith([{ ...masq, macAddress: '00:00:00:00:00:00' }], [pod]),
+      ['mac-zero@interfaces[0].macAddress'],
+    ],
+    [
+      'duplicate MAC (any spelling)',
+      aVMWith(
+        [
+          { ...masq, macAddress: '02:00:00:00:00:01' },
+          { name: 'n1', bridge: {}, macAddress: '02-00-00-00-00-01' },
+        ],
+        [pod, multus('n1', 'br')],
+      ),
+      ['mac-duplicate@interfaces[1].macAddress'],
+    ],
+    [
+      'two pod networks',
+      aVMWith([masq, { name: 'p2', masquerade: {} }], [pod, { name: 'p2', pod: {} }]),
+      ['vm-pod-network-twice@networks[1]'],
+    ],
+    [
+      'network with pod and multus',
+      aVMWith([masq], [{ name: 'default', pod: {}, multus: { networkName: 'br' } }]),
+      ['vm-network-source@networks[0]'],
+    ],
+    [
+      'bad networkName',
+      aVMWith([{ name: 'n1', bridge: {} }], [multus('n1', 'a/b/c')]),
+      ['vm-network-name@networks[0].multus.networkName'],
+    ],
+    [
+      'overlay NAD twice',
+      aVMWith(
+        [
+          { name: 'n1', bridge: {} },
+          { name: 'n2', bridge: {} },
+        ],
+        [multus('n1', 'l2'), multus('n2', 'tenant-a/l2')],
+      ),
+      ['vm-nad-overlay-twice@networks[1].multus.networkName'],
+    ],
+  ])('error: %s', (_, vm, expected) => {
+    expect(errors(vm)).toEqual(expected);
+  });
+
+  it('warns that SR-IOV link down may not take effect', () => {
+    const vm = aVMWith([{ name: 'n1', sriov: {}, state: 'down' }], [multus('n1', 'sriov-net')]);
+    expect(codes(validateVMNetworks(vm, nads), 'warning')).toEqual([
+      'vm-link-state-sriov@interfaces[0].state',
+    ]);
+  });
+
+  it('accepts a VM without networks at all', () => {
+    expect(validateVMNetworks(aVMWith([], []))).toEqual([]);
+  });
+});
+
+describe('parseMac', () => {
+  it.each([
+    ['AA:BB:CC:DD:EE:FF', 'aa:bb:cc:dd:ee:ff'],
+    ['aa-bb-cc-dd-ee-ff', 'aa:bb:cc:dd:ee:ff'],
+    ['aabb.ccdd.eeff', 'aa:bb:cc:dd:ee:ff'],
+    ['aa:bb:cc:dd:ee', undefined],
+    ['aa:bb:cc:dd:ee:ff:00:11', undefined],
+    ['aabbccddeeff', undefined],
+  ])('%s → %s', (mac, hex) => {
+    expect(parseMac(mac)).toBe(hex);
+  });
+});

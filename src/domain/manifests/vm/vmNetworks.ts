@@ -1,0 +1,176 @@
+/**
+ * The network part of a VirtualMachine: interfaces and networks pair up by name, each binding suits its network
+ * (KubeVirt admission: masquerade/passt only on the pod network, SR-IOV only on an SR-IOV NAD), MACs are valid
+ * unicast MAC-48, and only bridge-bound secondary interfaces may be hot-unplugged with `state: absent`.
+ */
+import type { FieldIssue } from '../../issues';
+import type { NetworkAttachmentDefinition } from '../../kube/networks';
+import type { VM, VMInterface, VMNetwork } from '../../kube/vm';
+import { duplicateIndexes, err, isDNS1123Label, warn } from '../shared/check';
+import { parseCniConfig } from '../../kube/networks';
+import { isMulticastMac, parseMac as parseMac48 } from '../../interfaces/mac';
+
+const BINDINGS = [
+  'masquerade',
+  'bridge',
+  'sriov',
+  'slirp',
+  'macvtap',
+  'passt',
+  'passtBinding',
+  'binding',
+] as const;
+type Binding = (typeof BINDINGS)[number];
+
+export const bindingsOf = (iface: VMInterface): Binding[] => BINDINGS.filter((b) => iface[b] !== undefined);
+
+/** What we know about a NAD a VM references (from the same files or the cluster). */
+export type NadInfo = { cniType?: string; topology?: string };
+
+/** `namespace/name` → NAD facts, for VM binding checks. NADs with unparsable config are left out. */
+export const nadIndex = (nads: readonly NetworkAttachmentDefinition[]): Map<string, NadInfo> =>
+  new Map(
+    nads.flatMap((nad) => {
+      const config = parseCniConfig(nad);
+      if (!config) return [];
+      const type = typeof config.type === 'string' ? config.type : undefined;
+      const topology = typeof config.topology === 'string' ? config.topology : undefined;
+      return [[`${nad.metadata.namespace ?? ''}/${nad.metadata.name}`, { cniType: type, topology }] as const];
+    }),
+  );
+
+/** `name` or `namespace/name` (KubeVirt networkName), resolved against the VM namespace. */
+export const resolveNetworkName = (networkName: string, vmNamespace: string | undefined): string =>
+  networkName.includes('/') ? networkName : `${vmNamespace ?? ''}/${networkName}`;
+
+const isValidNetworkName = (networkName: string): boolean => {
+  const parts = networkName.split('/');
+  return parts.length <= 2 && parts.every((p) => isDNS1123Label(p));
+};
+
+/** Canonical `xx:xx:xx:xx:xx:xx` of a MAC-48, or undefined when it is not one (interfaces/mac.ts parses). */
+export const parseMac = (mac: string): string | undefined => {
+  const parsed = parseMac48(mac);
+  return 'mac' in parsed ? parsed.mac : undefined;
+};
+
+export const validateMac = (field: string, mac: string): FieldIssue[] => {
+  const parsed = parseMac48(mac);
+  if ('error' in parsed) return [err(field, parsed.error)];
+  if (isMulticastMac(parsed.mac)) return [err(field, 'mac-multicast')];
+  return parsed.mac === '00:00:00:00:00:00' ? [err(field, 'mac-zero')] : [];
+};
+
+const networkLabel = (net: VMNetwork): string =>
+  net.pod ? 'the pod network' : `NAD ${net.multus?.networkName ?? ''}`;
+
+const bindingIssues = (
+  iface: VMInterface,
+  i: number,
+  net: VMNetwork | undefined,
+  nad: NadInfo | undefined,
+): FieldIssue[] => {
+  const bindings = bindingsOf(iface);
+  const field = `interfaces[${i}]`;
+  if (bindings.length > 1) return [err(field, 'vm-binding-count', { found: bindings.join(', ') })];
+  const binding = bindings[0];
+  if (!net || !binding) return [];
+  const podLike = net.pod !== undefined || net.multus?.default === true;
+  const sriovNad = nad?.cniType === 'sriov';
+  const bad =
+    (podLike && (binding === 'sriov' || binding === 'macvtap')) ||
+    (!podLike && (binding === 'masquerade' || binding === 'passt' || binding === 'passtBinding')) ||
+    (sriovNad && binding !== 'sriov') ||
+    (nad !== undefined && !sriovNad && binding === 'sriov');
+  return bad ? [err(field, 'vm-binding-network', { binding, network: networkLabel(net) })] : [];
+};
+
+const stateIssues = (iface: VMInterface, i: number, net: VMNetwork | undefined): FieldIssue[] => {
+  const state: unknown = iface.state;
+  const field = `interfaces[${i}].state`;
+  if (state === undefined || state === '' || state === 'up') return [];
+  if (state !== 'down' && state !== 'absent') return [err(field, 'vm-link-state')];
+  const bindings = bindingsOf(iface);
+  // KubeVirt hot-unplug: bridge binding on a multus (secondary) network only.
+  if (
+    state === 'absent' &&
+    !(bindings.length === 1 && bindings[0] === 'bridge' && net?.multus && !net.multus.default)
+  ) {
+    return [err(field, 'vm-absent-binding')];
+  }
+  // kubevirt/enhancements #2: SR-IOV link state is not reported or enforced.
+  return state === 'down' && bindings.includes('sriov') ? [warn(field, 'vm-link-state-sriov')] : [];
+};
+
+const networkIssues = (
+  networks: readonly VMNetwork[],
+  vmNamespace: string | undefined,
+  nads: Map<string, NadInfo>,
+): FieldIssue[] => {
+  const podLike = networks.flatMap((n, i) => (n.pod !== undefined || n.multus?.default === true ? [i] : []));
+  const overlayUse = new Map<string, number>();
+  return [
+    ...podLike.slice(1).map((i) => err(`networks[${i}]`, 'vm-pod-network-twice')),
+    ...networks.flatMap((n, i) => {
+      const sources = [n.pod, n.multus, (n as { resourceClaim?: unknown }).resourceClaim].filter(
+        (s) => s !== undefined,
+      );
+      if (sources.length !== 1) return [err(`networks[${i}]`, 'vm-network-source')];
+      const name = n.multus?.networkName;
+      if (name === undefined) return [];
+      if (!isValidNetworkName(name)) return [err(`networks[${i}].multus.networkName`, 'vm-network-name')];
+      const key = resolveNetworkName(name, vmNamespace);
+      if (nads.get(key)?.cniType !== 'ovn-k8s-cni-overlay') return [];
+      const earlier = overlayUse.get(key);
+      overlayUse.set(key, earlier ?? i);
+      // kubevirt-plugin #3355: one attachment per OVN-K overlay NAD per VM.
+      return earlier === undefined
+        ? []
+        : [
+            err(`networks[${i}].multus.networkName`, 'vm-nad-overlay-twice', {
+              other: `networks[${earlier}]`,
+            }),
+          ];
+    }),
+  ];
+};
+
+/** All issues of a VM's interfaces and networks; fields: 'interfaces[0].macAddress', 'networks[1].name'… */
+export const validateVMNetworks = (vm: VM, nads: Map<string, NadInfo> = new Map()): FieldIssue[] => {
+  const spec = vm.spec?.template?.spec;
+  const interfaces = spec?.domain?.devices?.interfaces ?? [];
+  const networks = spec?.networks ?? [];
+  const ns = vm.metadata?.namespace;
+  const netByName = new Map(networks.map((n) => [n.name, n]));
+  const ifaceNames = new Set(interfaces.map((i) => i.name));
+  const macs = interfaces.map((i) => (typeof i.macAddress === 'string' ? parseMac(i.macAddress) : undefined));
+  return [
+    ...duplicateIndexes(interfaces, (i) => i.name).map((i) =>
+      err(`interfaces[${i}].name`, 'vm-duplicate-name', { name: interfaces[i]?.name ?? '' }),
+    ),
+    ...duplicateIndexes(networks, (n) => n.name).map((i) =>
+      err(`networks[${i}].name`, 'vm-duplicate-name', { name: networks[i]?.name ?? '' }),
+    ),
+    ...interfaces.flatMap((iface, i) => {
+      const net = netByName.get(iface.name);
+      const info = net?.multus ? nads.get(resolveNetworkName(net.multus.networkName, ns)) : undefined;
+      const mac = macs[i];
+      const dup = mac ? macs.findIndex((m) => m === mac) : -1;
+      return [
+        ...(net ? [] : [err(`interfaces[${i}].name`, 'vm-iface-no-network', { name: iface.name })]),
+        ...bindingIssues(iface, i, net, info),
+        ...stateIssues(iface, i, net),
+        ...(typeof iface.macAddress === 'string' && iface.macAddress !== ''
+          ? validateMac(`interfaces[${i}].macAddress`, iface.macAddress)
+          : []),
+        ...(dup >= 0 && dup < i
+          ? [err(`interfaces[${i}].macAddress`, 'mac-duplicate', { other: `interfaces[${dup}]` })]
+          : []),
+      ];
+    }),
+    ...networks.flatMap((n, i) =>
+      ifaceNames.has(n.name) ? [] : [err(`networks[${i}].name`, 'vm-network-no-iface', { name: n.name })],
+    ),
+    ...networkIssues(networks, ns, nads),
+  ];
+};
