@@ -24,6 +24,7 @@ import TopologyPage from '../src/views/topology/TopologyPage';
 import CreateNetworkPage from '../src/views/wizards/CreateNetworkPage';
 import NodeNetworkStatePage from '../src/views/host-networks/NodeNetworkStatePage';
 import PolicyRolloutPage from '../src/views/host-networks/PolicyRolloutPage';
+import MigrationNetworkPage from '../src/views/host-networks/MigrationNetworkPage';
 import { UserSwitcher } from './UserSwitcher';
 import { VMPage } from './VMPage';
 import { ResourcePage } from './ResourcePage';
@@ -43,6 +44,11 @@ const NAV = [
     match: /^\/vm-host-networks\/node-state$/,
   },
   { to: '/vm-host-networks/policies', label: 'NNCP rollout', match: /^\/vm-host-networks\/policies$/ },
+  {
+    to: '/vm-host-networks/migration',
+    label: 'Live-migration network',
+    match: /^\/vm-host-networks\/migration$/,
+  },
 ];
 
 const ShellMasthead: FC = () => (
@@ -98,6 +104,7 @@ export const App: FC = () => (
       <Route path="/vm-networks/create" element={<CreateNetworkPage />} />
       <Route path="/vm-host-networks/node-state" element={<NodeNetworkStatePage />} />
       <Route path="/vm-host-networks/policies" element={<PolicyRolloutPage />} />
+      <Route path="/vm-host-networks/migration" element={<MigrationNetworkPage />} />
       <Route path="/vm-networks/all-namespaces" element={<VMNetworksPage />} />
       <Route path="/vm-networks/ns/:ns" element={<VMNetworksPage />} />
       <Route path="/vm-network-topology/all-namespaces" element={<TopologyPage />} />

@@ -160,6 +160,15 @@ export const ProjectModel = model({
   namespaced: false,
   label: 'Project',
 });
+/** A live migration of one VMI (kubevirt.io/v1): status.migrationState has the target node's address. */
+export const VirtualMachineInstanceMigrationModel = model({
+  group: 'kubevirt.io',
+  version: 'v1',
+  plural: 'virtualmachineinstancemigrations',
+  kind: 'VirtualMachineInstanceMigration',
+  namespaced: true,
+  label: 'VirtualMachineInstanceMigration',
+});
 export const HyperConvergedModel = model({
   group: 'hco.kubevirt.io',
   version: 'v1beta1',
