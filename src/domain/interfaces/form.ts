@@ -4,6 +4,7 @@
  */
 import type { VM, VMInterface, VMNetwork } from '../kube/vm';
 import { specInterfaces, specNetworks } from '../kube/vm';
+import { HOTPLUG_MODEL } from './hotplug';
 import { parseMac } from './mac';
 import type { NadType } from './nadTypes';
 import { getBinding, parseNadRef } from './rows';
@@ -23,7 +24,7 @@ export type NetworkOption = {
 
 export type InterfaceModel = 'virtio' | 'e1000e' | 'e1000' | 'igb' | 'rtl8139' | 'ne2k_pci' | 'pcnet';
 
-/** KubeVirt's accepted models (CRD `interfaces[].model`); virtio is the default and the only hot-pluggable one. */
+/** KubeVirt's accepted models (CRD `interfaces[].model`); virtio is the default (which ones hot-plug: hotplug.ts). */
 export const INTERFACE_MODELS: readonly InterfaceModel[] = [
   'virtio',
   'e1000e',
@@ -106,8 +107,8 @@ export const toSpecInterface = (form: InterfaceForm, base?: VMInterface): VMInte
   // KubeVirt v1.9 has passt as a core binding (`passtBinding`), no KubeVirt CR registration needed.
   else if (b === 'passt') out.passtBinding = {};
   else if (b) out.binding = { name: b };
-  // Written explicitly: hot-plug needs virtio, and the spec should say what the guest gets.
-  out.model = form.model || 'virtio';
+  // Written explicitly: the spec should say what the guest gets (and hot-plug needs virtio, hotplug.ts).
+  out.model = form.model || HOTPLUG_MODEL;
   const parsed = form.macAddress?.trim() ? parseMac(form.macAddress) : undefined;
   // Canonical form when valid; an invalid value is written as typed (validation blocks it before sending).
   const mac = parsed && 'mac' in parsed ? parsed.mac : form.macAddress?.trim();
@@ -131,3 +132,16 @@ export const toSpecNetwork = (form: InterfaceForm, vmNamespace: string): VMNetwo
 /** True when the form targets a secondary network (only those may get a static IP from us). */
 export const isSecondary = (form: InterfaceForm): boolean =>
   form.networkId !== '' && form.networkId !== 'pod' && form.networkId !== 'primary-udn';
+
+/** What a form writes into `vm`: its interface (the current entry's other fields kept) and network. */
+export const specOfForm = (
+  vm: VM,
+  form: InterfaceForm,
+): { iface: VMInterface; net: VMNetwork; staticIp: boolean } => {
+  const before = specInterfaces(vm).find((x) => x.name === form.name);
+  return {
+    iface: toSpecInterface(form, before),
+    net: toSpecNetwork(form, vm.metadata.namespace ?? ''),
+    staticIp: Boolean(form.staticIp),
+  };
+};

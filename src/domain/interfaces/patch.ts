@@ -5,14 +5,13 @@
  * also preceded by a `test` of the entry it expects there (docs/style.md §5).
  */
 import type { PatchOp } from '../kube/meta';
-import type { VM, VMI, VMInterface } from '../kube/vm';
+import type { VM, VMInterface } from '../kube/vm';
 import { specInterfaces, specNetworks } from '../kube/vm';
 import type { InterfaceForm } from './form';
 import { isSecondary, toSpecInterface, toSpecNetwork } from './form';
 import { networkDataTarget, withStaticIp, withoutStaticIp } from './networkData';
-import { jsonEqual } from './equal';
 import { parseMac } from './mac';
-import { getBinding } from './rows';
+import { type RemovalMode, removalMode } from './hotplug';
 
 export const TEMPLATE = '/spec/template/spec';
 export const IFACES = `${TEMPLATE}/domain/devices/interfaces`;
@@ -108,17 +107,12 @@ export const editInterfacePatch = (vm: VM, form: InterfaceForm): PatchOp[] => {
   ];
 };
 
-export type RemovePlan = {
-  ops: PatchOp[];
-  /** `absent`: KubeVirt hot-unplugs it; `removed`: deleted from the spec. */
-  mode: 'absent' | 'removed';
-  /** Removed from a running VM without hot-unplug: the guest keeps the NIC until restart. */
-  needsRestart: boolean;
-};
+/** The ops, and whether KubeVirt hot-unplugs the interface or the guest keeps it until restart (hotplug.ts). */
+export type RemovePlan = { ops: PatchOp[] } & RemovalMode;
 
 /**
- * KubeVirt hot-unplugs only bridge-binding interfaces (`state: absent`, then it drops them from the spec
- * itself; user guide "Hotplug Network Interfaces"). Anything else is removed from the spec and applies on restart.
+ * `state: absent` when KubeVirt can hot-unplug the interface of a running VM (hotplug.ts `canHotUnplug`: bridge
+ * binding, off the pod network); anything else is removed from the spec and leaves the guest at restart.
  */
 export const removeInterfacePatch = (vm: VM, name: string, opts: { running: boolean }): RemovePlan => {
   if (hasImplicitPodInterface(vm) && name === 'default') {
@@ -130,15 +124,16 @@ export const removeInterfacePatch = (vm: VM, name: string, opts: { running: bool
   const i = ifaces.findIndex((x) => x.name === name);
   const iface = ifaces[i];
   if (!iface) return { ops: [], mode: 'removed', needsRestart: false };
-  if (opts.running && getBinding(iface) === 'bridge') {
+  const n = nets.findIndex((x) => x.name === name);
+  const removal = removalMode(iface, nets[n], opts);
+  if (removal.mode === 'absent') {
     const ops: PatchOp[] = [
       resourceVersionTest(vm),
       { op: 'test', path: `${IFACES}/${i}`, value: iface },
       { op: 'replace', path: `${IFACES}/${i}`, value: { ...iface, state: 'absent' } },
     ];
-    return { ops, mode: 'absent', needsRestart: false };
+    return { ops, ...removal };
   }
-  const n = nets.findIndex((x) => x.name === name);
   const ops: PatchOp[] = [
     resourceVersionTest(vm),
     { op: 'test', path: `${IFACES}/${i}`, value: iface },
@@ -156,7 +151,7 @@ export const removeInterfacePatch = (vm: VM, name: string, opts: { running: bool
     const path = `${TEMPLATE}/volumes/${target.volumeIndex}/${target.key}/networkData`;
     ops.push({ op: 'test', path, value: target.networkData }, { op: 'replace', path, value: cleaned });
   }
-  return { ops, mode: 'removed', needsRestart: opts.running };
+  return { ops, ...removal };
 };
 
 /** Link up/down; KubeVirt applies it to a running guest without restart. Empty `state` means up. */
@@ -170,29 +165,4 @@ export const setLinkStatePatch = (vm: VM, name: string, state: 'up' | 'down'): P
     { op: 'test', path: `${IFACES}/${i}`, value: iface },
     { op: 'replace', path: `${IFACES}/${i}`, value: { ...iface, state } },
   ];
-};
-
-export type HotplugPlan = 'hotplug' | 'live' | 'restart-required' | 'stopped';
-
-/**
- * What happens when `form` is applied to `vm`. New interfaces: KubeVirt hot-plugs secondary interfaces with
- * the bridge binding (virtio model) and SR-IOV (migration-based) into a running VMI; anything else, including any
- * pod-network interface, waits for a restart (RestartRequired). Edits: a link-state-only change is applied live;
- * any other change to an existing NIC needs a restart. A stopped VM picks everything up at its next start.
- */
-export const hotplugPlan = (vm: VM, vmi: VMI | undefined, form: InterfaceForm): HotplugPlan => {
-  if (!vmi || vmi.status?.phase !== 'Running') return 'stopped';
-  const before = specInterfaces(vm).find((x) => x.name === form.name);
-  if (before) {
-    // Compare without `state` (live) and with KubeVirt's model default filled in.
-    const { state: _a, ...was } = { ...before, model: before.model ?? 'virtio' };
-    const { state: _b, ...now } = toSpecInterface(form, before);
-    const net = specNetworks(vm).find((x) => x.name === form.name);
-    const sameNet = jsonEqual(net, toSpecNetwork(form, vm.metadata.namespace ?? ''));
-    return jsonEqual(was, now) && sameNet && !form.staticIp ? 'live' : 'restart-required';
-  }
-  if (!isSecondary(form)) return 'restart-required';
-  if (form.binding === 'sriov') return 'hotplug';
-  if (form.binding === 'bridge' && (form.model || 'virtio') === 'virtio') return 'hotplug';
-  return 'restart-required';
 };

@@ -20,6 +20,7 @@ import {
   specNetworks,
   vmKey,
 } from '../kube/vm';
+import { isPendingHotplug, isPendingUnplug } from './hotplug';
 import { ipKey, isLinkLocalKey } from './ip';
 
 export type NetworkKind = 'pod' | 'primary-udn' | 'multus' | 'sriov';
@@ -63,9 +64,9 @@ export type IpStatus = 'reported' | 'unknown' | 'none' | 'stopped';
 export type RowOrigin = 'spec' | 'implicit' | 'vmi' | 'guest';
 
 export type RowFlags = {
-  /** In the VM spec, not (yet) on the running VMI. Stays until the VMI status shows it. */
+  /** In the VM spec, not (yet) on the running VMI. Stays until the VMI status shows it (hotplug.ts). */
   pendingHotplug: boolean;
-  /** `state: absent` in the VM spec, or removed from the VM spec but still on the VMI. */
+  /** `state: absent` in the VM spec, or removed from the VM spec but still on the VMI (hotplug.ts). */
   pendingUnplug: boolean;
   /** The VM's RestartRequired condition (same for every row of the VM). */
   restartRequired: boolean;
@@ -252,7 +253,6 @@ export const buildInterfaceRows = (vm: VM, vmi?: VMI, opts?: RowOptions): Interf
   const restartRequired = isRestartRequired(vm);
   const statuses = vmi?.status?.interfaces;
   const vmiIfaces = vmi?.spec.domain.devices.interfaces;
-  const vmiRunning = vmi?.status?.phase === 'Running';
   const { ifaces, nets, implicit } = desired(vm);
   const rows: InterfaceRow[] = [];
 
@@ -308,24 +308,21 @@ export const buildInterfaceRows = (vm: VM, vmi?: VMI, opts?: RowOptions): Interf
   for (const iface of ifaces) {
     const st = findByName(statuses, iface.name);
     const inVmiSpec = findByName(vmiIfaces, iface.name) !== undefined;
-    const absent = iface.state === 'absent';
-    // Hot-plug is done once the VMI spec has the interface and (on a running VMI) its status reports it.
-    const plugged = inVmiSpec && (!vmiRunning || st !== undefined);
-    const pendingHotplug = vmi !== undefined && !absent && !plugged;
     push(
       iface.name,
       implicit ? 'implicit' : 'spec',
       iface,
       findByName(nets, iface.name),
       st,
-      pendingHotplug,
-      absent,
+      isPendingHotplug(iface, vmi, inVmiSpec, st !== undefined),
+      isPendingUnplug(iface, true),
     );
   }
   for (const iface of vmiIfaces ?? []) {
     if (findByName(ifaces, iface.name)) continue;
     const st = findByName(statuses, iface.name);
-    push(iface.name, 'vmi', iface, findByName(vmi?.spec.networks, iface.name), st, false, true);
+    const net = findByName(vmi?.spec.networks, iface.name);
+    push(iface.name, 'vmi', iface, net, st, false, isPendingUnplug(iface, false));
   }
   statuses?.forEach((st, i) => {
     if (st.name && (findByName(ifaces, st.name) || findByName(vmiIfaces, st.name))) return;

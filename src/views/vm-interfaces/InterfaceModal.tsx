@@ -5,13 +5,13 @@ import { useTranslation } from 'react-i18next';
 import type { VM, VMI } from '../../domain/kube/vm';
 import type { NetworkAttachmentDefinition } from '../../domain/kube/networks';
 import type { InterfaceRow } from '../../domain/interfaces/rows';
-import { emptyForm, formFromVM, type InterfaceForm } from '../../domain/interfaces/form';
+import { emptyForm, formFromVM, specOfForm, type InterfaceForm } from '../../domain/interfaces/form';
 import { isSingleUseNetwork, networkOptionsFor } from '../../domain/interfaces/networkOptions';
 import { networkIdOf } from '../../domain/interfaces/form';
 import { getBinding } from '../../domain/interfaces/rows';
 import { specInterfaces, specNetworks } from '../../domain/kube/vm';
 import { macsInUseFrom, validateInterfaceForm } from '../../domain/interfaces/validate';
-import { hotplugPlan } from '../../domain/interfaces/patch';
+import { hotplugPlan } from '../../domain/interfaces/hotplug';
 import type { InterfaceChange } from '../../domain/interfaces/conflict';
 import { primaryUdnNamespaces } from '../../domain/interfaces/nadTypes';
 import { hasErrors } from '../../domain/issues';
@@ -87,7 +87,7 @@ export const InterfaceModal: FC<Props> = ({ vm, vmi, editing, nads, rows, onClos
   const serverIssues = state.phase === 'error' ? (state.error.fieldIssues ?? []) : [];
   // Errors show once the user tried to save; warnings (MAC in use) show right away.
   const shown = [...(submitted ? issues : issues.filter((i) => i.severity === 'warning')), ...serverIssues];
-  const plan = hotplugPlan(base, vmi, form);
+  const plan = hotplugPlan(base, vmi, specOfForm(base, form));
   const change: InterfaceChange = editing ? { kind: 'edit', form } : { kind: 'add', form };
 
   useEffect(() => {

@@ -3,6 +3,8 @@ import type { VM, VMInterface, VMNetwork } from '../../kube/vm';
 import { buildNADManifest, emptyNADForm } from '../nad/nad';
 import { codes } from '../../testing/manifests';
 import { nadIndex, parseMac, validateVMNetworks } from './vmNetworks';
+import { removeInterfacePatch } from '../../interfaces/patch';
+import { applyPatch } from '../../kube/jsonPatch';
 
 const aVMWith = (interfaces: VMInterface[], networks: VMNetwork[]): VM => ({
   apiVersion: 'kubevirt.io/v1',
@@ -98,6 +100,17 @@ describe('validateVMNetworks', () => {
       ['vm-absent-binding@interfaces[0].state'],
     ],
     [
+      // KubeVirt's admitter: `absent` is not supported on the default network, whatever the binding.
+      'absent on a bridge-binding interface on the pod network',
+      aVMWith([{ name: 'default', bridge: {}, state: 'absent' }], [pod]),
+      ['vm-absent-binding@interfaces[0].state'],
+    ],
+    [
+      'absent without the bridge binding written',
+      aVMWith([masq, { name: 'n1', state: 'absent' }], [pod, multus('n1', 'br')]),
+      ['vm-absent-binding@interfaces[1].state'],
+    ],
+    [
       'absent on sriov',
       aVMWith([{ name: 'n1', sriov: {}, state: 'absent' }], [multus('n1', 'sriov-net')]),
       ['vm-absent-binding@interfaces[0].state'],
@@ -190,5 +203,28 @@ describe('parseMac', () => {
     ['aabbccddeeff', undefined],
   ])('%s → %s', (mac, hex) => {
     expect(parseMac(mac)).toBe(hex);
+  });
+});
+
+// Issue #14 point 7: the patch builder's removal and the linter follow the one rule (interfaces/hotplug.ts), so
+// whatever "Remove" sends for a running VM, the linter accepts.
+describe('validateVMNetworks agrees with removeInterfacePatch', () => {
+  it.each<{ what: string; iface: VMInterface; net: VMNetwork }>([
+    { what: 'bridge on a NAD', iface: { name: 'n1', bridge: {} }, net: multus('n1', 'br') },
+    { what: 'bridge on the pod network', iface: { name: 'n1', bridge: {} }, net: { name: 'n1', pod: {} } },
+    { what: 'SR-IOV', iface: { name: 'n1', sriov: {} }, net: multus('n1', 'sriov-net') },
+    {
+      what: 'masquerade on the pod network',
+      iface: { name: 'n1', masquerade: {} },
+      net: { name: 'n1', pod: {} },
+    },
+  ])('$what', ({ iface, net }) => {
+    const other: VMInterface = { name: 'n2', bridge: {} };
+    const vm = {
+      ...aVMWith([iface, other], [net, multus('n2', 'l2')]),
+      metadata: { name: 'vm1', namespace: 'tenant-a', resourceVersion: '1' },
+    };
+    const after = applyPatch(vm, removeInterfacePatch(vm, 'n1', { running: true }).ops);
+    expect(codes(validateVMNetworks(after, nads), 'error')).toEqual([]);
   });
 });

@@ -1,13 +1,14 @@
 /**
  * The network part of a VirtualMachine: interfaces and networks pair up by name, each binding suits its network
  * (KubeVirt admission: masquerade/passt only on the pod network, SR-IOV only on an SR-IOV NAD), MACs are valid
- * unicast MAC-48, and only bridge-bound secondary interfaces may be hot-unplugged with `state: absent`.
+ * unicast MAC-48, and only interfaces KubeVirt can hot-unplug carry `state: absent` (interfaces/hotplug.ts).
  */
 import type { FieldIssue } from '../../issues';
 import type { NetworkAttachmentDefinition } from '../../kube/networks';
 import type { VM, VMInterface, VMNetwork } from '../../kube/vm';
 import { duplicateIndexes, err, isDNS1123Label, warn } from '../shared/check';
 import { parseCniConfig } from '../../kube/networks';
+import { canHotUnplug } from '../../interfaces/hotplug';
 import { isMulticastMac, parseMac as parseMac48 } from '../../interfaces/mac';
 
 const BINDINGS = [
@@ -91,13 +92,8 @@ const stateIssues = (iface: VMInterface, i: number, net: VMNetwork | undefined):
   if (state === undefined || state === '' || state === 'up') return [];
   if (state !== 'down' && state !== 'absent') return [err(field, 'vm-link-state')];
   const bindings = bindingsOf(iface);
-  // KubeVirt hot-unplug: bridge binding on a multus (secondary) network only.
-  if (
-    state === 'absent' &&
-    !(bindings.length === 1 && bindings[0] === 'bridge' && net?.multus && !net.multus.default)
-  ) {
-    return [err(field, 'vm-absent-binding')];
-  }
+  // The one hot-unplug rule (interfaces/hotplug.ts): bridge binding, off the default network.
+  if (state === 'absent' && !canHotUnplug(iface, net)) return [err(field, 'vm-absent-binding')];
   // kubevirt/enhancements #2: SR-IOV link state is not reported or enforced.
   return state === 'down' && bindings.includes('sriov') ? [warn(field, 'vm-link-state-sriov')] : [];
 };
