@@ -1,10 +1,11 @@
 /**
  * YAML in and out. Output has a stable key order (well-known Kubernetes keys first, the rest alphabetical), so the
- * preview does not jump while the user types. Input is multi-document with line numbers (yaml's LineCounter)
+ * preview does not jump while the user types. Input is read as kubectl reads it, with line numbers
  * so the CLI can point at the line of a field.
  */
-import { LineCounter, isMap, isPair, isScalar, isSeq, parseAllDocuments, stringify } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, stringify } from 'yaml';
 import type { Node as YamlNode } from 'yaml';
+import { readManifestStream } from '../../yaml/kubectlYaml';
 
 const FIRST_KEYS = [
   'apiVersion',
@@ -56,6 +57,8 @@ export type ParsedDocument = {
   /** 1-based line where the document's content starts. */
   line: number;
   errors: { line: number; message: string }[];
+  /** Accepted by kubectl but probably a mistake (a key given twice). */
+  warnings: { line: number; message: string }[];
   /** 1-based line of a field path ('spec.layer2.subnets[1]'); the nearest existing parent, else `line`. */
   lineOf: (field: string) => number;
 };
@@ -104,24 +107,17 @@ const lineOfField = (
   return found;
 };
 
-/** Parses a multi-document YAML stream; syntax errors are reported per document, never thrown. */
-export const parseYamlDocuments = (text: string): ParsedDocument[] => {
-  const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false });
-  const list = Array.isArray(docs) ? docs : [];
-  const line = (offset: number) => lineCounter.linePos(offset).line;
-  return list.map((doc, index) => {
-    const start = line(doc.contents?.range[0] ?? doc.range[0]);
-    const errors = doc.errors.map((e) => ({
-      line: line(e.pos[0]),
-      message: e.message.split('\n')[0] ?? e.message,
-    }));
-    return {
-      index,
-      value: errors.length ? undefined : (doc.toJS() as unknown),
-      line: start,
-      errors,
-      lineOf: (field: string) => lineOfField(doc.contents, field, line, start),
-    };
-  });
-};
+/**
+ * Parses a manifest stream as kubectl reads it (../../yaml/kubectlYaml.ts: YAML 1.1 values, go-yaml's lenient
+ * indentation of quoted scalars and flow collections, `---` splitting); problems are reported per document,
+ * never thrown.
+ */
+export const parseYamlDocuments = (text: string): ParsedDocument[] =>
+  readManifestStream(text).map((d) => ({
+    index: d.index,
+    value: d.value,
+    line: d.line,
+    errors: d.errors,
+    warnings: d.warnings,
+    lineOf: (field: string) => lineOfField(d.contents, field, d.lineAt, d.line),
+  }));
