@@ -272,8 +272,25 @@ export const buildHyperConverged = (): KubeObject =>
     },
   });
 
+/**
+ * The migration network: a Linux bridge NAD in the HyperConverged namespace with whereabouts IPAM, so each
+ * virt-handler gets its own address on migration0 (migration.ts has the other candidates and the migrations).
+ */
 export const buildMigrationNad = (): KubeObject =>
-  linuxBridge('openshift-cnv', 'migration-net', 'cnv-bridge', 'br1', 300);
+  nad(
+    'openshift-cnv',
+    'migration-net',
+    {
+      cniVersion: '0.3.1',
+      name: 'migration-net',
+      type: 'cnv-bridge',
+      bridge: 'br1',
+      vlan: 300,
+      macspoofchk: true,
+      ipam: { type: 'whereabouts', range: '10.250.0.0/24' },
+    },
+    { annotations: { 'k8s.v1.cni.cncf.io/resourceName': 'bridge.network.kubevirt.io/br1' } },
+  );
 
 export const hcoStatus = () => ({
   conditions: [
