@@ -6,19 +6,19 @@
  */
 import type { PatchOp } from '../kube/meta';
 import type { VM, VMInterface, VMNetwork } from '../kube/vm';
-import { specInterfaces, specNetworks } from '../kube/vm';
+import {
+  BINDING_KEYS,
+  getBinding,
+  hasImplicitPodInterface,
+  implicitPodEntry,
+  specInterfaces,
+  specNetworks,
+} from '../kube/vm';
 import { jsonEqual } from './equal';
 import type { InterfaceForm } from './form';
 import { formFromVM, isSecondary } from './form';
 import { networkDataTarget } from './networkData';
-import {
-  addInterfacePatch,
-  editInterfacePatch,
-  hasImplicitPodInterface,
-  removeInterfacePatch,
-  setLinkStatePatch,
-} from './patch';
-import { getBinding } from './rows';
+import { addInterfacePatch, editInterfacePatch, removeInterfacePatch, setLinkStatePatch } from './patch';
 
 /** A user's intent, kept so it can be re-applied to a newer VM. */
 export type InterfaceChange =
@@ -55,23 +55,13 @@ type Entry = { iface?: VMInterface; net?: VMNetwork };
 /** Interfaces by name, with the implicit pod interface written out so "implicit → explicit" is no change. */
 const entries = (vm: VM): Map<string, Entry> => {
   const out = new Map<string, Entry>();
-  if (hasImplicitPodInterface(vm))
-    out.set('default', { iface: { name: 'default', masquerade: {} }, net: { name: 'default', pod: {} } });
+  if (hasImplicitPodInterface(vm)) out.set('default', implicitPodEntry());
   for (const iface of specInterfaces(vm)) out.set(iface.name, { ...out.get(iface.name), iface });
   for (const net of specNetworks(vm)) out.set(net.name, { ...out.get(net.name), net });
   return out;
 };
 
-const BINDING_KEYS = new Set([
-  'masquerade',
-  'bridge',
-  'sriov',
-  'passtBinding',
-  'binding',
-  'passt',
-  'slirp',
-  'macvtap',
-]);
+const BINDING_KEY_SET: ReadonlySet<string> = new Set(BINDING_KEYS);
 
 const changedFields = (a: Entry, b: Entry): string[] => {
   const fields = new Set<string>();
@@ -82,7 +72,7 @@ const changedFields = (a: Entry, b: Entry): string[] => {
   if ((x.model ?? 'virtio') !== (y.model ?? 'virtio')) fields.add('model');
   if ((x.state ?? 'up') !== (y.state ?? 'up')) fields.add('state');
   for (const k of new Set([...Object.keys(x), ...Object.keys(y)])) {
-    if (k === 'name' || k === 'model' || k === 'state' || BINDING_KEYS.has(k)) continue;
+    if (k === 'name' || k === 'model' || k === 'state' || BINDING_KEY_SET.has(k)) continue;
     if (!jsonEqual(x[k], y[k])) fields.add(k);
   }
   return [...fields].sort();

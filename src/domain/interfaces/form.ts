@@ -2,13 +2,11 @@
  * The add/edit interface form model and its mapping to KubeVirt spec entries. The modal edits an
  * `InterfaceForm`; `validate.ts` checks it, `patch.ts` turns it into JSON patches.
  */
-import type { VM, VMInterface, VMNetwork } from '../kube/vm';
-import { specInterfaces, specNetworks } from '../kube/vm';
+import type { Binding, VM, VMInterface, VMNetwork } from '../kube/vm';
+import { BINDING_KEYS, getBinding, parseNadRef, specInterfaces, specNetworks } from '../kube/vm';
 import { HOTPLUG_MODEL } from './hotplug';
 import { parseMac } from './mac';
 import type { NadType } from './nadTypes';
-import { getBinding, parseNadRef } from './rows';
-import type { Binding } from './rows';
 
 /** A network the user may attach to: `id` is `pod`, `primary-udn` or `<namespace>/<nad>`. */
 export type NetworkOption = {
@@ -83,17 +81,6 @@ export const formFromVM = (vm: VM, name: string): InterfaceForm | undefined => {
   if (iface.state === 'up' || iface.state === 'down') form.linkState = iface.state;
   return form;
 };
-
-const BINDING_KEYS = [
-  'masquerade',
-  'bridge',
-  'sriov',
-  'passtBinding',
-  'binding',
-  'passt',
-  'slirp',
-  'macvtap',
-];
 
 /**
  * The spec interface for a form. `base` is the current entry when editing: fields the form does not own

@@ -3,10 +3,10 @@
  * NADs the user can list, so every option is readable.
  */
 import type { NetworkAttachmentDefinition } from '../kube/networks';
+import type { Binding } from '../kube/vm';
 import { parseCniConfig } from '../kube/networks';
 import type { NetworkOption } from './form';
 import { nadTypeOf } from './nadTypes';
-import type { Binding } from './rows';
 
 /** KubeVirt resolves `multus.networkName` in the VM's namespace or in `default` (openshift-docs #33975). */
 export const NAD_GLOBAL_NAMESPACE = 'default';

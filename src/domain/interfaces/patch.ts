@@ -6,7 +6,7 @@
  */
 import type { PatchOp } from '../kube/meta';
 import type { VM, VMInterface } from '../kube/vm';
-import { specInterfaces, specNetworks } from '../kube/vm';
+import { hasImplicitPodInterface, implicitPodEntry, specInterfaces, specNetworks } from '../kube/vm';
 import type { InterfaceForm } from './form';
 import { isSecondary, toSpecInterface, toSpecNetwork } from './form';
 import { networkDataTarget, withStaticIp, withoutStaticIp } from './networkData';
@@ -24,12 +24,6 @@ export const resourceVersionTest = (vm: VM): PatchOp => ({
   path: '/metadata/resourceVersion',
   value: vm.metadata.resourceVersion,
 });
-
-/** KubeVirt attaches `default` (pod, masquerade) only while the VM declares no interface and no network. */
-export const hasImplicitPodInterface = (vm: VM): boolean =>
-  specInterfaces(vm).length === 0 &&
-  specNetworks(vm).length === 0 &&
-  vm.spec.template.spec.domain.devices.autoattachPodInterface !== false;
 
 /** The `ethernets` id a form's static IP is written under. */
 export const staticIpId = (form: InterfaceForm): string =>
@@ -68,9 +62,10 @@ export const addInterfacePatch = (vm: VM, form: InterfaceForm): PatchOp[] => {
   const net = toSpecNetwork(form, ns);
   const ops: PatchOp[] = [resourceVersionTest(vm)];
   if (hasImplicitPodInterface(vm)) {
-    const ifaces: VMInterface[] = [{ name: 'default', masquerade: {} }, iface];
+    const pod = implicitPodEntry();
+    const ifaces: VMInterface[] = [pod.iface, iface];
     ops.push({ op: 'add', path: IFACES, value: ifaces });
-    ops.push({ op: 'add', path: NETWORKS, value: [{ name: 'default', pod: {} }, net] });
+    ops.push({ op: 'add', path: NETWORKS, value: [pod.net, net] });
   } else {
     const hasIfaces = vm.spec.template.spec.domain.devices.interfaces !== undefined;
     const hasNets = vm.spec.template.spec.networks !== undefined;

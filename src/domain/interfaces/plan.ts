@@ -32,11 +32,9 @@
  */
 import type { K8sObject, PatchOp } from '../kube/meta';
 import type { VM, VMI, VMInterface, VMNetwork } from '../kube/vm';
-import { getCondition, specInterfaces, specNetworks } from '../kube/vm';
+import { getBinding, getCondition, hasImplicitPodInterface, specInterfaces, specNetworks } from '../kube/vm';
 import { applyPatch } from '../kube/jsonPatch';
 import { changePatch, diffInterfaces, type InterfaceChange } from './conflict';
-import { hasImplicitPodInterface } from './patch';
-import { getBinding } from './rows';
 
 /** One edit in the draft; `id` keeps its place in the list while others are removed. */
 export type StagedEdit = { id: string; change: InterfaceChange };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { VM, VMI } from '../kube/vm';
 import { aVM, aVMI, manyVMs } from '../testing/fixtures';
-import { buildInterfaceRows, buildVMRows, getBinding, parseNadRef } from './rows';
+import { buildInterfaceRows, buildVMRows } from './rows';
 
 const only = (vm: VM, vmi?: VMI) => {
   const rows = buildInterfaceRows(vm, vmi);
@@ -123,17 +123,6 @@ describe('buildInterfaceRows: network and binding', () => {
       },
     );
     expect(row?.network?.kind).toBe('primary-udn');
-  });
-
-  it.each([
-    ['br1', { namespace: 'vmns', name: 'br1' }],
-    ['default/br1', { namespace: 'default', name: 'br1' }],
-  ])('parseNadRef(%s)', (ref, out) => {
-    expect(parseNadRef(ref, 'vmns')).toEqual(out);
-  });
-
-  it('binding passtBinding (core API) reads as passt', () => {
-    expect(getBinding({ name: 'a', passtBinding: {} })).toBe('passt');
   });
 
   it('model defaults to virtio', () => {

@@ -4,6 +4,7 @@
  * (docs/anchors.md §1.1) and keeps what it drops: link-local IPs, IP sources, "unknown" vs "none".
  */
 import type {
+  Binding,
   RunState,
   GuestAgentState,
   VM,
@@ -13,9 +14,13 @@ import type {
   VMNetwork,
 } from '../kube/vm';
 import {
+  getBinding,
   getGuestAgentState,
   getRunState,
+  hasImplicitPodInterface,
+  implicitPodEntry,
   isRestartRequired,
+  parseNadRef,
   specInterfaces,
   specNetworks,
   vmKey,
@@ -23,10 +28,11 @@ import {
 import { isPendingHotplug, isPendingUnplug } from './hotplug';
 import { ipKey, isLinkLocalKey } from './ip';
 
-export type NetworkKind = 'pod' | 'primary-udn' | 'multus' | 'sriov';
+/** What an interface's network is (not the kinds the create wizard offers: manifests/shared/kinds.ts). */
+export type NetworkRefKind = 'pod' | 'primary-udn' | 'multus' | 'sriov';
 
 export type NetworkRef = {
-  kind: NetworkKind;
+  kind: NetworkRefKind;
   /** Stable filter key: `pod`, `primary-udn` or `<nadNamespace>/<nadName>`. */
   key: string;
   nadNamespace?: string;
@@ -34,9 +40,6 @@ export type NetworkRef = {
   /** Untranslated fallback; views translate pod / primary-udn by `kind`. */
   label: string;
 };
-
-/** Binding method or binding-plugin name (`l2bridge` for a primary UDN, any other registered plugin). */
-export type Binding = 'masquerade' | 'bridge' | 'sriov' | 'passt' | 'l2bridge' | (string & {});
 
 export type IpSource = 'guest-agent' | 'domain' | 'multus-status' | (string & {});
 
@@ -112,23 +115,6 @@ export type RowOptions = {
 
 export const normalizeMac = (mac: string | undefined): string | undefined =>
   mac ? mac.toLowerCase().replace(/-/g, ':') : undefined;
-
-/** No binding given: KubeVirt treats the interface as bridge (its default `defaultNetworkInterface`). */
-export const getBinding = (iface: VMInterface): Binding => {
-  if (iface.masquerade) return 'masquerade';
-  if (iface.bridge) return 'bridge';
-  if (iface.sriov) return 'sriov';
-  if (iface.passtBinding) return 'passt';
-  return iface.binding?.name ?? 'bridge';
-};
-
-/** A NAD reference without a namespace means the VM's namespace (KubeVirt `multus.networkName`). */
-export const parseNadRef = (ref: string, vmNamespace: string): { namespace: string; name: string } => {
-  const slash = ref.indexOf('/');
-  return slash < 0
-    ? { namespace: vmNamespace, name: ref }
-    : { namespace: ref.slice(0, slash), name: ref.slice(slash + 1) };
-};
 
 // Shared by every pod-network row (treat as read-only).
 const POD: NetworkRef = { kind: 'pod', key: 'pod', label: 'Pod network' };
@@ -226,22 +212,13 @@ const findByName = <T extends { name?: string }>(
   name: string,
 ): T | undefined => list?.find((x) => x.name === name);
 
-/**
- * Spec interfaces of the VM. With no interfaces and no networks, KubeVirt attaches the pod network as
- * `default` (masquerade) unless `autoattachPodInterface: false`; we show that implicit interface.
- */
+/** Spec interfaces of the VM, with the implicit pod interface KubeVirt attaches (kube/vm.ts) written out. */
 const desired = (vm: VM): { ifaces: VMInterface[]; nets: VMNetwork[]; implicit: boolean } => {
-  const ifaces = specInterfaces(vm);
-  const nets = specNetworks(vm);
-  const auto = vm.spec.template.spec.domain.devices.autoattachPodInterface !== false;
-  if (ifaces.length === 0 && nets.length === 0 && auto) {
-    return {
-      ifaces: [{ name: 'default', masquerade: {} }],
-      nets: [{ name: 'default', pod: {} }],
-      implicit: true,
-    };
+  if (hasImplicitPodInterface(vm)) {
+    const { iface, net } = implicitPodEntry();
+    return { ifaces: [iface], nets: [net], implicit: true };
   }
-  return { ifaces, nets, implicit: false };
+  return { ifaces: specInterfaces(vm), nets: specNetworks(vm), implicit: false };
 };
 
 /** Rows for one VM and its VMI (if any): spec interfaces first, then VMI-only and guest-only ones. */

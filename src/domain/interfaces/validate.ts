@@ -4,16 +4,15 @@
  */
 import type { FieldIssue } from '../issues';
 import type { VM } from '../kube/vm';
-import { specInterfaces, specNetworks } from '../kube/vm';
+import { getBinding, hasImplicitPodInterface, specInterfaces, specNetworks } from '../kube/vm';
 import { cidrContainsIP, hasHostBits, parseCidr } from '../net/cidr';
 import type { InterfaceForm, NetworkOption } from './form';
 import { INTERFACE_MODELS, isSecondary, networkIdOf } from './form';
 import { isMulticastMac, parseMac } from './mac';
 import { networkDataTarget, withStaticIp } from './networkData';
 import { allowedBindings, isSingleUseNetwork, supportsLinkState } from './networkOptions';
-import { hasImplicitPodInterface, staticIpId } from './patch';
+import { staticIpId } from './patch';
 import type { InterfaceRow } from './rows';
-import { getBinding } from './rows';
 
 export type MacOwner = { namespace: string; vmName: string; interfaceName: string };
 

@@ -137,6 +137,58 @@ export const specInterfaces = (vm: VM): VMInterface[] =>
 export const specNetworks = (vm: VM): VMNetwork[] => vm.spec.template.spec.networks ?? [];
 export const specVolumes = (vm: VM): Volume[] => vm.spec.template.spec.volumes ?? [];
 
+/** Binding method or binding-plugin name (`l2bridge` for a primary UDN, any other registered plugin). */
+export type Binding = 'masquerade' | 'bridge' | 'sriov' | 'passt' | 'l2bridge' | (string & {});
+
+/**
+ * Every key of a spec interface that names how it binds: KubeVirt's binding methods (InterfaceBindingMethod), the
+ * `binding` plugin reference, and the discontinued ones older manifests still carry (slirp, macvtap, passt).
+ */
+export const BINDING_KEYS = [
+  'masquerade',
+  'bridge',
+  'sriov',
+  'slirp',
+  'macvtap',
+  'passt',
+  'passtBinding',
+  'binding',
+] as const;
+export type BindingKey = (typeof BINDING_KEYS)[number];
+
+/** The binding keys an interface carries (KubeVirt accepts exactly one). */
+export const bindingKeysOf = (iface: VMInterface): BindingKey[] =>
+  BINDING_KEYS.filter((b) => iface[b] !== undefined);
+
+/** No binding given: KubeVirt treats the interface as bridge (its default `defaultNetworkInterface`). */
+export const getBinding = (iface: VMInterface): Binding => {
+  if (iface.masquerade) return 'masquerade';
+  if (iface.bridge) return 'bridge';
+  if (iface.sriov) return 'sriov';
+  if (iface.passtBinding) return 'passt';
+  return iface.binding?.name ?? 'bridge';
+};
+
+/** A NAD reference without a namespace means the VM's namespace (KubeVirt `multus.networkName`). */
+export const parseNadRef = (ref: string, vmNamespace: string): { namespace: string; name: string } => {
+  const slash = ref.indexOf('/');
+  return slash < 0
+    ? { namespace: vmNamespace, name: ref }
+    : { namespace: ref.slice(0, slash), name: ref.slice(slash + 1) };
+};
+
+/** KubeVirt attaches `default` (pod, masquerade) only while the VM declares no interface and no network. */
+export const hasImplicitPodInterface = (vm: VM): boolean =>
+  specInterfaces(vm).length === 0 &&
+  specNetworks(vm).length === 0 &&
+  vm.spec.template.spec.domain.devices.autoattachPodInterface !== false;
+
+/** The interface and network KubeVirt attaches when `hasImplicitPodInterface` (fresh objects each call). */
+export const implicitPodEntry = (): { iface: VMInterface; net: VMNetwork } => ({
+  iface: { name: 'default', masquerade: {} },
+  net: { name: 'default', pod: {} },
+});
+
 export type RunState = {
   /** Human-readable status: the VM's printableStatus when present, otherwise derived. */
   status: string;

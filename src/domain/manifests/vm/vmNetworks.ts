@@ -6,24 +6,11 @@
 import type { FieldIssue } from '../../issues';
 import type { NetworkAttachmentDefinition } from '../../kube/networks';
 import type { VM, VMInterface, VMNetwork } from '../../kube/vm';
+import { bindingKeysOf, parseNadRef } from '../../kube/vm';
 import { duplicateIndexes, err, isDNS1123Label, warn } from '../shared/check';
 import { parseCniConfig } from '../../kube/networks';
 import { canHotUnplug } from '../../interfaces/hotplug';
 import { isMulticastMac, parseMac as parseMac48 } from '../../interfaces/mac';
-
-const BINDINGS = [
-  'masquerade',
-  'bridge',
-  'sriov',
-  'slirp',
-  'macvtap',
-  'passt',
-  'passtBinding',
-  'binding',
-] as const;
-type Binding = (typeof BINDINGS)[number];
-
-export const bindingsOf = (iface: VMInterface): Binding[] => BINDINGS.filter((b) => iface[b] !== undefined);
 
 /** What we know about a NAD a VM references (from the same files or the cluster). */
 export type NadInfo = { cniType?: string; topology?: string };
@@ -41,8 +28,10 @@ export const nadIndex = (nads: readonly NetworkAttachmentDefinition[]): Map<stri
   );
 
 /** `name` or `namespace/name` (KubeVirt networkName), resolved against the VM namespace. */
-export const resolveNetworkName = (networkName: string, vmNamespace: string | undefined): string =>
-  networkName.includes('/') ? networkName : `${vmNamespace ?? ''}/${networkName}`;
+export const resolveNetworkName = (networkName: string, vmNamespace: string | undefined): string => {
+  const ref = parseNadRef(networkName, vmNamespace ?? '');
+  return `${ref.namespace}/${ref.name}`;
+};
 
 const isValidNetworkName = (networkName: string): boolean => {
   const parts = networkName.split('/');
@@ -71,7 +60,7 @@ const bindingIssues = (
   net: VMNetwork | undefined,
   nad: NadInfo | undefined,
 ): FieldIssue[] => {
-  const bindings = bindingsOf(iface);
+  const bindings = bindingKeysOf(iface);
   const field = `interfaces[${i}]`;
   if (bindings.length > 1) return [err(field, 'vm-binding-count', { found: bindings.join(', ') })];
   const binding = bindings[0];
@@ -91,7 +80,7 @@ const stateIssues = (iface: VMInterface, i: number, net: VMNetwork | undefined):
   const field = `interfaces[${i}].state`;
   if (state === undefined || state === '' || state === 'up') return [];
   if (state !== 'down' && state !== 'absent') return [err(field, 'vm-link-state')];
-  const bindings = bindingsOf(iface);
+  const bindings = bindingKeysOf(iface);
   // The one hot-unplug rule (interfaces/hotplug.ts): bridge binding, off the default network.
   if (state === 'absent' && !canHotUnplug(iface, net)) return [err(field, 'vm-absent-binding')];
   // kubevirt/enhancements #2: SR-IOV link state is not reported or enforced.
