@@ -207,3 +207,68 @@ describe('blastRadius', () => {
     expect(r.removals).toEqual([{ what: 'physnet', users: ['default/other-localnet'] }]);
   });
 });
+
+describe('blastRadius: moves that break networks without removing anything', () => {
+  it('warns when the policy points a localnet mapping in use at another bridge, naming the networks', () => {
+    const r = blastRadius(
+      base({ ovn: { 'bridge-mappings': [{ localnet: 'physnet-ext', bridge: 'br-ex', state: 'present' }] } }),
+    );
+    expect(r.removals).toEqual([
+      {
+        what: 'physnet-ext',
+        users: ['cudn-localnet', 'default/ext-localnet'],
+        change: 'moved',
+        from: 'ovs-br1',
+        to: 'br-ex',
+      },
+    ]);
+    // Mapping it to the bridge it is on already moves nothing.
+    expect(
+      blastRadius(
+        base({
+          ovn: { 'bridge-mappings': [{ localnet: 'physnet-ext', bridge: 'ovs-br1', state: 'present' }] },
+        }),
+      ).removals,
+    ).toEqual([]);
+  });
+
+  it("warns when a new bridge takes another bridge's port (a rename), naming what rode on the old one", () => {
+    const withBr1: NMStateState = {
+      ...current,
+      interfaces: [
+        { name: 'ens4', type: 'ethernet', state: 'up', controller: 'br1' },
+        { name: 'br1', type: 'linux-bridge', state: 'up', bridge: { port: [{ name: 'ens4' }] } },
+      ],
+    };
+    const nodes = { current: new Map([['worker-0', withBr1]]), nodes: ['worker-0'] };
+    const r = blastRadius(
+      base(
+        {
+          interfaces: [
+            { name: 'br-new', type: 'linux-bridge', state: 'up', bridge: { port: [{ name: 'ens4' }] } },
+          ],
+        },
+        nodes,
+      ),
+    );
+    expect(r.removals).toEqual([
+      { what: 'br1', users: ['tenant-a/br1-net'], change: 'port-taken', from: 'ens4', to: 'br-new' },
+    ]);
+    expect(r.networks.map((n) => `${n.namespace}/${n.name} via ${n.via}`)).toEqual([
+      'tenant-a/br1-net via br1',
+    ]);
+    // The same bridge keeping its port is no move.
+    expect(
+      blastRadius(
+        base(
+          {
+            interfaces: [
+              { name: 'br1', type: 'linux-bridge', state: 'up', bridge: { port: [{ name: 'ens4' }] } },
+            ],
+          },
+          nodes,
+        ),
+      ).removals,
+    ).toEqual([]);
+  });
+});

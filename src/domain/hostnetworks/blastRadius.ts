@@ -9,6 +9,11 @@
  * `go-controller/pkg/config/cni.go`, the physical network of a localnet is its name unless set); a bridge NAD
  * (`bridge` / `cnv-bridge` CNI) by `bridge`; an SR-IOV policy by `nicSelector.pfNames` ("ens1f0#0-3" names the
  * PF ens1f0); a VM by `multus.networkName` (`name` or `namespace/name`).
+ *
+ * Two changes break networks without removing anything: a bridge mapping the policy points at another bridge than
+ * the one a selected node maps it to now (its localnets leave through another uplink: nmstate replaces the
+ * mapping), and a port the policy gives to its bridge or bond while a selected node has it in another one (nmstate
+ * moves the port: the other bridge loses that uplink, which is how a bridge is renamed).
  */
 import type { K8sObject } from '../kube/meta';
 import {
@@ -65,8 +70,19 @@ export type BlastRadius = {
   sriovPolicies: Rider[];
   /** Running on a selected node first, then by namespace and name. */
   vms: RidingVM[];
-  /** A bridge, NIC or mapping the policy removes while these still use it. */
-  removals: { what: string; users: string[] }[];
+  /**
+   * A bridge, NIC or mapping the policy removes while these still use it; `moved`: a mapping it points from the
+   * bridge `from` to `to`; `port-taken`: a bridge or bond (`what`) losing its port `from` to `to`.
+   */
+  removals: Removal[];
+};
+
+export type Removal = {
+  what: string;
+  users: string[];
+  change?: 'moved' | 'port-taken';
+  from?: string;
+  to?: string;
 };
 
 const uniq = <T>(xs: Iterable<T>): T[] => [...new Set(xs)];
@@ -84,6 +100,24 @@ const touchedNames = (ifaces: readonly NMStateInterface[]): string[] =>
     ]),
   ).filter(Boolean);
 
+/** The bridge or bond a node has `port` in (its `controller`, or the bridge/bond listing it as a port). */
+const controllerOf = (
+  ifaces: readonly NMStateInterface[],
+  port: string,
+): { name: string; type: string } | undefined => {
+  const own = ifaces.find((i) => i.name === port && typeof i.controller === 'string')?.controller;
+  const owner = ifaces.find(
+    (i) =>
+      i.name !== port &&
+      (i.type === 'linux-bridge' || i.type === 'ovs-bridge' || i.type === 'bond') &&
+      (own
+        ? i.name === own
+        : (i.bridge?.port?.some((p) => p.name === port) ??
+          (i['link-aggregation']?.port ?? i['link-aggregation']?.slaves ?? []).includes(port))),
+  );
+  return owner ? { name: owner.name, type: owner.type } : undefined;
+};
+
 export const blastRadius = (input: BlastInput): BlastRadius => {
   const desired = (input.desired.interfaces ?? []).filter((i) => i && typeof i.name === 'string');
   const names = new Set(touchedNames(desired));
@@ -91,13 +125,39 @@ export const blastRadius = (input: BlastInput): BlastRadius => {
   const linuxBridges = new Set(desired.filter((i) => i.type === 'linux-bridge').map((i) => i.name));
   const ovsBridges = new Set(desired.filter((i) => i.type === 'ovs-bridge').map((i) => i.name));
 
+  // Ports the policy takes from another bridge or bond on a selected node: that one loses an uplink.
+  const taken = new Map<string, { port: string; to: string }>();
+  for (const d of desired) {
+    if (d.state === 'absent') continue;
+    const ports = [
+      ...(d.bridge?.port?.map((p) => p.name) ?? []),
+      ...(d['link-aggregation']?.port ?? d['link-aggregation']?.slaves ?? []),
+    ];
+    for (const node of input.nodes) {
+      const ifaces = input.current.get(node)?.interfaces ?? [];
+      for (const port of ports) {
+        const owner = controllerOf(ifaces, port);
+        if (!owner || owner.name === d.name || removed.has(owner.name) || taken.has(owner.name)) continue;
+        taken.set(owner.name, { port, to: d.name });
+        if (owner.type === 'linux-bridge') linuxBridges.add(owner.name);
+        if (owner.type === 'ovs-bridge') ovsBridges.add(owner.name);
+      }
+    }
+  }
+
   // Bridge mappings: those the policy sets, and those on its OVS bridges on the selected nodes.
   const mappings = new Map<string, { localnet: string; bridge: string; removed: boolean }>();
+  /** Localnet → the bridge a selected node maps it to now, when the policy maps it to another one. */
+  const moved = new Map<string, { from: string; to: string }>();
   for (const m of input.desired.ovn?.['bridge-mappings'] ?? [])
     mappings.set(m.localnet, { localnet: m.localnet, bridge: m.bridge, removed: m.state === 'absent' });
   for (const node of input.nodes) {
     for (const m of input.current.get(node)?.ovn?.['bridge-mappings'] ?? []) {
-      if (m.state !== 'absent' && ovsBridges.has(m.bridge) && !mappings.has(m.localnet))
+      if (m.state === 'absent') continue;
+      const mine = mappings.get(m.localnet);
+      if (mine && !mine.removed && mine.bridge !== m.bridge && !moved.has(m.localnet))
+        moved.set(m.localnet, { from: m.bridge, to: mine.bridge });
+      if (ovsBridges.has(m.bridge) && !mine)
         mappings.set(m.localnet, { localnet: m.localnet, bridge: m.bridge, removed: removed.has(m.bridge) });
     }
   }
@@ -196,7 +256,14 @@ export const blastRadius = (input: BlastInput): BlastRadius => {
   );
 
   const label = (r: Rider) => (r.namespace ? `${r.namespace}/${r.name}` : r.name);
-  const removals = [
+  /** Networks riding on a bridge: directly (Linux bridge NADs), or through a localnet mapped to it. */
+  const usersOf = (bridge: string) => {
+    const localnets = new Set(
+      [...mappings.values()].filter((m) => m.bridge === bridge).map((m) => m.localnet),
+    );
+    return [...networks, ...sriovPolicies].filter((r) => r.via === bridge || localnets.has(r.via)).map(label);
+  };
+  const removals: Removal[] = [
     ...[...removed].map((what) => ({
       what,
       users: [...networks, ...sriovPolicies].filter((r) => r.via === what).map(label),
@@ -207,6 +274,19 @@ export const blastRadius = (input: BlastInput): BlastRadius => {
         what: m.localnet,
         users: networks.filter((r) => r.via === m.localnet).map(label),
       })),
+    ...[...moved].map(([localnet, m]) => ({
+      what: localnet,
+      users: networks.filter((r) => r.via === localnet).map(label),
+      change: 'moved' as const,
+      ...m,
+    })),
+    ...[...taken].map(([what, t]) => ({
+      what,
+      users: usersOf(what),
+      change: 'port-taken' as const,
+      from: t.port,
+      to: t.to,
+    })),
   ].filter((r) => r.users.length > 0);
 
   return {

@@ -26,11 +26,27 @@ export const BlastRadiusView: FC<{ radius: BlastRadius }> = ({ radius: r }) => {
       </Title>
       {r.removals.map((x) => (
         <Alert
-          key={x.what}
+          key={`${x.change ?? 'removed'}/${x.what}`}
           variant="warning"
           isInline
           isPlain
-          title={t('Removing {{what}} breaks {{users}}', { what: x.what, users: x.users.join(', ') })}
+          title={
+            x.change === 'moved'
+              ? t('Moving bridge mapping {{what}} from {{from}} to {{to}} reroutes {{users}}', {
+                  what: x.what,
+                  from: x.from,
+                  to: x.to,
+                  users: x.users.join(', '),
+                })
+              : x.change === 'port-taken'
+                ? t('Taking {{port}} out of {{what}} into {{to}} cuts {{what}} off: breaks {{users}}', {
+                    what: x.what,
+                    port: x.from,
+                    to: x.to,
+                    users: x.users.join(', '),
+                  })
+                : t('Removing {{what}} breaks {{users}}', { what: x.what, users: x.users.join(', ') })
+          }
           data-test="nncp-blast-removal"
         />
       ))}
