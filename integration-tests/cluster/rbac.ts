@@ -128,7 +128,8 @@ const roleBinding = (namespace: string, user: string): KubeObject => ({
 export const TENANT_NAMESPACES: { name: string; owner: string; labels?: Record<string, string> }[] = [
   { name: 'tenant-a', owner: 'tenant-a', labels: { 'k8s.ovn.org/primary-user-defined-network': '' } },
   { name: 'tenant-a-dev', owner: 'tenant-a' },
-  { name: 'tenant-b', owner: 'tenant-b' },
+  // Opted out of KubeMacPool (OpenShift Virtualization: `oc label namespace … mutatevirtualmachines.kubemacpool.io=ignore`).
+  { name: 'tenant-b', owner: 'tenant-b', labels: { 'mutatevirtualmachines.kubemacpool.io': 'ignore' } },
 ];
 
 export const namespaceObject = (name: string, labels: Record<string, string> = {}): KubeObject => ({

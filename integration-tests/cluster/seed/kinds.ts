@@ -6,6 +6,19 @@ type Kind = { apiVersion: string; plural: string; namespaced: boolean; statusSub
 export const KINDS: Record<string, Kind> = {
   Namespace: { apiVersion: 'v1', plural: 'namespaces', namespaced: false, statusSubresource: true },
   Node: { apiVersion: 'v1', plural: 'nodes', namespaced: false, statusSubresource: true },
+  Service: { apiVersion: 'v1', plural: 'services', namespaced: true, statusSubresource: true },
+  Role: {
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    plural: 'roles',
+    namespaced: true,
+    statusSubresource: false,
+  },
+  RoleBinding: {
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    plural: 'rolebindings',
+    namespaced: true,
+    statusSubresource: false,
+  },
   NetworkAttachmentDefinition: {
     apiVersion: 'k8s.cni.cncf.io/v1',
     plural: 'network-attachment-definitions',

@@ -34,6 +34,7 @@ import { seedTopologyProblems, topologyPlans } from './topology';
 import { seedHostNetworks } from './hostnetworks';
 import { buildVM, buildVMI, hasVMI, vmPlan, vmStatus } from './vms';
 import { seedOpenShiftConfig } from './openshift';
+import { seedReach } from './reach';
 
 export type SeedOptions = { vms: number; concurrency?: number; log?: (line: string) => void };
 
@@ -103,4 +104,6 @@ export const seed = async (client: KubeClient, opts: SeedOptions): Promise<void>
   );
   await seedHostNetworks(client);
   log('  host networks: an NNCP matching no node');
+  await seedReach(client);
+  log('  reach: a second MetalLB pool, LoadBalancer Services holding pool addresses, two VMs sharing a MAC');
 };

@@ -1,0 +1,197 @@
+// "Reach this VM" (#15) against the real API server and the seed (integration-tests/cluster/seed/reach.ts): exposing
+// a VM as a LoadBalancer with a MetalLB pool address (the stored Service read back), the SSH commands, what each
+// user may see and do, and the duplicate-MAC filter.
+import { mkdirSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { REACH } from '../cluster/seed/reach';
+import { clientFor } from '../support/k8s';
+import { actAs, vmPage } from '../pages/shell';
+
+const NS = REACH.exposedVM.namespace;
+const VM = REACH.exposedVM.vm;
+const servicePath = (name: string) => `/api/v1/namespaces/${NS}/services/${name}`;
+
+const removeService = async (name: string) => {
+  const admin = clientFor('admin');
+  try {
+    await admin.request('DELETE', servicePath(name));
+  } finally {
+    await admin.close();
+  }
+};
+
+const card = (page: Page) => page.getByTestId('reach-card');
+
+test('a tenant exposes its VM as a LoadBalancer with a chosen pool address; the stored Service is exactly that', async ({
+  page,
+  context,
+}) => {
+  await removeService(`${VM}-svc`);
+  await actAs(context, 'tenant-a');
+  await vmPage(page).open(NS, VM);
+  const c = card(page);
+  // The seeded Service that already selects this VM, with its external address.
+  await expect(c.getByTestId(`reach-service-${REACH.exposedVM.service}`)).toContainText(
+    '192.168.122.100:80/TCP external',
+  );
+  await c.getByTestId('reach-expose').click();
+  const modal = page.getByTestId('expose-modal');
+  await expect(modal.getByTestId('expose-name')).toHaveValue(`${VM}-svc`);
+  await expect(modal.getByTestId('expose-type-LoadBalancer').getByRole('button')).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await modal.getByTestId('expose-preset-https').check();
+  // tenant-a reads the pools (a Role in metallb-system) and its own Services: .100 is taken, three are free.
+  await expect(modal.getByTestId('expose-pool').locator('option')).toContainText([
+    'Any pool that assigns automatically',
+    'vm-services: 67 free (192.168.122.200-192.168.122.250, 2001:db8:122::200/124)',
+    'vm-services-small: 3 free (192.168.122.100-192.168.122.103)',
+  ]);
+  await modal.getByTestId('expose-pool').selectOption('vm-services-small');
+  await expect(modal.getByTestId('expose-address').locator('option')).toHaveText([
+    'Any free address of the pool',
+    '192.168.122.101',
+    '192.168.122.102',
+    '192.168.122.103',
+  ]);
+  await modal.getByTestId('expose-address').selectOption('192.168.122.102');
+  await expect(modal.getByTestId('expose-selector')).toContainText('kubevirt.io/domain=vm-00000');
+  // A bad name is refused on its field.
+  await modal.getByTestId('expose-name').fill('Bad_Name');
+  await modal.getByTestId('expose-create').click();
+  await expect(modal.getByTestId('expose-name-error')).toContainText('Name: lower-case letters');
+  await modal.getByTestId('expose-name').fill(`${VM}-svc`);
+  await modal.getByTestId('expose-create').click();
+  await expect(modal).toHaveCount(0);
+  await expect(c.getByTestId(`reach-service-${VM}-svc`)).toContainText(
+    'port 22/TCP: external address pending',
+  );
+
+  const admin = clientFor('admin');
+  try {
+    const stored = (
+      await admin.get<{ metadata: { annotations: Record<string, string> }; spec: Record<string, unknown> }>(
+        servicePath(`${VM}-svc`),
+      )
+    ).body;
+    expect(stored.metadata.annotations).toEqual({
+      'metallb.io/address-pool': 'vm-services-small',
+      'metallb.io/loadBalancerIPs': '192.168.122.102',
+    });
+    expect(stored.spec.type).toBe('LoadBalancer');
+    expect(stored.spec.selector).toEqual({ 'kubevirt.io/domain': VM });
+    expect((stored.spec.ports as Record<string, unknown>[]).map(({ nodePort: _n, ...p }) => p)).toEqual([
+      { name: 'ssh', protocol: 'TCP', port: 22, targetPort: 22 },
+      { name: 'https', protocol: 'TCP', port: 443, targetPort: 443 },
+    ]);
+  } finally {
+    await admin.close();
+  }
+  // And it is deleted from the card.
+  await c.getByTestId(`reach-delete-${VM}-svc`).click();
+  await page.getByTestId('reach-confirm-delete').click();
+  await expect(c.getByTestId(`reach-service-${VM}-svc`)).toHaveCount(0);
+});
+
+test('the SSH commands for a VM, four ways', async ({ page, context }) => {
+  await removeService(`${VM}-ssh`);
+  await actAs(context, 'tenant-a');
+  await vmPage(page).open(NS, VM);
+  const c = card(page);
+  await c.getByRole('tab', { name: 'SSH' }).click();
+  // The user comes from the VM's cloud-config.
+  await expect(c.getByTestId('ssh-user')).toHaveValue('fedora');
+  await expect(c.getByTestId('ssh-virtctl')).toHaveText(
+    'virtctl ssh --identity-file ~/.ssh/id_ed25519 --namespace tenant-a-dev fedora@vm/vm-00000',
+  );
+  await c.getByTestId('ssh-identity').fill("~/keys/it's mine");
+  await expect(c.getByTestId('ssh-virtctl')).toHaveText(
+    `virtctl ssh --identity-file ~/'keys/it'\\''s mine' --namespace tenant-a-dev fedora@vm/vm-00000`,
+  );
+  await expect(c.getByTestId('ssh-config')).toHaveText(
+    [
+      'Host vm-00000.tenant-a-dev',
+      '  User "fedora"',
+      `  IdentityFile "~/keys/it's mine"`,
+      '  ProxyCommand virtctl port-forward --stdio=true --namespace tenant-a-dev vm/vm-00000 22',
+    ].join('\n'),
+  );
+  await expect(c.getByTestId('ssh-config-command')).toHaveText('ssh vm-00000.tenant-a-dev');
+  // A user name with a space is refused on its field, and no command is shown.
+  await c.getByTestId('ssh-user').fill('fe dora');
+  await expect(c.getByTestId('ssh-user-error')).toContainText('User name:');
+  await expect(c.getByTestId('ssh-virtctl')).toHaveCount(0);
+  await c.getByTestId('ssh-user').fill('fedora');
+  await c.getByTestId('ssh-identity').fill('');
+  // A secondary interface's address, with where it comes from.
+  await expect(c.getByTestId('ssh-secondary-provenance')).toContainText('Interface dev-l2');
+  await expect(c.getByTestId('ssh-secondary-provenance')).toContainText('guest-agent');
+  await expect(c.getByTestId('ssh-secondary')).toHaveText(/^ssh fedora@10\.201\.0\.\d+$/);
+  // Through a Service: none forwards 22 yet; one click makes a NodePort one.
+  await expect(c.getByTestId('ssh-no-service')).toBeVisible();
+  await c.getByTestId('ssh-create-NodePort').click();
+  await expect(c.getByTestId(`ssh-service-${VM}-ssh-node-port`)).toContainText(/port \d+ on any node/);
+  await expect(c.getByTestId(`ssh-service-${VM}-ssh-cluster-ip`)).toHaveText(
+    /^ssh fedora@\d+\.\d+\.\d+\.\d+$/,
+  );
+  await removeService(`${VM}-ssh`);
+});
+
+test('a tenant sees only its Services and the pools it may read', async ({ page, context }) => {
+  // tenant-b may not read pools: it is told so and still gets a plain LoadBalancer.
+  await actAs(context, 'tenant-b');
+  await vmPage(page).open('tenant-b', 'vm-00000');
+  await card(page).getByTestId('reach-expose').click();
+  const modal = page.getByTestId('expose-modal');
+  await expect(modal.getByTestId('expose-pools-unreadable')).toContainText(
+    'You may not read MetalLB’s address pools',
+  );
+  await expect(modal.getByTestId('expose-pool').locator('option')).toHaveText([
+    'Any pool that assigns automatically',
+  ]);
+  await page.keyboard.press('Escape');
+  // The admin sees the addresses tenant-b's and default's Services hold; tenant-a (above) did not.
+  await actAs(context, 'admin');
+  await vmPage(page).open(NS, VM);
+  await card(page).getByTestId('reach-expose').click();
+  await expect(page.getByTestId('expose-pool').locator('option')).toContainText([
+    'vm-services: 65 free (192.168.122.200-192.168.122.250, 2001:db8:122::200/124)',
+  ]);
+});
+
+test('each new action is disabled, with the reason, for a viewer', async ({ page, context }) => {
+  await actAs(context, 'viewer');
+  await vmPage(page).open(NS, VM);
+  const c = card(page);
+  const expose = c.getByTestId('reach-expose');
+  await expect(expose).toHaveAttribute('aria-disabled', 'true');
+  await expect(expose).toHaveAttribute(
+    'data-reason',
+    'You may not create Services in namespace tenant-a-dev.',
+  );
+  const del = c.getByTestId(`reach-delete-${REACH.exposedVM.service}`);
+  await expect(del).toHaveAttribute('aria-disabled', 'true');
+  await expect(del).toHaveAttribute('data-reason', 'You may not delete Services in namespace tenant-a-dev.');
+  await del.hover();
+  await expect(page.getByRole('tooltip')).toHaveText(
+    'You may not delete Services in namespace tenant-a-dev.',
+  );
+  await c.getByRole('tab', { name: 'SSH' }).click();
+  for (const type of ['LoadBalancer', 'NodePort']) {
+    await expect(c.getByTestId(`ssh-create-${type}`)).toHaveAttribute('aria-disabled', 'true');
+  }
+});
+
+// The README's screenshot of the card: on request only (UPDATE_SCREENSHOTS=1).
+test('README screenshot of the Reach this VM card', async ({ page, context }) => {
+  test.skip(!process.env.UPDATE_SCREENSHOTS, 'set UPDATE_SCREENSHOTS=1 to refresh docs/screenshots');
+  mkdirSync('docs/screenshots', { recursive: true });
+  await page.setViewportSize({ width: 1300, height: 1000 });
+  await actAs(context, 'tenant-a');
+  await vmPage(page).open(NS, VM);
+  const c = card(page);
+  await c.getByRole('tab', { name: 'SSH' }).click();
+  await expect(c.getByTestId('ssh-virtctl')).toBeVisible();
+  await c.screenshot({ path: 'docs/screenshots/reach-card.png' });
+});

@@ -1,0 +1,80 @@
+/**
+ * "Reach this VM" on the VM's Network interfaces tab: the Services that select it (and exposing it as one), and
+ * how to SSH to it. Domain rules live in domain/reach/; this card reads the cluster and wires the forms.
+ */
+import { useMemo, useState, type FC } from 'react';
+import { Card, CardBody, CardHeader, CardTitle, Tab, Tabs, TabTitleText } from '@patternfly/react-core';
+import { useTranslation } from 'react-i18next';
+import type { InterfaceRow } from '../../domain/interfaces/rows';
+import type { VM, VMI } from '../../domain/kube/vm';
+import { chooseSelector } from '../../domain/reach/selector';
+import { servicesSelecting } from '../../domain/reach/service';
+import { NS } from '../../i18n/ns';
+import { ServicesSection } from './ServicesSection';
+import { SshSection } from './SshSection';
+import { useReachData } from './useReachData';
+
+export const ReachCard: FC<{
+  vm: VM;
+  vms: readonly VM[];
+  vmis: readonly VMI[];
+  /** This VM's interface rows. */
+  rows: InterfaceRow[];
+}> = ({ vm, vms, vmis, rows }) => {
+  const { t } = useTranslation(NS);
+  const namespace = vm.metadata.namespace ?? '';
+  const data = useReachData(namespace);
+  const [tab, setTab] = useState<string | number>('services');
+  const vmiOf = (v: VM) =>
+    vmis.find((i) => i.metadata.name === v.metadata.name && i.metadata.namespace === v.metadata.namespace);
+  const vmi = vmiOf(vm);
+  const choice = useMemo(
+    () =>
+      chooseSelector(
+        { vm, vmi },
+        vms.map((v) => ({ vm: v, vmi: vmiOf(v) })),
+      ),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- vmiOf reads vmis
+    [vm, vmi, vms, vmis],
+  );
+  const selecting = useMemo(() => servicesSelecting(data.services, vm, vmi), [data.services, vm, vmi]);
+  const onPrimaryUdn = rows.some((r) => r.network?.kind === 'primary-udn');
+  return (
+    <Card className="pf-v6-u-mb-lg" data-test="reach-card">
+      <CardHeader>
+        <CardTitle component="h2">{t('Reach this VM')}</CardTitle>
+      </CardHeader>
+      <CardBody>
+        <Tabs activeKey={tab} onSelect={(_e, k) => setTab(k)} aria-label={t('Reach this VM')} mountOnEnter>
+          <Tab
+            eventKey="services"
+            title={<TabTitleText>{t('Services')}</TabTitleText>}
+            data-test="reach-tab-services"
+          >
+            <div className="pf-v6-u-mt-md">
+              <ServicesSection
+                vm={vm}
+                selecting={selecting}
+                choice={choice}
+                data={data}
+                onPrimaryUdn={onPrimaryUdn}
+              />
+            </div>
+          </Tab>
+          <Tab eventKey="ssh" title={<TabTitleText>{t('SSH')}</TabTitleText>} data-test="reach-tab-ssh">
+            <div className="pf-v6-u-mt-md">
+              <SshSection
+                vm={vm}
+                running={vmi?.status?.phase === 'Running'}
+                rows={rows}
+                selecting={selecting}
+                choice={choice}
+                data={data}
+              />
+            </div>
+          </Tab>
+        </Tabs>
+      </CardBody>
+    </Card>
+  );
+};
