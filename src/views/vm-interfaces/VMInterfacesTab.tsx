@@ -20,6 +20,7 @@ import { useInterfaceActions } from './useInterfaceActions';
 import { useVMNetworkRows } from './useVMNetworkRows';
 import { withPluginQueries } from '../../k8s/PluginQueries';
 import { ReachabilityCard } from '../guidance/ReachabilityCard';
+import { ReachCard } from '../reach/ReachCard';
 
 /**
  * "Network interfaces" tab of the console's VirtualMachine details page: the console passes the VM as `obj`.
@@ -51,6 +52,7 @@ const VMInterfacesTab: FC<{ obj?: K8sObject }> = ({ obj }) => {
   return (
     <PageSection>
       <ConnectionBanner connections={connections} />
+      {vm && <ReachCard vm={vm} vms={vms} vmis={vmis} rows={mine} />}
       <Flex
         justifyContent={{ default: 'justifyContentSpaceBetween' }}
         className="vm-network-console-plugin__tab-header"
