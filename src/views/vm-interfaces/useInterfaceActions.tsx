@@ -8,7 +8,7 @@ import type { InterfaceRow } from '../../domain/interfaces/rows';
 import type { VM, VMI } from '../../domain/kube/vm';
 import { vmKey } from '../../domain/kube/vm';
 import type { NetworkAttachmentDefinition } from '../../domain/kube/networks';
-import { supportsLinkState } from '../../domain/interfaces/networkOptions';
+import { type RowActionReason, type RowActionRule, rowActionRules } from '../../domain/interfaces/rowActions';
 import { NS } from '../../i18n/ns';
 import { useVMPatchAccess } from './useVMPatchAccess';
 import { RowActions, type RowAction } from './RowActions';
@@ -83,36 +83,44 @@ export const useInterfaceActions = (
     (row: InterfaceRow): RowAction[] => {
       const key = vmKey(row.namespace, row.vmName);
       const perm = access(row.namespace);
-      const denied = perm.allowed ? undefined : perm.reason;
-      const notInSpec = t('Not in the VM spec: nothing to change');
-      const inSpec = row.origin === 'spec' || row.origin === 'implicit';
-      const absent = row.link.desired === 'absent';
+      // Which actions, and why one is disabled: domain/interfaces/rowActions.ts.
+      const reasonText = (reason: RowActionReason | undefined): string | undefined =>
+        reason === 'not-in-spec' ? t('Not in the VM spec: nothing to change') : reason && perm.reason;
+      const item = ({ id, reason }: RowActionRule): RowAction => {
+        const disabledReason = reasonText(reason);
+        switch (id) {
+          case 'edit':
+            return {
+              title: t('Edit'),
+              onClick: () => setOpen({ kind: 'edit', key, name: row.name }),
+              disabledReason,
+            };
+          case 'link-up':
+          case 'link-down': {
+            const state = id === 'link-up' ? 'up' : 'down';
+            const title = state === 'up' ? t('Set link up') : t('Set link down');
+            return { title, onClick: () => setLink(key, row.name, state), disabledReason };
+          }
+          case 'remove':
+            return {
+              title: t('Remove'),
+              onClick: () => setOpen({ kind: 'remove', key, name: row.name }),
+              disabledReason,
+            };
+          case 'add':
+            return {
+              title: t('Add interface to {{vm}}', { vm: row.vmName }),
+              onClick: () => setOpen({ kind: 'add', key }),
+              disabledReason,
+            };
+        }
+      };
+      const rules = rowActionRules(row, perm);
+      // The add action sits below a separator.
       return [
-        {
-          title: t('Edit'),
-          onClick: () => setOpen({ kind: 'edit', key, name: row.name }),
-          disabledReason: row.origin !== 'spec' || absent ? notInSpec : denied,
-        },
-        ...(supportsLinkState(row.binding ?? '') && row.origin === 'spec' && !absent
-          ? [
-              {
-                title: row.link.desired === 'down' ? t('Set link up') : t('Set link down'),
-                onClick: () => setLink(key, row.name, row.link.desired === 'down' ? 'up' : 'down'),
-                disabledReason: denied,
-              } satisfies RowAction,
-            ]
-          : []),
-        {
-          title: t('Remove'),
-          onClick: () => setOpen({ kind: 'remove', key, name: row.name }),
-          disabledReason: !inSpec || absent ? notInSpec : denied,
-        },
+        ...rules.filter((r) => r.id !== 'add').map(item),
         'separator',
-        {
-          title: t('Add interface to {{vm}}', { vm: row.vmName }),
-          onClick: () => setOpen({ kind: 'add', key }),
-          disabledReason: denied,
-        },
+        ...rules.filter((r) => r.id === 'add').map(item),
       ];
     },
     [access, t, setLink],
