@@ -13,14 +13,20 @@ import {
   useState,
   type KeyboardEvent,
 } from 'react';
-import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
+import cytoscape, {
+  type Collection,
+  type Core,
+  type EdgeSingular,
+  type ElementDefinition,
+  type NodeSingular,
+} from 'cytoscape';
 import { useTranslation } from 'react-i18next';
 import { NS } from '../../i18n/ns';
 import type { Positions } from '../../domain/topology/layout';
 import { worstSeverity } from '../../domain/topology/problems';
 import type { GraphEdge, GraphNode, TopologyGraph } from '../../domain/topology/types';
 import { isNetwork, isUnderlay, type Highlight } from '../../domain/topology/view';
-import { buildStyle, readTheme, type Theme } from './style';
+import { buildStyle, LABEL_ZOOM, readTheme, type Theme } from './style';
 import './topology.css';
 
 export type CanvasHandle = {
@@ -51,8 +57,11 @@ type Props = {
 /** Above this many elements, pan and zoom draw a texture and edges are drawn the cheap way. */
 const LARGE = 3000;
 
-const nodeClasses = (n: GraphNode): string => {
+const nodeClasses = (n: GraphNode, large: boolean): string => {
   const c: string[] = [n.kind];
+  // VM names are drawn only when zoomed in far enough to read them: in a large graph they get their label then
+  // (see `labelVisible`), not for thousands of VMs at once.
+  if (large && n.kind === 'VirtualMachine') c.push('lazy');
   if (isNetwork(n)) c.push('network', `f-${n.flavor ?? 'other'}`);
   if (isUnderlay(n)) c.push('underlay');
   if (n.primary) c.push('primary');
@@ -71,6 +80,7 @@ const edgeClasses = (e: GraphEdge, large: boolean): string => {
   const sev = worstSeverity(e.problems.filter((p) => p.severity !== 'info'));
   if (sev) c.push(sev);
   if (large && e.kind === 'interface') c.push('fast');
+  if (large) c.push('lazy');
   return c.join(' ');
 };
 
@@ -110,8 +120,12 @@ const toElements = (
     const text = label(n);
     const b = bounds.get(n.id);
     const box = n.parent && ids.has(n.parent) ? n.parent : undefined;
-    let classes = nodeClasses(n);
-    let data: Record<string, unknown> = { id: n.id, label: text, box };
+    let classes = nodeClasses(n, large);
+    let data: { id: string; label: string; box?: string; w?: number; h?: number } = {
+      id: n.id,
+      label: text,
+      box,
+    };
     let position = positions.get(n.id);
     if (b) {
       classes += ' box';
@@ -122,7 +136,7 @@ const toElements = (
     }
     defs.push({ group: 'nodes', data, classes, position });
     const where = position ? `${Math.round(position.x)},${Math.round(position.y)}` : '';
-    sig.set(n.id, `${classes}|${text}|${where}|${String(data.w ?? '')}x${String(data.h ?? '')}`);
+    sig.set(n.id, `${classes}|${text}|${where}|${data.w ?? ''}x${data.h ?? ''}`);
   }
   for (const e of g.edges) {
     const classes = edgeClasses(e, large);
@@ -150,41 +164,87 @@ export const TopologyCanvas = forwardRef<CanvasHandle, Props>(function TopologyC
   const [announce, setAnnounce] = useState('');
   const callbacks = useRef({ onSelect, onHover });
   callbacks.current = { onSelect, onHover };
+  const labelled = useRef<Collection>();
+  const labelTimer = useRef<ReturnType<typeof setTimeout>>();
+
+  /**
+   * Large graphs draw the labels of VMs and edges (classed `lazy`) only for the elements in view once the zoom
+   * makes them readable (style.ts: LABEL_ZOOM): cytoscape measures every label it holds (its bounding boxes and
+   * `calculateLabelDimensions`, one canvas `measureText` each, `src/extensions/renderer/base/coord-ele-math/
+   * labels.mjs`) but skips an element whose label is empty. Below those zoom levels `min-zoomed-font-size`
+   * hides the labels anyway, so the picture is the same. Runs after pan and zoom stop, and after each update.
+   */
+  const labelVisible = useCallback(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    const zoom = cy.zoom();
+    const before = labelled.current;
+    if (!before?.nonempty() && zoom < Math.min(LABEL_ZOOM.vm, LABEL_ZOOM.edge)) return;
+    const ext = cy.extent();
+    const inView = (p: { x: number; y: number }) =>
+      p.x >= ext.x1 && p.x <= ext.x2 && p.y >= ext.y1 && p.y <= ext.y2;
+    let next = cy.collection();
+    if (zoom >= LABEL_ZOOM.vm) next = next.union(cy.nodes('.lazy').filter((n) => inView(n.position())));
+    if (zoom >= LABEL_ZOOM.edge) {
+      next = next.union(
+        cy.edges('.lazy').filter((e) => {
+          const a = e.source().position();
+          const b = e.target().position();
+          return inView({ x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 });
+        }),
+      );
+    }
+    cy.batch(() => {
+      before?.difference(next).removeClass('labelled');
+      // All of them: an update (`classes()`) may have taken the class off one that stays.
+      next.addClass('labelled');
+    });
+    labelled.current = next;
+  }, []);
 
   /**
    * The canvas is created with the first data: big graphs get cytoscape's viewport texture (pan and zoom draw a
    * snapshot, not every element), which is an option fixed at creation. The theme is read now and again whenever
    * the console switches it (a class on <html>).
    */
-  const create = useCallback((elements: number): Core => {
-    const el = container.current!;
-    theme.current = readTheme(el);
-    const cy = cytoscape({
-      container: el,
-      style: buildStyle(theme.current),
-      layout: { name: 'preset' },
-      minZoom: 0.02,
-      maxZoom: 3,
-      boxSelectionEnabled: false,
-      autoungrabify: true,
-      selectionType: 'single',
-      textureOnViewport: elements > LARGE,
-      hideEdgesOnViewport: elements > 40000,
-    });
-    cy.on('tap', (evt) => {
-      if (evt.target === cy) callbacks.current.onSelect('');
-    });
-    cy.on('tap', 'node', (evt) => callbacks.current.onSelect(evt.target.id()));
-    cy.on('tap', 'edge', (evt) => callbacks.current.onSelect(evt.target.source().id()));
-    cy.on('mouseover', 'node, edge', (evt) => {
-      const p = evt.renderedPosition ?? evt.target.renderedPosition?.();
-      callbacks.current.onHover({ id: evt.target.id(), x: p?.x ?? 0, y: p?.y ?? 0 });
-    });
-    cy.on('mouseout', 'node, edge', () => callbacks.current.onHover(undefined));
-    cy.on('viewport', () => callbacks.current.onHover(undefined));
-    cyRef.current = cy;
-    return cy;
-  }, []);
+  const create = useCallback(
+    (elements: number): Core => {
+      const el = container.current!;
+      theme.current = readTheme(el);
+      const cy = cytoscape({
+        container: el,
+        style: buildStyle(theme.current),
+        layout: { name: 'preset' },
+        minZoom: 0.02,
+        maxZoom: 3,
+        boxSelectionEnabled: false,
+        autoungrabify: true,
+        selectionType: 'single',
+        textureOnViewport: elements > LARGE,
+        hideEdgesOnViewport: elements > 40000,
+      });
+      cy.on('tap', (evt) => {
+        if (evt.target === cy) callbacks.current.onSelect('');
+      });
+      // cytoscape types an event's target as `any`; with a selector it is the matched element.
+      cy.on('tap', 'node', (evt) => callbacks.current.onSelect((evt.target as NodeSingular).id()));
+      cy.on('tap', 'edge', (evt) => callbacks.current.onSelect((evt.target as EdgeSingular).source().id()));
+      cy.on('mouseover', 'node, edge', (evt) => {
+        const target = evt.target as NodeSingular | EdgeSingular;
+        const p = evt.renderedPosition ?? (target.isNode() ? target.renderedPosition() : undefined);
+        callbacks.current.onHover({ id: target.id(), x: p?.x ?? 0, y: p?.y ?? 0 });
+      });
+      cy.on('mouseout', 'node, edge', () => callbacks.current.onHover(undefined));
+      cy.on('viewport', () => {
+        callbacks.current.onHover(undefined);
+        clearTimeout(labelTimer.current);
+        labelTimer.current = setTimeout(labelVisible, 150);
+      });
+      cyRef.current = cy;
+      return cy;
+    },
+    [labelVisible],
+  );
 
   useEffect(() => {
     const observer = new MutationObserver(() => {
@@ -200,8 +260,10 @@ export const TopologyCanvas = forwardRef<CanvasHandle, Props>(function TopologyC
     return () => {
       resize.disconnect();
       observer.disconnect();
+      clearTimeout(labelTimer.current);
       cyRef.current?.destroy();
       cyRef.current = undefined;
+      labelled.current = undefined;
       sigs.current = new Map();
     };
   }, []);
@@ -212,10 +274,10 @@ export const TopologyCanvas = forwardRef<CanvasHandle, Props>(function TopologyC
     const cy = cyRef.current ?? create(defs.length);
     const first = cy.elements().empty();
     const old = sigs.current;
+    const add: ElementDefinition[] = [];
     cy.batch(() => {
       const gone = cy.elements().filter((el) => !sig.has(el.id()));
       cy.remove(gone);
-      const add: ElementDefinition[] = [];
       for (const d of defs) {
         const id = d.data.id!;
         const before = old.get(id);
@@ -238,11 +300,21 @@ export const TopologyCanvas = forwardRef<CanvasHandle, Props>(function TopologyC
         el.classes(d.classes ?? '');
         if (d.position) el.position(d.position);
       }
-      cy.add(add);
     });
+    /*
+     * New nodes first, on their own and outside the batch, then the edges. Cytoscape applies each style property
+     * to a node with `checkTriggers` → `dirtyStyleCache`, which builds the collection of the node's connected
+     * edges (cytoscape `src/style/apply.mjs`, `src/collection/style.mjs`; `connectedEdges()` without a selector
+     * is not cached): a node styled while its edges exist costs properties × degree (the pod network has an edge
+     * from every VM). Styled before its edges arrive, it costs nothing of the kind; adding edges restyles only
+     * the edges (`restore` in `src/collection/index.mjs`, no compound nodes here).
+     */
+    cy.add(add.filter((d) => d.group === 'nodes'));
+    cy.add(add.filter((d) => d.group === 'edges'));
     sigs.current = sig;
     if (first && defs.length) cy.fit(undefined, 30);
-  }, [graph, positions, nodeLabel, create]);
+    labelVisible();
+  }, [graph, positions, nodeLabel, create, labelVisible]);
 
   // Highlight a path: fade everything else.
   useEffect(() => {

@@ -80,19 +80,28 @@ export const SHAPES: Record<string, string> = {
   SriovPF: 'star',
 };
 
+/** Label sizes and the smallest rendered size drawn (`min-zoomed-font-size`): VM names and edge labels. */
+const VM_FONT = 11;
+const VM_MIN_FONT = 7;
+const EDGE_FONT = 9;
+const EDGE_MIN_FONT = 9;
+
+/** The zoom from which VM and edge labels are drawn at all (rendered size = font size × zoom). */
+export const LABEL_ZOOM = { vm: VM_MIN_FONT / VM_FONT, edge: EDGE_MIN_FONT / EDGE_FONT };
+
 export const buildStyle = (th: Theme): StylesheetJsonBlock[] => [
   {
     selector: 'node',
     style: {
       label: 'data(label)',
       'font-family': th.font,
-      'font-size': 11,
+      'font-size': VM_FONT,
       color: th.text,
       'text-valign': 'bottom',
       'text-margin-y': 4,
       'text-max-width': '110px',
       'text-wrap': 'ellipsis',
-      'min-zoomed-font-size': 7,
+      'min-zoomed-font-size': VM_MIN_FONT,
       'background-color': th.surface,
       'border-width': 1,
       'border-color': th.border,
@@ -184,12 +193,12 @@ export const buildStyle = (th: Theme): StylesheetJsonBlock[] => [
       'curve-style': 'straight',
       label: 'data(label)',
       'font-family': th.font,
-      'font-size': 9,
+      'font-size': EDGE_FONT,
       color: th.subtle,
       'text-background-color': th.background,
       'text-background-opacity': 0.85,
       'text-background-padding': '1px',
-      'min-zoomed-font-size': 9,
+      'min-zoomed-font-size': EDGE_MIN_FONT,
       'text-rotation': 'autorotate',
       'z-index-compare': 'manual',
       'z-index': 1,
@@ -211,11 +220,15 @@ export const buildStyle = (th: Theme): StylesheetJsonBlock[] => [
     selector: 'edge.error',
     style: { 'line-color': th.danger, opacity: 1, width: 2.5, 'line-style': 'dashed' },
   },
+  // Large graphs: VM and edge labels only for what is in view at a zoom that can read them (TopologyCanvas).
+  { selector: '.lazy', style: { label: '' } },
+  { selector: '.lazy.labelled', style: { label: 'data(label)' } },
   { selector: '.faded', style: { opacity: 0.12, 'text-opacity': 0 } },
   // A highlighted path keeps its labels at any zoom: it is what the user is reading.
   {
     selector: 'edge.highlighted',
     style: {
+      label: 'data(label)',
       width: 4,
       opacity: 1,
       'line-color': th.brand,
@@ -227,6 +240,7 @@ export const buildStyle = (th: Theme): StylesheetJsonBlock[] => [
   {
     selector: 'node.highlighted',
     style: {
+      label: 'data(label)',
       'border-color': th.brand,
       'border-width': 4,
       'z-index': 10,
