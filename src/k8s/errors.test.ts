@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { fromException, isTransient, parseMissingPermission, toK8sError } from './errors';
+import {
+  fromException,
+  isTransient,
+  mayBeConcurrentChange,
+  parseMissingPermission,
+  toK8sError,
+} from './errors';
 
 const status = (code: number, reason: string, message: string, details?: object) => ({
   kind: 'Status',
@@ -133,5 +139,41 @@ describe('isTransient', () => {
     [{ kind: 'unknown', status: 410, message: '' }, false],
   ] as const)('%o → %s', (e, transient) => {
     expect(isTransient(e)).toBe(transient);
+  });
+});
+
+describe('mayBeConcurrentChange', () => {
+  it.each<{ what: string; status: number; body: object; expected: boolean }>([
+    {
+      what: '409 Conflict (stale update)',
+      status: 409,
+      body: status(409, 'Conflict', 'the object has been modified'),
+      expected: true,
+    },
+    {
+      what: 'bare 422 (a failed JSON-patch test op)',
+      status: 422,
+      body: status(422, 'Invalid', 'the server rejected our request due to an error in our request'),
+      expected: true,
+    },
+    {
+      what: '422 naming a field (a real validation error)',
+      status: 422,
+      body: status(422, 'Invalid', 'VirtualMachine "vm1" is invalid', {
+        causes: [
+          { field: 'spec.template.spec.domain.devices.interfaces[1].state', message: 'not supported' },
+        ],
+      }),
+      expected: false,
+    },
+    { what: '403 Forbidden', status: 403, body: status(403, 'Forbidden', 'forbidden'), expected: false },
+    {
+      what: '404 Not Found (the VM is gone)',
+      status: 404,
+      body: status(404, 'NotFound', 'not found'),
+      expected: false,
+    },
+  ])('$what → $expected', ({ status: code, body, expected }) => {
+    expect(mayBeConcurrentChange(toK8sError(code, body))).toBe(expected);
   });
 });

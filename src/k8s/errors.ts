@@ -96,3 +96,12 @@ export const fromException = (e: unknown): K8sError => {
 export const isTransient = (e: K8sError): boolean =>
   e.kind === 'unreachable' ||
   (e.kind === 'unknown' && (e.status === undefined || e.status >= 500 || e.status === 429));
+
+/**
+ * Could this failure be a failed JSON-patch `test` op, i.e. "the object changed meanwhile"? kube-apiserver answers
+ * a failed test with a bare 422 ("the server rejected our request due to an error in our request", no causes),
+ * and a stale update with 409. A 422 that names fields is a real validation error. The caller confirms by
+ * reloading the object and comparing its resourceVersion.
+ */
+export const mayBeConcurrentChange = (e: K8sError): boolean =>
+  e.kind === 'conflict' || (e.kind === 'invalid' && !e.fieldIssues?.length);

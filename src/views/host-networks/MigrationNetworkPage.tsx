@@ -63,7 +63,7 @@ import {
 import { withPluginQueries } from '../../k8s/PluginQueries';
 import { useAccessReview } from '../../k8s/useAccessReview';
 import { useWatchResources } from '../../k8s/useWatchResources';
-import { mayBeConcurrentChange } from '../vm-interfaces/vmChange';
+import { mayBeConcurrentChange } from '../../k8s/errors';
 import { useClusterNetworkConfig } from '../wizards/useClusterNetworkConfig';
 import { AdminOnly } from './AdminOnly';
 import './hostnet.css';

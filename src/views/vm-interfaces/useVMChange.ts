@@ -6,7 +6,7 @@ import type { PatchOp } from '../../domain/kube/meta';
 import { useK8sClient } from '../../k8s/K8sContext';
 import { sendVMChange, type ChangeState } from './vmChange';
 
-export { mayBeConcurrentChange, sendVMChange, type ChangeState } from './vmChange';
+export { sendVMChange, type ChangeState } from './vmChange';
 
 export const useVMChange = (_vm: VM) => {
   const client = useK8sClient();

@@ -6,17 +6,9 @@
 import type { VM } from '../../domain/kube/vm';
 import { rebasePatch, type InterfaceChange, type RebaseResult } from '../../domain/interfaces/conflict';
 import type { PatchOp } from '../../domain/kube/meta';
-import type { K8sError } from '../../k8s/errors';
+import { mayBeConcurrentChange, type K8sError } from '../../k8s/errors';
 import { VirtualMachineModel } from '../../k8s/models';
 import type { K8sClient } from '../../k8s/client';
-
-/**
- * Could this failure be a failed `test` op, i.e. "changed meanwhile"? kube-apiserver answers a failed JSON-patch
- * test with a bare 422 ("the server rejected our request due to an error in our request", no causes), and a
- * stale update with 409. A 422 that names fields is a real validation error. The caller confirms by reloading.
- */
-export const mayBeConcurrentChange = (e: K8sError): boolean =>
-  e.kind === 'conflict' || (e.kind === 'invalid' && !e.fieldIssues?.length);
 
 export type ChangeState =
   | { phase: 'idle' }
