@@ -375,6 +375,38 @@ describe('buildChangePlan: one guarded patch', () => {
     expect([plan.needsRestart, plan.needsMigration, plan.running]).toEqual([true, true, true]);
   });
 
+  it("an edit staged on an older VM is rebased: another user's change to another field is kept", () => {
+    const seen = aVM({
+      nics: ['default', { name: 'br1', network: 'br1-net', binding: 'bridge', model: 'virtio' }],
+    });
+    // Meanwhile someone set br1's MAC; the draft changes its network.
+    const latest = structuredClone(seen);
+    latest.metadata.resourceVersion = '2';
+    latest.spec.template.spec.domain.devices.interfaces![1]!.macAddress = '02:00:00:00:00:01';
+    const change = edit({ name: 'br1', networkId: 'ns1/other-net' });
+    const plan = buildChangePlan(latest, undefined, [{ id: 'e0', change, seen }], LIVE_MIGRATE);
+    const after = applyPatch(latest, plan.ops);
+    expect(after.spec.template.spec.domain.devices.interfaces?.[1]?.macAddress).toBe('02:00:00:00:00:01');
+    expect(after.spec.template.spec.networks?.[1]).toEqual({
+      name: 'br1',
+      multus: { networkName: 'other-net' },
+    });
+  });
+
+  it('an edit staged on an older VM whose field was changed meanwhile is a conflict, not an overwrite', () => {
+    const seen = aVM({ nics: ['default', 'br1'] });
+    const latest = structuredClone(seen);
+    latest.metadata.resourceVersion = '2';
+    latest.spec.template.spec.networks![1] = { name: 'br1', multus: { networkName: 'theirs-net' } };
+    const change = edit({ name: 'br1', networkId: 'ns1/mine-net' });
+    const plan = buildChangePlan(latest, undefined, [{ id: 'e0', change, seen }], LIVE_MIGRATE);
+    expect(plan.lines[0]).toMatchObject({
+      how: 'invalid',
+      reason: { code: 'changed-meanwhile', params: { name: 'br1', fields: 'network' } },
+    });
+    expect(plan.ops).toEqual([]);
+  });
+
   it('an empty draft sends nothing', () => {
     expect(buildChangePlan(aVM(), undefined, [], LIVE_MIGRATE).ops).toEqual([]);
   });

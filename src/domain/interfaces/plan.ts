@@ -9,18 +9,14 @@
  * metadata.resourceVersion, first, guards the whole patch against a concurrent change.
  *
  * The rules, as KubeVirt v1.9.0 decides them (each line names its source in `source`):
- * - Hot-plug: the VM controller copies a new interface into the running VMI only when its binding is bridge or
- *   SR-IOV (pkg/network/controllers/vm.go, applyDynamicIfaceRequestOnVMI); a new pod network needs a restart
- *   (pkg/network/vmliveupdate/restart.go); virt-launcher hot-plugs virtio devices (pkg/virt-launcher/virtwrap/
- *   network/nichotplug.go, user guide "Hotplug Network Interfaces").
+ * - Hot-plug and hot-unplug: which interface can be plugged into or unplugged from a running VM is hotplug.ts's
+ *   (`hotplugBlocker`; the removal builder's `absent`), the one home of those rules.
  * - Migration: an SR-IOV hot-plug and a changed NAD reference (`multus.networkName`) mark the VMI
  *   MigrationRequired at once (pkg/network/migration/evaluator.go; VEP 140 "Live Update NAD Reference", GA in
  *   v1.9); a bridge hot-plug too, after a 15 s grace period, when no dynamic-networks controller plugged it in
  *   place. The workload updater migrates only when the cluster's workloadUpdateMethods include LiveMigrate and
  *   the VMI is migratable; with Evict it shuts the VM down instead (pkg/virt-controller/watch/workload-updater/
  *   workload-updater.go).
- * - Hot-unplug: `state: absent`, accepted only on bridge-binding interfaces off the default network
- *   (pkg/network/admitter/admit.go).
  * - Link state: restart.go ignores `state` when it compares interfaces and vm.go copies it to the VMI, so
  *   up/down applies to the running guest; SR-IOV refuses it (admit.go; VEP 3 link state).
  * - Anything else that changes an interface the VMI has, or removes one, waits for a restart (restart.go).
@@ -34,10 +30,16 @@ import type { K8sObject, PatchOp } from '../kube/meta';
 import type { VM, VMI, VMInterface, VMNetwork } from '../kube/vm';
 import { getBinding, getCondition, hasImplicitPodInterface, specInterfaces, specNetworks } from '../kube/vm';
 import { applyPatch } from '../kube/jsonPatch';
-import { changePatch, diffInterfaces, type InterfaceChange } from './conflict';
+import { changePatch, diffInterfaces, rebasePatch, type InterfaceChange } from './conflict';
+import { hotplugBlocker } from './hotplug';
 
-/** One edit in the draft; `id` keeps its place in the list while others are removed. */
-export type StagedEdit = { id: string; change: InterfaceChange };
+/**
+ * One edit in the draft; `id` keeps its place in the list while others are removed. `seen`: the VM the user
+ * made it on (the live VM with the earlier edits applied). When the VM changes meanwhile, the edit is rebased
+ * from `seen` onto the newer VM field by field (conflict.ts `rebasePatch`), so another user's change to other
+ * fields of the same interface is kept, and a change to the same field is a conflict, never overwritten.
+ */
+export type StagedEdit = { id: string; change: InterfaceChange; seen?: VM };
 
 export type RolloutStrategy = 'LiveUpdate' | 'Stage';
 
@@ -116,6 +118,7 @@ export type PlanReasonCode =
   | 'no-change'
   | 'gone'
   | 'name-taken'
+  | 'changed-meanwhile'
   | 'not-applicable';
 
 /** Why a migration-based line waits for a restart instead. */
@@ -194,16 +197,17 @@ const verdict = (
   params: Record<string, string> = {},
 ): Verdict => ({ how, reason: { code, params }, source });
 
-/** A new (or not yet plugged) interface on a running VM: hot-plug, migration, or restart. */
+/** A new (or not yet plugged) interface on a running VM: hot-plug, migration, or restart (hotplug.ts rules). */
 const plugVerdict = (entry: Entry, staticIp: boolean): Verdict => {
   const iface = entry.iface ?? { name: '' };
-  const binding = getBinding(iface);
-  if (!entry.net?.multus) return verdict('restart', 'add-pod-network', PLAN_SOURCES.restart);
-  if (binding === 'sriov') return verdict('migration', 'hotplug-sriov', PLAN_SOURCES.sriov);
-  if (binding !== 'bridge') return verdict('restart', 'add-binding', PLAN_SOURCES.hotplug, { binding });
-  const model = iface.model ?? 'virtio';
-  if (model !== 'virtio') return verdict('restart', 'add-model', PLAN_SOURCES.hotplug, { model });
+  const blocker = hotplugBlocker(iface, entry.net);
+  if (blocker === 'default-network') return verdict('restart', 'add-pod-network', PLAN_SOURCES.restart);
+  if (blocker === 'binding')
+    return verdict('restart', 'add-binding', PLAN_SOURCES.hotplug, { binding: getBinding(iface) });
+  if (blocker === 'model')
+    return verdict('restart', 'add-model', PLAN_SOURCES.hotplug, { model: iface.model ?? '' });
   if (staticIp) return verdict('restart', 'add-static-ip', PLAN_SOURCES.cloudInit);
+  if (iface.sriov !== undefined) return verdict('migration', 'hotplug-sriov', PLAN_SOURCES.sriov);
   return verdict('live', 'hotplug-bridge', PLAN_SOURCES.hotplug);
 };
 
@@ -285,14 +289,24 @@ export const buildChangePlan = (
   const lines: PlanLine[] = [];
   const ops: PatchOp[] = [];
   let current = vm;
-  for (const { id, change: staged } of edits) {
+  for (const { id, change: staged, seen } of edits) {
     const change: InterfaceChange = staged.kind === 'remove' ? { ...staged, running } : staged;
     const bad = notApplicable(change, current);
     if (bad) {
       lines.push({ id, change, ...bad });
       continue;
     }
-    const editOps = changePatch(current, change);
+    const rebased = seen ? rebasePatch(change, seen, current) : undefined;
+    if (rebased?.status === 'conflict') {
+      const params = { name: rebased.name, fields: (rebased.fields ?? []).join(', ') };
+      lines.push({ id, change, ...verdict('invalid', 'changed-meanwhile', PLAN_SOURCES.draft, params) });
+      continue;
+    }
+    if (rebased?.status === 'noop') {
+      lines.push({ id, change, ...verdict('live', 'no-change', PLAN_SOURCES.draft) });
+      continue;
+    }
+    const editOps = rebased?.status === 'ok' ? rebased.ops : changePatch(current, change);
     let next: VM;
     try {
       next = applyPatch(current, editOps);

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { InterfaceDiff, RebaseResult } from '../../domain/interfaces/conflict';
 import { NS } from '../../i18n/ns';
 
-const DiffList: FC<{ diff: InterfaceDiff }> = ({ diff }) => {
+/** What another user changed meanwhile, one line per interface. */
+export const DiffList: FC<{ diff: InterfaceDiff }> = ({ diff }) => {
   const { t } = useTranslation(NS);
   return (
     <List data-test="conflict-changes">

@@ -29,6 +29,8 @@ type Props = {
   /** Rows of every VM the user can see, for the "MAC already used" warning. */
   rows: readonly InterfaceRow[];
   onClose: () => void;
+  /** "Stage changes": a valid form goes to the draft (StagedPlan.tsx), nothing is sent. */
+  onStage?: (change: InterfaceChange) => void;
 };
 
 const nextName = (vm: VM) => {
@@ -61,7 +63,7 @@ const FIELD_INPUT: Record<string, string> = {
 };
 
 /** Add or edit one interface. Nothing is sent while a field has an error; a concurrent change is never lost. */
-export const InterfaceModal: FC<Props> = ({ vm, vmi, editing, nads, rows, onClose }) => {
+export const InterfaceModal: FC<Props> = ({ vm, vmi, editing, nads, rows, onClose, onStage }) => {
   const { t } = useTranslation(NS);
   const [base, setBase] = useState(vm);
   const [form, setForm] = useState<InterfaceForm>(
@@ -106,6 +108,10 @@ export const InterfaceModal: FC<Props> = ({ vm, vmi, editing, nads, rows, onClos
       return;
     }
     if (hasErrors(issues)) return;
+    if (onStage) {
+      onStage(change);
+      return onClose();
+    }
     void apply(base, change);
   };
   // Networks this VM can still attach to: single-use ones it already has are not a choice.
@@ -167,7 +173,7 @@ export const InterfaceModal: FC<Props> = ({ vm, vmi, editing, nads, rows, onClos
         isDisabled={state.phase === 'saving'}
         data-test="save-interface"
       >
-        {editing ? t('Save') : t('Add')}
+        {onStage ? t('Add to the draft') : editing ? t('Save') : t('Add')}
       </Button>
     );
   };

@@ -2,6 +2,7 @@ import { useEffect, useState, type FC } from 'react';
 import { Alert, Button, Modal, ModalBody, ModalFooter, ModalHeader } from '@patternfly/react-core';
 import { useTranslation } from 'react-i18next';
 import type { VM, VMI } from '../../domain/kube/vm';
+import type { InterfaceChange } from '../../domain/interfaces/conflict';
 import { removeInterfacePatch } from '../../domain/interfaces/patch';
 import { ActionError } from '../../components/LoadError';
 import { NS } from '../../i18n/ns';
@@ -14,12 +15,14 @@ import { useVMChange } from './useVMChange';
  * meanwhile goes through the "changed meanwhile" flow instead of being removed unseen) and whether the VM runs
  * (so the plan shown, hot-unplug or removal, cannot flip under the user's cursor).
  */
-export const RemoveInterfaceModal: FC<{ vm: VM; vmi?: VMI; name: string; onClose: () => void }> = ({
-  vm,
-  vmi,
-  name,
-  onClose,
-}) => {
+export const RemoveInterfaceModal: FC<{
+  vm: VM;
+  vmi?: VMI;
+  name: string;
+  onClose: () => void;
+  /** "Stage changes": the removal goes to the draft (StagedPlan.tsx), nothing is sent. */
+  onStage?: (change: InterfaceChange) => void;
+}> = ({ vm, vmi, name, onClose, onStage }) => {
   const { t } = useTranslation(NS);
   const [base, setBase] = useState(vm);
   const [running] = useState(() => vmi?.status?.phase === 'Running');
@@ -41,6 +44,10 @@ export const RemoveInterfaceModal: FC<{ vm: VM; vmi?: VMI; name: string; onClose
           )
         : t('The interface is removed from the VM spec.');
   const confirm = () => {
+    if (onStage) {
+      onStage(change);
+      return onClose();
+    }
     if (state.phase === 'conflict' && state.rebase.status === 'ok') {
       setBase(state.latest);
       return void applyRebased(state.latest, state.rebase.ops, change);
@@ -83,7 +90,11 @@ export const RemoveInterfaceModal: FC<{ vm: VM; vmi?: VMI; name: string; onClose
           }
           data-test="confirm-remove"
         >
-          {state.phase === 'conflict' ? t('Remove from the latest version') : t('Remove')}
+          {onStage
+            ? t('Add to the draft')
+            : state.phase === 'conflict'
+              ? t('Remove from the latest version')
+              : t('Remove')}
         </Button>
         <Button variant="link" onClick={onClose}>
           {t('Cancel')}

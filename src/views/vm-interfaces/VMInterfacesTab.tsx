@@ -20,6 +20,9 @@ import { useInterfaceActions } from './useInterfaceActions';
 import { useVMNetworkRows } from './useVMNetworkRows';
 import { withPluginQueries } from '../../k8s/PluginQueries';
 import { ReachabilityCard } from '../guidance/ReachabilityCard';
+import { vmKey } from '../../domain/kube/vm';
+import { StagedPlan } from './StagedPlan';
+import { useStagedPlan } from './useStagedPlan';
 import { ReachCard } from '../reach/ReachCard';
 
 /**
@@ -32,8 +35,17 @@ const VMInterfacesTab: FC<{ obj?: K8sObject }> = ({ obj }) => {
   const name = obj?.metadata.name;
   const { rows, vms, vmis, nads, loaded, error, connections } = useVMNetworkRows(namespace);
   const mine = useMemo(() => rows.filter((r) => r.vmName === name), [rows, name]);
-  const { actions, modal, addButtonProps } = useInterfaceActions(vms, vmis, nads, rows);
   const vm = vms.find((v) => v.metadata.name === name);
+  const draft = useStagedPlan(
+    vm,
+    vmis.find((v) => v.metadata.name === name),
+  );
+  const { staging: isStaging, draftVM, stage } = draft;
+  const staging = useMemo(
+    () => (isStaging && draftVM ? { key: vmKey(namespace, name ?? ''), vm: draftVM, stage } : undefined),
+    [isStaging, draftVM, stage, namespace, name],
+  );
+  const { actions, modal, addButtonProps } = useInterfaceActions(vms, vmis, nads, rows, staging);
 
   const body = () => {
     if (error) return <LoadError error={error} title={t('Could not load the interfaces')} />;
@@ -76,6 +88,7 @@ const VMInterfacesTab: FC<{ obj?: K8sObject }> = ({ obj }) => {
           </Tooltip>
         )}
       </Flex>
+      {add && <StagedPlan s={draft} allowed={add.allowed} reason={add.reason} />}
       {body()}
       {vm && namespace && name && <ReachabilityCard namespace={namespace} name={name} />}
       {modal}

@@ -13,6 +13,7 @@ import { NS } from '../../i18n/ns';
 import { useVMPatchAccess } from './useVMPatchAccess';
 import { RowActions, type RowAction } from './RowActions';
 import type { ChangeState } from './vmChange';
+import type { InterfaceChange } from '../../domain/interfaces/conflict';
 import { useK8sClient } from '../../k8s/K8sContext';
 
 type Open =
@@ -29,6 +30,12 @@ const RemoveInterfaceModal = lazy(() =>
 );
 const LinkStateAction = lazy(() => import('./LinkStateAction').then((m) => ({ default: m.LinkStateAction })));
 
+/**
+ * "Stage changes" on one VM (StagedPlan.tsx): its add / edit / remove / link actions go to the draft instead of
+ * the API server, and the modals edit the VM as the draft leaves it.
+ */
+export type Staging = { key: string; vm: VM; stage: (change: InterfaceChange) => void };
+
 export type InterfaceActions = {
   actions: (row: InterfaceRow) => ReactNode;
   modal: ReactNode;
@@ -40,6 +47,7 @@ export const useInterfaceActions = (
   vmis: readonly VMI[],
   nads: readonly NetworkAttachmentDefinition[],
   rows: readonly InterfaceRow[],
+  staging?: Staging,
 ): InterfaceActions => {
   const { t } = useTranslation(NS);
   const [open, setOpen] = useState<Open | null>(null);
@@ -60,6 +68,10 @@ export const useInterfaceActions = (
   useEffect(() => {
     vmsNow.current = byKey;
   }, [byKey]);
+  const stagingNow = useRef(staging);
+  useEffect(() => {
+    stagingNow.current = staging;
+  }, [staging]);
 
   /**
    * "Set link up/down": the PATCH is sent here, from the click, once. A modal shows only when the outcome needs
@@ -67,6 +79,8 @@ export const useInterfaceActions = (
    */
   const setLink = useCallback(
     (key: string, name: string, state: 'up' | 'down') => {
+      const draft = stagingNow.current;
+      if (draft?.key === key) return draft.stage({ kind: 'link', name, state });
       const vm = vmsNow.current.get(key);
       if (!vm) return;
       const same = (o: Open | null): o is Open & { kind: 'link' } =>
@@ -138,7 +152,8 @@ export const useInterfaceActions = (
     [rowActionItems, t],
   );
 
-  const vm = open ? byKey.get(open.key) : undefined;
+  const staged = open && staging?.key === open.key ? staging : undefined;
+  const vm = staged ? staged.vm : open ? byKey.get(open.key) : undefined;
   const vmi = open ? vmiByKey.get(open.key) : undefined;
   let modal: ReactNode = null;
   if (open && vm) {
@@ -151,10 +166,13 @@ export const useInterfaceActions = (
           nads={nads}
           rows={rows}
           onClose={close}
+          onStage={staged?.stage}
         />
       );
     else if (open.kind === 'remove')
-      modal = <RemoveInterfaceModal vm={vm} vmi={vmi} name={open.name} onClose={close} />;
+      modal = (
+        <RemoveInterfaceModal vm={vm} vmi={vmi} name={open.name} onClose={close} onStage={staged?.stage} />
+      );
     else if (open.result)
       modal = (
         <LinkStateAction vm={vm} name={open.name} state={open.state} result={open.result} onClose={close} />
