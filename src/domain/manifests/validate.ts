@@ -60,16 +60,21 @@ const mapped = <F>(adapted: Adapted<F>, validate: (form: F) => FieldIssue[]): Fi
     ...(adapted.form ? validate(adapted.form).map((i) => ({ ...i, field: adapted.pathOf(i.field) })) : []),
   ].filter(namespaceOptional);
 
-/** The context without the object's own subnets and network name (it is not in conflict with itself). */
-const contextFor = (obj: K8sObject, ctx: ClusterContext): ClusterContext => {
-  const self = ownerOf(obj);
-  return {
-    ...ctx,
-    ...(ctx.existingSubnets ? { existingSubnets: ctx.existingSubnets.filter((s) => s.owner !== self) } : {}),
-    ...(ctx.existingNetworkNames
-      ? { existingNetworkNames: ctx.existingNetworkNames.filter((n) => n.owner !== self) }
-      : {}),
-  };
+/** The context for one object: its own subnets and network name are not in conflict with itself. */
+const contextFor = (obj: K8sObject, ctx: ClusterContext): ClusterContext => ({
+  ...ctx,
+  selfOwner: ownerOf(obj),
+});
+
+/** One NAD index per peer list (built once, not once per VM). */
+const nadIndexes = new WeakMap<readonly NetworkAttachmentDefinition[], ReturnType<typeof nadIndex>>();
+const nadIndexOf = (nads: NetworkAttachmentDefinition[]) => {
+  let index = nadIndexes.get(nads);
+  if (!index) {
+    index = nadIndex(nads);
+    nadIndexes.set(nads, index);
+  }
+  return index;
 };
 
 const VM_PATHS: [RegExp, string][] = [
@@ -94,7 +99,7 @@ const validateVM = (obj: Record<string, unknown>, peers: Peers): FieldIssue[] =>
     v !== undefined && !Array.isArray(v) ? [err(path, 'not-a-list')] : [],
   );
   if (shape.length) return shape;
-  return validateVMNetworks(obj as unknown as VM, nadIndex(peers.nads)).map((i) => {
+  return validateVMNetworks(obj as unknown as VM, nadIndexOf(peers.nads)).map((i) => {
     const rule = VM_PATHS.find(([re]) => re.test(i.field));
     return rule ? { ...i, field: i.field.replace(rule[0], rule[1]) } : i;
   });

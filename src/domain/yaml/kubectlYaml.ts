@@ -203,13 +203,31 @@ const checkAnchor = (node: unknown): void => {
     );
 };
 
+/** libyaml ends a plain scalar inside `[...]`/`{...}` at '?' too (scannerc.go scan_plain_scalar): an error. */
+const checkFlowPlainScalars = (node: unknown, inFlow: boolean): void => {
+  if (isScalar(node)) {
+    if (inFlow && node.type === 'PLAIN' && typeof node.source === 'string' && node.source.includes('?'))
+      throw new YamlError(
+        "did not find expected ',' (a plain value in [...] or {...} cannot hold '?')",
+        node,
+      );
+  } else if (isMap(node) || isSeq(node)) {
+    const flow = inFlow || node.flow === true;
+    for (const item of node.items) {
+      if (isPair(item)) {
+        checkFlowPlainScalars(item.key, flow);
+        checkFlowPlainScalars(item.value, flow);
+      } else checkFlowPlainScalars(item, flow);
+    }
+  }
+};
+
 const isMergeKey = (n: unknown): boolean =>
   isScalar(n) && n.source === '<<' && ((n.type === 'PLAIN' && !n.tag) || n.tag === `${TAG}merge`);
 
 class Decoder {
   readonly counters: Counters = { decodes: 0, aliases: 0, aliasDepth: 0, warnings: [] };
   private readonly inProgress = new Set<YamlNode>();
-  private flowDepth = 0;
 
   constructor(
     private readonly doc: Document.Parsed,
@@ -236,18 +254,8 @@ class Decoder {
         c.aliasDepth--;
       }
     }
-    if (isScalar(node)) {
-      // libyaml ends a plain scalar in a flow collection at '?' too (scannerc.go scan_plain_scalar).
-      if (this.flowDepth > 0 && node.type === 'PLAIN' && String(node.source).includes('?'))
-        throw new YamlError(
-          "did not find expected ',' (a plain value in [...] or {...} cannot hold '?')",
-          node,
-        );
-      return scalarValue(node);
-    }
+    if (isScalar(node)) return scalarValue(node);
     this.inProgress.add(node as YamlNode);
-    const flow = (isMap(node) || isSeq(node)) && node.flow === true;
-    if (flow) this.flowDepth++;
     try {
       if (isSeq(node)) return node.items.map((item) => this.decode(item));
       if (isMap(node)) {
@@ -275,7 +283,6 @@ class Decoder {
       throw new YamlError('unexpected node');
     } finally {
       this.inProgress.delete(node as YamlNode);
-      if (flow) this.flowDepth--;
     }
   }
 
@@ -348,8 +355,17 @@ const kubectlLexer = (): Lexer => {
   return lexer;
 };
 
-/** The first YAML document of `text` (go-yaml's Unmarshal reads no further). */
-const firstDocument = (text: string, lineCounter: LineCounter): Document.Parsed | undefined => {
+const COMPOSE_OPTIONS = {
+  version: '1.1',
+  schema: 'failsafe',
+  uniqueKeys: false,
+  merge: false,
+  strict: false,
+  prettyErrors: false,
+} as const;
+
+/** The YAML documents of `text`, read lazily (go-yaml's Unmarshal reads no further than the first). */
+function* yamlDocuments(text: string, lineCounter: LineCounter): Generator<Document.Parsed> {
   lineCounter.addNewLine(0);
   const parser = new Parser(lineCounter.addNewLine);
   const lexer = kubectlLexer();
@@ -357,15 +373,11 @@ const firstDocument = (text: string, lineCounter: LineCounter): Document.Parsed 
     for (const lexeme of lexer.lex(text)) yield* parser.next(lexeme);
     yield* parser.end();
   }
-  const composer = new Composer({
-    version: '1.1',
-    schema: 'failsafe',
-    uniqueKeys: false,
-    merge: false,
-    strict: false,
-    prettyErrors: false,
-  });
-  for (const doc of composer.compose(tokens(), true, text.length)) return doc;
+  yield* new Composer(COMPOSE_OPTIONS).compose(tokens(), true, text.length);
+}
+
+const firstDocument = (text: string, lineCounter: LineCounter): Document.Parsed | undefined => {
+  for (const doc of yamlDocuments(text, lineCounter)) return doc;
   return undefined;
 };
 
@@ -400,14 +412,11 @@ const splitPieces = (text: string): Piece[] => {
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
 
-const readPiece = (piece: {
-  text: string;
-  firstLine: number;
-}): Omit<ManifestDocument, 'index'> | undefined => {
-  const lineCounter = new LineCounter();
-  const lineAt = (offset: number) => piece.firstLine - 1 + lineCounter.linePos(offset).line;
-  const doc = firstDocument(piece.text, lineCounter);
-  if (!doc) return undefined;
+/** One parsed document as kubectl sees it; undefined for an empty or null document (kubectl skips those). */
+const decodeDocument = (
+  doc: Document.Parsed,
+  lineAt: (offset: number) => number,
+): Omit<ManifestDocument, 'index'> | undefined => {
   const start = lineAt(doc.contents?.range[0] ?? doc.range[0]);
   const base = { line: start, contents: doc.contents, lineAt };
   if (doc.errors.length > 0) {
@@ -416,8 +425,9 @@ const readPiece = (piece: {
   }
   const decoder = new Decoder(doc, lineAt);
   try {
+    checkFlowPlainScalars(doc.contents, false);
     const value = toJson(decoder.decode(doc.contents));
-    if (value === null) return undefined; // kubectl skips empty and null documents
+    if (value === null) return undefined;
     return { ...base, value, errors: [], warnings: decoder.counters.warnings };
   } catch (e) {
     const range =
@@ -431,6 +441,35 @@ const readPiece = (piece: {
       warnings: [],
     };
   }
+};
+
+const readPiece = (piece: {
+  text: string;
+  firstLine: number;
+}): Omit<ManifestDocument, 'index'> | undefined => {
+  const lineCounter = new LineCounter();
+  const lineAt = (offset: number) => piece.firstLine - 1 + lineCounter.linePos(offset).line;
+  const doc = firstDocument(piece.text, lineCounter);
+  return doc ? decodeDocument(doc, lineAt) : undefined;
+};
+
+/**
+ * The whole stream in one pass, when that reads the same as piece by piece: no `...` end markers or `%`
+ * directives (after which YAML and kubectl's splitting differ) and no syntax error anywhere (errors are then
+ * reported piece by piece, as kubectl would meet them). Saves a parser per document on large files.
+ */
+const readWhole = (text: string): ManifestDocument[] | undefined => {
+  if (/^(\.\.\.|%)/m.test(text)) return undefined;
+  const lineCounter = new LineCounter();
+  const lineAt = (offset: number) => lineCounter.linePos(offset).line;
+  const parsed = [...yamlDocuments(text, lineCounter)];
+  if (parsed.some((d) => d.errors.length > 0)) return undefined;
+  const docs: ManifestDocument[] = [];
+  for (const doc of parsed) {
+    const d = decodeDocument(doc, lineAt);
+    if (d) docs.push({ index: docs.length, ...d });
+  }
+  return docs;
 };
 
 /** A stream of JSON values (kubectl's json.Decoder path); undefined when the first value is not valid JSON. */
@@ -511,8 +550,13 @@ export const readManifestStream = (input: string): ManifestDocument[] => {
     const json = readJsonStream(text);
     if (json) return json;
   }
+  const pieces = splitPieces(text);
+  if (!pieces.some((p) => 'error' in p)) {
+    const whole = readWhole(text);
+    if (whole) return whole;
+  }
   const docs: ManifestDocument[] = [];
-  for (const piece of splitPieces(text)) {
+  for (const piece of pieces) {
     if ('error' in piece) {
       const { line } = piece.error;
       docs.push({

@@ -15,7 +15,7 @@ import {
   validateVlan,
   warn,
 } from '../shared/check';
-import type { ClusterContext } from '../shared/context';
+import type { ClusterContext, NamedNetwork } from '../shared/context';
 import { isKindAvailable } from '../shared/kinds';
 import { validateNetworkMtu } from '../shared/mtu';
 import { MACHINE_NETWORK_BRIDGE, getPhysicalNetworkOptions } from '../shared/options';
@@ -205,14 +205,31 @@ const validateMtu = (form: NADForm, ctx: ClusterContext): FieldIssue[] => {
   return validateNetworkMtu('mtu', form.mtu, ctx, target);
 };
 
+/** Network names in use, grouped by name once per list (a linter run checks thousands of NADs against it). */
+const nameIndexes = new WeakMap<readonly NamedNetwork[], Map<string, NamedNetwork[]>>();
+const namesOf = (list: readonly NamedNetwork[]): Map<string, NamedNetwork[]> => {
+  let index = nameIndexes.get(list);
+  if (!index) {
+    index = new Map();
+    for (const n of list) {
+      const same = index.get(n.networkName);
+      if (same) same.push(n);
+      else index.set(n.networkName, [n]);
+    }
+    nameIndexes.set(list, index);
+  }
+  return index;
+};
+
 /** All issues of a NAD form; fields are form fields ('subnets[0]', 'vlan', 'bridge', 'name'). */
 export const validateNAD = (form: NADForm, ctx: ClusterContext = {}): FieldIssue[] => {
   const availability = isKindAvailable(ctx, `nad-${form.type}`);
   const networkName = networkNameOf(form);
-  const shared = (ctx.existingNetworkNames ?? []).find(
-    (n) =>
-      n.networkName === networkName && n.namespace !== undefined && n.namespace !== form.namespace.trim(),
-  );
+  const shared = namesOf(ctx.existingNetworkNames ?? [])
+    .get(networkName ?? '')
+    ?.find(
+      (n) => n.namespace !== undefined && n.namespace !== form.namespace.trim() && n.owner !== ctx.selfOwner,
+    );
   return [
     ...validateLabelName('name', form.name),
     ...validateLabelName('namespace', form.namespace),

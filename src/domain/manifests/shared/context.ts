@@ -47,6 +47,12 @@ export type ClusterContext = {
   existingSubnets?: OwnedSubnet[];
   existingNetworkNames?: NamedNetwork[];
   /**
+   * Owner ('Kind namespace/name', facts.ownerOf) of the object being checked: its own entries in
+   * existingSubnets / existingNetworkNames are not conflicts. Set instead of filtering those lists per object,
+   * which made checking n manifests quadratic.
+   */
+  selfOwner?: string;
+  /**
    * The cluster network configuration could not be read: check subnets against OpenShift's default cluster and
    * service networks, as warnings (podNetwork.ts).
    */

@@ -7,7 +7,7 @@
 import type { FieldIssue } from '../../issues';
 import { type Cidr, type IPFamily, cidrsOverlap, formatCidr, hasHostBits, parseCidr } from '../../net/cidr';
 import { err, warn } from './check';
-import { type ClusterContext, reservedRanges } from './context';
+import { type ClusterContext, type OwnedSubnet, reservedRanges } from './context';
 import { podNetworkFallbackIssues } from './podNetwork';
 
 export type SubnetEntry = { field: string; cidr: string };
@@ -57,11 +57,97 @@ const selfOverlaps = (parsed: readonly Parsed[]): FieldIssue[] =>
     ];
   });
 
+/** Cluster, service and reserved ranges are the same few strings for every subnet checked: parse each once. */
+const rangeCache = new Map<string, Cidr | undefined>();
+const parseRange = (text: string): Cidr | undefined => {
+  if (rangeCache.has(text)) return rangeCache.get(text);
+  if (rangeCache.size > 1000) rangeCache.clear();
+  const cidr = parseCidr(text);
+  rangeCache.set(text, cidr);
+  return cidr;
+};
+
 const firstOverlap = (cidr: Cidr, ranges: readonly string[]): string | undefined =>
   ranges.find((r) => {
-    const other = parseCidr(r);
+    const other = parseRange(r);
     return other !== undefined && cidrsOverlap(cidr, other);
   });
+
+type Indexed = { order: number; cidr: Cidr; entry: OwnedSubnet };
+type SubnetIndex = {
+  /** Entries by family, prefix length and network address: the containing ones are found by masking. */
+  exact: Map<string, Indexed[]>;
+  prefixes: Record<IPFamily, number[]>;
+  /** Entries by family, sorted by network address: the contained ones are a contiguous run. */
+  sorted: Record<IPFamily, Indexed[]>;
+};
+
+const exactKey = (family: IPFamily, prefix: number, network: bigint) => `${family}/${prefix}/${network}`;
+
+const indexes = new WeakMap<readonly OwnedSubnet[], SubnetIndex>();
+
+const indexOf = (list: readonly OwnedSubnet[]): SubnetIndex => {
+  let index = indexes.get(list);
+  if (index) return index;
+  index = { exact: new Map(), prefixes: { 4: [], 6: [] }, sorted: { 4: [], 6: [] } };
+  const prefixes = { 4: new Set<number>(), 6: new Set<number>() };
+  list.forEach((entry, order) => {
+    const cidr = parseCidr(entry.cidr);
+    if (!cidr || !index) return;
+    const item = { order, cidr, entry };
+    const key = exactKey(cidr.family, cidr.prefix, cidr.network);
+    const same = index.exact.get(key);
+    if (same) same.push(item);
+    else index.exact.set(key, [item]);
+    prefixes[cidr.family].add(cidr.prefix);
+    index.sorted[cidr.family].push(item);
+  });
+  for (const f of [4, 6] as const) {
+    index.prefixes[f] = [...prefixes[f]].sort((a, b) => a - b);
+    index.sorted[f].sort((a, b) =>
+      a.cidr.network < b.cidr.network ? -1 : a.cidr.network > b.cidr.network ? 1 : 0,
+    );
+  }
+  indexes.set(list, index);
+  return index;
+};
+
+const familyBits = (family: IPFamily) => (family === 4 ? 32 : 128);
+const maskTo = (family: IPFamily, prefix: number, value: bigint) => {
+  const host = BigInt(familyBits(family) - prefix);
+  return (value >> host) << host;
+};
+
+/**
+ * Existing subnets overlapping `cidr`, in list order. CIDRs either nest or are disjoint, so the overlapping ones
+ * contain `cidr` (found by masking its address to each prefix length in use) or lie inside it (a run of the list
+ * sorted by address): O(prefix lengths + log n + answers) per query instead of a scan of every network.
+ */
+export const overlappingSubnets = (list: readonly OwnedSubnet[], cidr: Cidr): OwnedSubnet[] => {
+  const index = indexOf(list);
+  const hits: Indexed[] = [];
+  for (const prefix of index.prefixes[cidr.family]) {
+    if (prefix > cidr.prefix) break;
+    hits.push(
+      ...(index.exact.get(exactKey(cidr.family, prefix, maskTo(cidr.family, prefix, cidr.network))) ?? []),
+    );
+  }
+  const sorted = index.sorted[cidr.family];
+  const last = cidr.network | ((1n << BigInt(familyBits(cidr.family) - cidr.prefix)) - 1n);
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid]?.cidr.network ?? 0n) < cidr.network) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < sorted.length; i++) {
+    const item = sorted[i];
+    if (!item || item.cidr.network > last) break;
+    if (item.cidr.prefix > cidr.prefix) hits.push(item);
+  }
+  return hits.sort((a, b) => a.order - b.order).map((h) => h.entry);
+};
 
 const clusterIssues = (p: Parsed, ctx: ClusterContext, opts: SubnetPlanOptions): FieldIssue[] => {
   const families = ctx.ipFamilies;
@@ -77,8 +163,8 @@ const clusterIssues = (p: Parsed, ctx: ClusterContext, opts: SubnetPlanOptions):
   const clusterHit = firstOverlap(p.cidr, ctx.clusterNetworks ?? []);
   const serviceHit = firstOverlap(p.cidr, ctx.serviceNetworks ?? []);
   const reserved = reservedRanges(ctx, { primary: opts.primary }).find((r) => firstOverlap(p.cidr, [r.cidr]));
-  const existing = (ctx.existingSubnets ?? []).filter(
-    (s) => s.owner !== opts.self && firstOverlap(p.cidr, [s.cidr]) !== undefined,
+  const existing = overlappingSubnets(ctx.existingSubnets ?? [], p.cidr).filter(
+    (s) => s.owner !== opts.self && s.owner !== ctx.selfOwner,
   );
   return [
     ...familyIssue,
