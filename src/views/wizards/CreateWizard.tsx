@@ -35,7 +35,7 @@ import {
 import { namespaceAccessIssues, namespaceOptions } from '../../domain/manifests/shared/createAccess';
 import { useKindCreateAccess } from './useCreateAccess';
 import { ReviewFooter, ReviewStep } from './ReviewStep';
-import { mapServerIssues, REVIEW_FIELD } from './serverFields';
+import { mapServerIssues, REVIEW_FIELD } from '../../domain/manifests/serverFields';
 import { useCreateNetwork } from './useCreateNetwork';
 
 export type StepDef = { id: string; name: string; fields: readonly string[]; body: ReactNode };

@@ -28,7 +28,7 @@ import {
   ownerField,
   stepOfField,
 } from '../../domain/manifests/shared/formIssues';
-import { REVIEW_FIELD } from './serverFields';
+import { REVIEW_FIELD } from '../../domain/manifests/serverFields';
 import { focusField } from './fields';
 import type { CreateState } from './useCreateNetwork';
 

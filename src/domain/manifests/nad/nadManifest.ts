@@ -2,20 +2,27 @@
 import type { CNIConfig } from '../../kube/networks';
 import { err, warn } from '../shared/check';
 import { type NADForm, OVN_CNI } from './nad';
-import { type Adapted, ManifestReader, isObject, metaPath } from '../shared/reader';
+import { type FieldTable, META_RENAMES, pathOfField } from '../shared/fieldPaths';
+import { type Adapted, ManifestReader, isObject } from '../shared/reader';
 
-/** Form fields of a NAD live inside the JSON string; the path names the CNI key under spec.config. */
+/**
+ * Form fields of a NAD live inside the JSON string; the path names the CNI key under spec.config (a server
+ * refusal can only name spec.config itself, so only name, namespace and description map back to a field).
+ */
+export const nadFieldTable = (type: NADForm['type'] | undefined): FieldTable => ({
+  renames: [
+    ...META_RENAMES,
+    { field: 'networkName', path: 'spec.config.name' },
+    { field: 'macSpoofChk', path: 'spec.config.macspoofchk' },
+    { field: 'vlan', path: type === 'localnet' ? 'spec.config.vlanID' : 'spec.config.vlan' },
+  ],
+  rest: 'spec.config',
+});
+
 const nadPathOf =
   (type: NADForm['type'] | undefined) =>
-  (field: string): string => {
-    const meta = metaPath(field);
-    if (meta) return meta;
-    const key = field
-      .replace(/^networkName/, 'name')
-      .replace(/^macSpoofChk/, 'macspoofchk')
-      .replace(/^vlan$/, type === 'localnet' ? 'vlanID' : 'vlan');
-    return `spec.config.${key}`;
-  };
+  (field: string): string =>
+    pathOfField(nadFieldTable(type), field) ?? `spec.config.${field}`;
 
 /** OVN-K accepts numbers or numeric strings for mtu and vlanID (the docs show both). */
 const numberField = (

@@ -17,6 +17,7 @@ import type { ClusterContext } from '../shared/context';
 import { BOND_MODES } from './nncp';
 import { validateNic } from './nncpValidate';
 import { getSelectedNodeStates } from '../shared/options';
+import { type FieldTable, META_RENAMES } from '../shared/fieldPaths';
 import { ManifestReader, isObject } from '../shared/reader';
 
 const MAX_UNAVAILABLE = /^([1-9]\d*|([1-9]\d?|100)%)$/;
@@ -29,6 +30,19 @@ const portNames = (r: ManifestReader, path: string): { name: string; field: stri
       ? []
       : [{ name, field: typeof p === 'string' ? `${path}[${j}]` : `${path}[${j}].name` }];
   });
+
+/**
+ * The NNCP wizard's fields in the manifest, for placing a server refusal (the manifest itself is checked at
+ * manifest level, its paths are already the manifest's): the bridge mapping is the physical network name.
+ */
+export const NNCP_FIELD_TABLE: FieldTable = {
+  renames: [
+    ...META_RENAMES,
+    { field: 'nodeSelector', path: 'spec.nodeSelector', leaf: true },
+    { field: 'maxUnavailable', path: 'spec.maxUnavailable' },
+    { field: 'physicalNetworkName', path: 'spec.desiredState.ovn', leaf: true, alias: true },
+  ],
+};
 
 const trunkIssues = (r: ManifestReader, portPath: string): FieldIssue[] =>
   (r.list(`${portPath}.vlan.trunk-tags`) ?? []).flatMap((tag, k) => {

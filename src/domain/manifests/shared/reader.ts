@@ -106,11 +106,3 @@ export const isObject = isRecord;
 
 /** A form read from a manifest: issues found while reading, and where each form field lives in the manifest. */
 export type Adapted<F> = { form?: F; issues: FieldIssue[]; pathOf: (field: string) => string };
-
-/** Where a form's name, namespace and description live in any manifest. */
-export const metaPath = (field: string): string | undefined =>
-  field === 'name' || field === 'namespace'
-    ? `metadata.${field}`
-    : field === 'description'
-      ? 'metadata.annotations.description'
-      : undefined;

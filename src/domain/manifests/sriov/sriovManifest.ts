@@ -1,8 +1,26 @@
 /** SR-IOV policy and network manifests → their forms, with the map from form fields back to manifest paths. */
-import { type Adapted, ManifestReader, metaPath } from '../shared/reader';
+import { type FieldTable, META_RENAMES, pathOfField } from '../shared/fieldPaths';
+import { type Adapted, ManifestReader } from '../shared/reader';
 import type { SriovNetworkForm, SriovPolicyForm } from './sriov';
 
-const specPathOf = (field: string): string => metaPath(field) ?? `spec.${field}`;
+/**
+ * SriovNetwork and SriovNetworkNodePolicy fields have the form's names under `spec` (numVfs → spec.numVfs); the
+ * NIC selector's lists are edited whole.
+ */
+export const SRIOV_FIELD_TABLE: FieldTable = {
+  renames: [
+    ...META_RENAMES,
+    ...['vendor', 'deviceID', 'pfNames', 'rootDevices', 'netFilter'].map((k) => ({
+      field: `nicSelector.${k}`,
+      path: `spec.nicSelector.${k}`,
+      leaf: true,
+    })),
+  ],
+  rest: 'spec',
+  restDepth: 1,
+};
+
+const specPathOf = (field: string): string => pathOfField(SRIOV_FIELD_TABLE, field) ?? `spec.${field}`;
 
 /** Spreads `{ key: v }` only when v is defined (exactOptionalPropertyTypes-friendly). */
 const opt = <T>(key: string, v: T | undefined): Record<string, T> => (v !== undefined ? { [key]: v } : {});

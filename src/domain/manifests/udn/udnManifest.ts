@@ -1,27 +1,40 @@
 /** UDN / CUDN manifest → UDNForm, plus the map from form fields back to manifest paths. */
 import type { LabelSelector, UDNTopology } from '../../kube/networks';
 import { err } from '../shared/check';
+import { type FieldRename, type FieldTable, META_RENAMES, pathOfField } from '../shared/fieldPaths';
 import { type Adapted, ManifestReader, isObject } from '../shared/reader';
 import { checkLayer2Extras } from './udnLayer2Extras';
 import type { UDNForm, UDNSubnetForm } from './udn';
 
 const LAYERS = { Layer2: 'layer2', Layer3: 'layer3', Localnet: 'localnet' } as const;
 
+/** Where each UDNForm field lives in a UDN (`spec.<layer>`) or CUDN (`spec.network.<layer>`) manifest. */
+export const udnFieldTable = (cluster: boolean, topology: UDNTopology | undefined): FieldTable => {
+  const base = cluster ? 'spec.network' : 'spec';
+  const renames: FieldRename[] = [
+    ...META_RENAMES,
+    { field: 'namespaceSelector', path: 'spec.namespaceSelector', leaf: true },
+    { field: 'topology', path: `${base}.topology` },
+  ];
+  if (!topology) return { renames };
+  const layer = `${base}.${LAYERS[topology]}`;
+  renames.push(
+    { field: 'ipamMode', path: `${layer}.ipam.mode` },
+    { field: 'persistentIPs', path: `${layer}.ipam.lifecycle` },
+    { field: 'ipamMode', path: `${layer}.ipam`, alias: true, leaf: true },
+    { field: 'vlan', path: `${layer}.vlan.access.id` },
+    { field: 'vlan', path: `${layer}.vlan`, alias: true, leaf: true },
+  );
+  if (topology === 'Layer3')
+    renames.push({ field: 'subnets[]', path: `${layer}.subnets[].cidr`, exact: true });
+  return { renames, rest: layer };
+};
+
+/** Form field → manifest path; without a topology every field points at it (the form cannot be read further). */
 export const udnPathOf =
   (cluster: boolean, topology: UDNTopology | undefined) =>
-  (field: string): string => {
-    const base = cluster ? 'spec.network' : 'spec';
-    if (field === 'name' || field === 'namespace') return `metadata.${field}`;
-    if (field.startsWith('namespaceSelector')) return `spec.${field}`;
-    if (field === 'topology' || !topology) return `${base}.topology`;
-    const layer = `${base}.${LAYERS[topology]}`;
-    const mapped = field
-      .replace(/^ipamMode/, 'ipam.mode')
-      .replace(/^persistentIPs/, 'ipam.lifecycle')
-      .replace(/^vlan$/, 'vlan.access.id')
-      .replace(/^subnets\[(\d+)\]$/, topology === 'Layer3' ? 'subnets[$1].cidr' : 'subnets[$1]');
-    return `${layer}.${mapped}`;
-  };
+  (field: string): string =>
+    pathOfField(udnFieldTable(cluster, topology), field) ?? `${cluster ? 'spec.network' : 'spec'}.topology`;
 
 const readLayer3Subnets = (r: ManifestReader, path: string): UDNSubnetForm[] =>
   (r.list(path) ?? []).flatMap((item, i) => {
