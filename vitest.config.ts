@@ -1,5 +1,6 @@
-// Unit tests: pure domain modules, the build plugin, and views in jsdom. Cluster-backed tests live in
-// integration-tests/ and have their own config.
+// Unit tests: pure domain modules, the build plugin, the pure builders of the cluster seed, and the few view and
+// hook tests that ask for jsdom (`// @vitest-environment jsdom` at the top of the file). Cluster-backed tests live
+// in integration-tests/ and have their own config.
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -9,6 +10,8 @@ export default defineConfig({
       'build/**/*.test.ts',
       'shell/**/*.test.{ts,tsx}',
       'scripts/**/*.test.ts',
+      // Pure: they build the seed's objects and check them, no cluster (integration-tests/vitest.config.ts skips them).
+      'integration-tests/cluster/seed/**/*.test.ts',
     ],
     environment: 'node',
   },
