@@ -2,7 +2,7 @@
  * JSON-patch builders for VM interfaces. Every patch starts with a `test` on metadata.resourceVersion, so a
  * concurrent change (another user, or KubeVirt rewriting the arrays during hot-plug, kubevirt-plugin PR #2980)
  * makes the server answer 409 instead of silently losing one of the edits; each replace/remove at an index is
- * also preceded by a `test` of the entry it expects there (docs/style.md §5).
+ * also preceded by a `test` of the entry it expects there.
  */
 import type { PatchOp } from '../kube/meta';
 import type { VM, VMInterface } from '../kube/vm';

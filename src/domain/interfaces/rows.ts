@@ -1,7 +1,7 @@
 /**
  * The VM-interfaces view model: one row per interface, joining the VM spec (desired) with the VMI spec and
- * `status.interfaces` (actual). Replaces kubevirt-plugin's component-level `useMemo` join
- * (docs/anchors.md §1.1) and keeps what it drops: link-local IPs, IP sources, "unknown" vs "none".
+ * `status.interfaces` (actual). Replaces kubevirt-plugin's component-level `useMemo` join and keeps what it
+ * drops: link-local IPs, IP sources, "unknown" vs "none".
  */
 import type {
   Binding,

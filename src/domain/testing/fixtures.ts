@@ -1,6 +1,6 @@
 /**
  * Builders for tests and benches: small objects with only the fields a test talks about, instead of literal
- * 25 KB fixtures (the kubevirt-plugin anti-pattern, docs/style.md §1). Everything here is deterministic.
+ * 25 KB fixtures (the kubevirt-plugin anti-pattern). Everything here is deterministic.
  */
 import type { Condition, K8sObject } from '../kube/meta';
 import type { LinkState, VM, VMI, VMInterface, VMIStatusInterface, VMNetwork, Volume } from '../kube/vm';
