@@ -43,7 +43,7 @@ const fakeFetch =
   (url, init) => {
     const path = url.split('?')[0] ?? url;
     if (init.method === 'POST' && path.endsWith('/selfsubjectaccessreviews')) {
-      const review = JSON.parse(String(init.body)) as object;
+      const review = JSON.parse(typeof init.body === 'string' ? init.body : '{}') as object;
       return Promise.resolve(json(JSON.stringify({ ...review, status: { allowed: true } }), 201));
     }
     const body = lists.get(path);

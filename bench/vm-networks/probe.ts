@@ -109,7 +109,7 @@ export const installProbe = (dataAt: () => number | undefined, mount: () => void
       watch(e, keydowns[keydowns.length - 1] ?? performance.now(), timeoutMs),
     arm: (e, timeoutMs = 10_000) => {
       armed = new Promise<number>((resolve, reject) => {
-        onKeydown = (at) => watch(e, at, timeoutMs).then(resolve, reject);
+        onKeydown = (at) => void watch(e, at, timeoutMs).then(resolve, reject);
       });
     },
     armed: () => armed,

@@ -46,6 +46,7 @@ afterEach(() => vi.restoreAllMocks());
 
 describe('rendered entry script', () => {
   const run = (cfg: RuntimeConfig, win: Window) =>
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- runs the rendered script as a browser would
     new Function('window', renderEntryScript(cfg))(win) as void;
 
   it('calls the entry callback synchronously, with the plugin name and {init, get}', () => {

@@ -47,8 +47,8 @@ export function pluginEntryRuntime(
   const script = win.document.currentScript as HTMLScriptElement | null;
   // currentScript is only set while this script runs synchronously, so read it now.
   const base = new URL(script?.src ? '.' : cfg.baseURL, script?.src || win.location.href).href;
-  const modules: Record<string, unknown> = Object.create(null);
-  const pending: Record<string, Promise<void>> = Object.create(null);
+  const modules = Object.create(null) as Record<string, unknown>;
+  const pending = Object.create(null) as Record<string, Promise<void>>;
   let scope: ShareScope | undefined;
 
   // Read by the generated stub modules (`module.exports = registry.require(key)`).
@@ -119,7 +119,7 @@ export function pluginEntryRuntime(
 
   const callback = win[cfg.callbackName];
   if (typeof callback !== 'function') throw new Error(`${cfg.name}: window.${cfg.callbackName} is missing`);
-  callback(cfg.name, entryModule);
+  (callback as (name: string, entry: typeof entryModule) => void)(cfg.name, entryModule);
   return entryModule;
 }
 

@@ -105,7 +105,8 @@ export const findCodeRefs = (extensions: EncodedExtension[]): CodeRefUse[] => {
     if (Array.isArray(value)) value.forEach((v, i) => walk(v, index, `${path}[${i}]`));
     else if (value && typeof value === 'object') {
       const ref = (value as Record<string, unknown>).$codeRef;
-      if (ref !== undefined) found.push({ index, path, ref: String(ref) });
+      if (ref !== undefined)
+        found.push({ index, path, ref: typeof ref === 'string' ? ref : JSON.stringify(ref) });
       else Object.entries(value).forEach(([k, v]) => walk(v, index, `${path}.${k}`));
     }
   };

@@ -7,18 +7,12 @@ import {
   parseDynamicModuleRequest,
   resolveFallbackFile,
   rewritePatternFlyImports,
-  type EstreeProgram,
 } from './patternfly';
 
 const root = resolve(import.meta.dirname, '../..');
 const maps = loadDynamicModuleMaps(root);
 const rewrite = (code: string) =>
-  rewritePatternFlyImports(
-    code,
-    parseAst(code, { lang: 'js' }) as unknown as EstreeProgram,
-    maps,
-    'src/x.tsx',
-  );
+  rewritePatternFlyImports(code, parseAst(code, { lang: 'js' }), maps, 'src/x.tsx');
 
 describe('rewritePatternFlyImports', () => {
   it('splits index imports into one import per dynamic module, keeping aliases', () => {

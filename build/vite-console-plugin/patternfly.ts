@@ -73,7 +73,7 @@ export type EstreeNode = {
 };
 export type EstreeProgram = { body: EstreeNode[] };
 
-const nameOf = (n: Name | undefined): string => String(n?.name ?? n?.value ?? '');
+const nameOf = (n: Name | undefined): string => n?.name ?? (typeof n?.value === 'string' ? n.value : '');
 
 /**
  * Rewrites PF index imports and re-exports in one module. Returns the new code, or undefined when there

@@ -27,7 +27,7 @@ export const readCrds = (dir = crdDir()): KubeObject[] => {
 
 type Condition = { type: string; status: string; message?: string };
 const conditionsOf = (o: KubeObject): Condition[] =>
-  ((o.status as { conditions?: Condition[] } | undefined)?.conditions ?? []) as Condition[];
+  (o.status as { conditions?: Condition[] } | undefined)?.conditions ?? [];
 
 const installOne = async (client: KubeClient, crd: KubeObject): Promise<void> => {
   // A plain POST (or PUT): three CRDs exceed the 256 KiB last-applied annotation of client-side apply.

@@ -21,6 +21,10 @@ const readState = (): ClusterState =>
 
 export type NodeK8s = { client: K8sClient; fetch: FetchLike; close: () => Promise<void> };
 
+/** A message's text: one Buffer, or the fragments of one. */
+const textOf = (data: WebSocket.RawData): string =>
+  (Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data)).toString();
+
 const wsOpener =
   (ca: string, token: string, origin: string): OpenWebSocket =>
   (url, h) => {
@@ -35,7 +39,7 @@ const wsOpener =
       h.onClose(info);
     };
     ws.on('open', () => h.onOpen());
-    ws.on('message', (data: WebSocket.RawData) => h.onMessage(data.toString()));
+    ws.on('message', (data: WebSocket.RawData) => h.onMessage(textOf(data)));
     // An upgrade answered with a plain HTTP status (401/403/410…): report it, as browsers cannot.
     ws.on('unexpected-response', (req, res) => {
       res.resume();

@@ -69,7 +69,7 @@ describe('deploy/ (kustomize build)', () => {
   });
   afterAll(async () => {
     await admin.delete(`${collection(ns)}/${ns.metadata.name}`);
-    admin.close();
+    await admin.close();
   });
 
   it('has every kind the deployment needs', () => {

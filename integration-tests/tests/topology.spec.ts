@@ -194,7 +194,7 @@ const exportPng = async (page: Page): Promise<Buffer> => {
     page.getByTestId('topology-png').click(),
   ]);
   expect(download.suggestedFilename()).toBe('network-topology.png');
-  return readFileSync((await download.path())!);
+  return readFileSync(await download.path());
 };
 
 test('PNG export downloads a non-empty PNG in the console theme, light or dark', async ({

@@ -18,6 +18,7 @@ import type { ListStore } from './watch';
 /** Turns a result into a value or a rejection with the K8sError itself (react-query's `error`). */
 export const unwrap = <T>(r: K8sResult<T>): T => {
   if (r.ok) return r.value;
+  // eslint-disable-next-line @typescript-eslint/only-throw-error -- on purpose, see below
   throw r.error; // the K8sError value itself, not an Error: views read kind/fieldIssues from it
 };
 

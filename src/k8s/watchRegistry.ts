@@ -18,7 +18,7 @@ const entries = (qc: QueryClient, client: K8sClient): Map<string, Entry> => {
   let byClient = registries.get(qc);
   if (!byClient) registries.set(qc, (byClient = new WeakMap()));
   let map = byClient.get(client);
-  if (!map) byClient.set(client, (map = new Map()));
+  if (!map) byClient.set(client, (map = new Map<string, Entry>()));
   return map;
 };
 

@@ -21,7 +21,9 @@ const withRetry = async (what: string, send: () => Promise<KubeResponse>): Promi
     }
     if (res && res.status < 300) return res.body;
     if (res && (!TRANSIENT.has(res.status) || attempt >= 6)) {
-      throw new Error(`${what}: HTTP ${res.status} ${String(res.body.message ?? JSON.stringify(res.body))}`);
+      throw new Error(
+        `${what}: HTTP ${res.status} ${typeof res.body.message === 'string' ? res.body.message : JSON.stringify(res.body)}`,
+      );
     }
     await sleep(200 * 2 ** attempt);
   }

@@ -118,6 +118,9 @@ export const rollouts = (
 const isObj = (v: unknown): v is Record<string, unknown> =>
   v !== null && typeof v === 'object' && !Array.isArray(v);
 
+const scalar = (v: unknown): v is string | number | boolean | bigint =>
+  typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint';
+
 /** Whether what the policy asks for (d) already holds in the current state (c): every field d sets, c has. */
 const holds = (d: unknown, c: unknown): boolean => {
   if (Array.isArray(d)) return Array.isArray(c) && d.every((x) => c.some((y) => holds(x, y)));
@@ -127,7 +130,7 @@ const holds = (d: unknown, c: unknown): boolean => {
   // an ipv4 section, `stp: {enabled: false}`) is off already.
   if (d === false && c === undefined) return true;
   // nmstate reports MACs upper case and some options as numbers where policies write strings ("100").
-  return c !== undefined && c !== null && String(d).toLowerCase() === String(c).toLowerCase();
+  return scalar(d) && scalar(c) && String(d).toLowerCase() === String(c).toLowerCase();
 };
 
 /** The dotted paths of the fields whose desired value does not hold in c. */
@@ -160,8 +163,8 @@ export const compareWithCurrent = (
   desired: NMStateState,
   current: NMStateState | undefined,
 ): NodeComparison => {
-  const now = (current?.interfaces ?? []).filter(isObj) as NMStateInterface[];
-  const wanted = (desired.interfaces ?? []).filter(isObj) as NMStateInterface[];
+  const now = (current?.interfaces ?? []).filter((i): boolean => isObj(i));
+  const wanted = (desired.interfaces ?? []).filter((i): boolean => isObj(i));
   const found = wanted.map((d) => now.filter(sameIface(d)));
   const changes: InterfaceChange[] = wanted.map((d, i) => {
     const c = found[i]![0];

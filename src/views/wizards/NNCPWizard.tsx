@@ -16,7 +16,6 @@ import { CreateWizard, type StepDef } from './CreateWizard';
 import { SelectField, TextField } from './fields';
 import { NNCPInterface } from './NNCPInterface';
 import { DraftBlastRadius } from '../host-networks/DraftBlastRadius';
-import type { NodeNetworkConfigurationPolicy } from '../../domain/kube/networks';
 import { formatLabels, parseLabels } from './text';
 
 /** NodeNetworkConfigurationPolicy: what to configure on which nodes. */
@@ -155,13 +154,7 @@ export const NNCPWizard: FC<{ ctx: ClusterContext }> = ({ ctx }) => {
       id: 'impact',
       name: t('What rides on it'),
       fields: [],
-      body: (
-        <DraftBlastRadius
-          desired={(manifest as NodeNetworkConfigurationPolicy).spec.desiredState}
-          nodes={selected ?? []}
-          ctx={ctx}
-        />
-      ),
+      body: <DraftBlastRadius desired={manifest.spec.desiredState} nodes={selected ?? []} ctx={ctx} />,
     },
   ];
 

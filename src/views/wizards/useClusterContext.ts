@@ -70,7 +70,7 @@ const useVMIsWhen = (
   const r = useListWatches(VirtualMachineInstanceModel, scopes);
   const error = scopeQ.error ?? r.error;
   return {
-    items: r.loaded && !error ? (r.data as VMI[]) : undefined,
+    items: r.loaded && !error ? r.data : undefined,
     why: error ? reasonOf(error) : undefined,
   };
 };

@@ -48,6 +48,8 @@ const TARGETS = [
 
 export type CreateAccessByKind = (kind: NetworkKind) => CreateAccess;
 
+const UNKNOWN: CreateAccess = { state: 'unknown' };
+
 export const useCreateAccess = (): CreateAccessByKind => {
   const client = useK8sClient();
   const hints = useNamespaceHints();
@@ -77,10 +79,7 @@ export const useCreateAccess = (): CreateAccessByKind => {
     ),
   });
   const byModel = useMemo(
-    () =>
-      new Map(
-        TARGETS.map((t, i) => [t.model, results[i]?.data ?? ({ state: 'unknown' } as CreateAccess)] as const),
-      ),
+    () => new Map(TARGETS.map((t, i) => [t.model, results[i]?.data ?? UNKNOWN] as const)),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the answers, not the results array identity
     results.map((r) => r.data),
   );

@@ -67,7 +67,7 @@ export const parseTrunkVlans = (text: string | undefined): TrunkTag[] | undefine
     if (!m || min < 1 || max > 4094 || min > max) return undefined;
     return m[2] === undefined ? { id: min } : { 'id-range': { min, max } };
   });
-  return tags.every((t) => t !== undefined) ? (tags as TrunkTag[]) : undefined;
+  return tags.every((t) => t !== undefined) ? tags : undefined;
 };
 
 const noIP = { ipv4: { enabled: false }, ipv6: { enabled: false } };

@@ -41,7 +41,7 @@ const strings = (list: unknown): string[] =>
 
 export const subnetsOf = (obj: K8sObject): string[] => {
   if (obj.kind === 'NetworkAttachmentDefinition') {
-    const config = parseCniConfig(obj as NetworkAttachmentDefinition);
+    const config = parseCniConfig(obj);
     return config?.type === 'ovn-k8s-cni-overlay' && !isGenerated(obj) ? splitSubnets(config.subnets) : [];
   }
   const spec =

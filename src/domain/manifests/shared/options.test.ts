@@ -133,12 +133,12 @@ describe('availableKinds', () => {
       .filter((k) => !k.available)
       .map((k) => `${k.kind}:${k.reason ?? ''}`);
 
-  it.each([
-    ['unknown cluster: everything', {} as ClusterContext, []],
-    ['dual-stack: everything', { ipFamilies: [4, 6] } as ClusterContext, []],
+  it.each<[string, ClusterContext, string[]]>([
+    ['unknown cluster: everything', {}, []],
+    ['dual-stack: everything', { ipFamilies: [4, 6] }, []],
     [
       'IPv6 single-stack: no overlays',
-      { ipFamilies: [6] } as ClusterContext,
+      { ipFamilies: [6] },
       [
         'nad-layer2:ipv6-single-stack-overlay',
         'udn-layer2:ipv6-single-stack-overlay',
@@ -149,7 +149,7 @@ describe('availableKinds', () => {
     ],
     [
       'missing operators',
-      { installed: { udn: false, nmstate: false, sriov: false } } as ClusterContext,
+      { installed: { udn: false, nmstate: false, sriov: false } },
       [
         'udn-layer2:udn-api-missing',
         'udn-layer3:udn-api-missing',
