@@ -2,11 +2,19 @@
 // nodes.ts gives every worker the same NIC layout, nmstate.ts the NNCPs, bond0-policy failing on worker-1,
 // topology.ts br2-ens9-policy still rolling out): what an admin sees, and what a tenant gets instead.
 import { expect, test, type Page } from '@playwright/test';
-import { NO_NODE_POLICY } from '../cluster/seed/hostnetworks';
+import { ABORTED_POLICY, INFRA_NODES, NO_NODE_POLICY } from '../cluster/seed/hostnetworks';
+import {
+  HCO_NAMESPACE,
+  MIGRATION_CANDIDATES,
+  MIGRATION_NETWORK,
+  MIGRATIONS,
+  migratedVM,
+} from '../cluster/seed/migration';
 import { mac } from '../cluster/seed/nodes';
 import { TOPOLOGY_PROBLEMS } from '../cluster/seed/topology';
 import { actAs, shellUrl } from '../pages/shell';
 import { createNetworkPage } from '../pages/wizards';
+import { clientFor, type KubeObject } from '../support/k8s';
 
 const nodeState = (page: Page) => ({
   open: async (query = '') => {
@@ -55,7 +63,9 @@ test("an admin sees each node's interfaces, finds them by name, MAC and IP, and 
   await expect(p.row('worker-0', 'vlan', 'ens5.100')).toBeVisible();
   await expect(page.getByTestId('hostnet-summary')).toHaveText('1 interface on 1 node');
 
-  // The interface's link selects it on the topology graph, filtered to its node.
+  // The interface's link selects it on the topology graph, filtered to its node (once the search is in the URL:
+  // its debounced write must not land after the navigation).
+  await expect(page).toHaveURL(/q=10\.100\.0\.10/);
   await p.row('worker-0', 'vlan', 'ens5.100').getByTestId('hostif-topology-link').click();
   await expect(page).toHaveURL(/\/vm-network-topology\/all-namespaces\?/);
   const url = new URL(page.url());
@@ -250,4 +260,192 @@ test('bench: the node state page at 100 nodes × 100 interfaces renders only wha
   test.info().annotations.push({ type: 'bench', description: JSON.stringify({ firstRowsMs, searchMs }) });
   console.log(`node-state bench 100×100: first rows ${firstRowsMs} ms, search → rows ${searchMs} ms`);
   expect(searchMs).toBeLessThan(5_000);
+});
+
+// ---- the live-migration network (seed: networks.ts migration-net, migration.ts candidates and migrations) ------
+
+const HCO_PATH = `/apis/hco.kubevirt.io/v1beta1/namespaces/${HCO_NAMESPACE}/hyperconvergeds/kubevirt-hyperconverged`;
+type HCO = KubeObject & { spec?: { liveMigrationConfig?: { network?: string } } };
+const serverNetwork = async () =>
+  (await clientFor('admin').get<HCO>(HCO_PATH)).body.spec?.liveMigrationConfig?.network;
+/** Sets the network as another admin would (a JSON merge patch), outside the page. */
+const setServerNetwork = async (network: string) => {
+  const r = await clientFor('admin').patch(HCO_PATH, { spec: { liveMigrationConfig: { network } } });
+  expect(r.status).toBe(200);
+};
+
+const migrationPage = (page: Page) => ({
+  open: async () => {
+    await page.goto(`${shellUrl()}/vm-host-networks/migration`);
+    await page.getByRole('heading', { name: 'Live-migration network' }).waitFor();
+  },
+  current: () => page.getByTestId('migration-current-value'),
+  candidate: (name: string) => page.getByTestId(`migration-candidate-${name}`),
+  use: (name: string) => page.getByTestId(`migration-use-${name}`),
+  vm: (ns: string, name: string) => page.getByTestId(`migration-vm-${ns}-${name}`),
+});
+
+const C = MIGRATION_CANDIDATES;
+
+test("an admin sees each migration network candidate checked and each VM's last migration, sets one, and the HyperConverged CR has it", async ({
+  page,
+  context,
+}) => {
+  await actAs(context, 'admin');
+  const p = migrationPage(page);
+  try {
+    await p.open();
+    await expect(p.current()).toHaveText(
+      `Live migrations use ${MIGRATION_NETWORK.name} (NetworkAttachmentDefinition ${HCO_NAMESPACE}/${MIGRATION_NETWORK.name}).`,
+    );
+    await expect(p.candidate(MIGRATION_NETWORK.name).getByTestId('migration-candidate-current')).toHaveText(
+      'Current',
+    );
+    // Only the HyperConverged CR's namespace: the tenant NADs on br1 are not offered.
+    await expect(page.getByTestId('migration-candidate-br1-vlan100')).toHaveCount(0);
+
+    const good = p.candidate(C.good.name);
+    await expect(good).toContainText(`Whereabouts hands out addresses from ${C.good.range}.`);
+    await expect(good).toContainText(`${C.good.range} overlaps no other network.`);
+    await expect(good).toContainText(/Bridge br1 exists on all \d+ nodes that run VMs\./);
+    await expect(good.getByTestId('migration-check-error')).toHaveCount(0);
+    // The bridge only some workers have, named where it is missing.
+    const partial = p.candidate(C.partialBridge.name);
+    await expect(partial).toContainText(
+      `Bridge ${C.partialBridge.bridge} is missing on ${C.partialBridge.missingOn.join(', ')}`,
+    );
+    await expect(p.use(C.partialBridge.name)).toHaveAttribute('aria-disabled', 'true');
+    await expect(p.candidate(C.overlapping.name)).toContainText(
+      `${C.overlapping.range} overlaps ${C.overlapping.overlaps} of NetworkAttachmentDefinition default/l2-overlay.`,
+    );
+    await expect(p.candidate(C.staticIpam.name)).toContainText(
+      'Static IPAM gives every virt-handler the same address (10.253.0.10/24)',
+    );
+    await expect(p.use(C.staticIpam.name)).toHaveAttribute('aria-disabled', 'true');
+
+    // Per VM: over migration-net (its target address in 10.250.0.0/24), over the pod network, a newer failed
+    // VirtualMachineInstanceMigration that used it, and a pending one with no address yet.
+    const [overNet, overPod, failed, pending] = MIGRATIONS.map(migratedVM);
+    await expect(p.vm(overNet!.namespace, overNet!.name).getByTestId('migration-vm-verdict')).toHaveText(
+      'Yes',
+    );
+    await expect(p.vm(overPod!.namespace, overPod!.name).getByTestId('migration-vm-verdict')).toHaveText(
+      'No: the pod network',
+    );
+    await expect(p.vm(failed!.namespace, failed!.name)).toContainText('Failed: worker-0 → worker-1');
+    await expect(p.vm(failed!.namespace, failed!.name).getByTestId('migration-vm-verdict')).toHaveText('Yes');
+    await expect(p.vm(pending!.namespace, pending!.name).getByTestId('migration-vm-verdict')).toHaveText(
+      'Not known yet',
+    );
+
+    await p.use(C.good.name).click();
+    await expect(page.getByTestId('migration-outcome')).toContainText(
+      `Live migrations now use ${C.good.name}. The virt-handler pods restart to attach it.`,
+    );
+    expect(await serverNetwork()).toBe(C.good.name);
+    await expect(p.current()).toContainText(`Live migrations use ${C.good.name}`);
+    // Its range is not the one the VMs migrated over: the one over migration-net is no longer counted.
+    await expect(p.vm(overNet!.namespace, overNet!.name).getByTestId('migration-vm-verdict')).toHaveText(
+      'No: another migration network',
+    );
+  } finally {
+    await setServerNetwork(MIGRATION_NETWORK.name);
+  }
+});
+
+test('a change another admin made meanwhile is refused and shown, not overwritten', async ({
+  page,
+  context,
+}) => {
+  await actAs(context, 'admin');
+  // The page does not hear of the other admin's change (its watch of HyperConverged stays silent).
+  await page.routeWebSocket(/hyperconvergeds/, () => undefined);
+  const p = migrationPage(page);
+  try {
+    await p.open();
+    await expect(p.current()).toContainText(`Live migrations use ${MIGRATION_NETWORK.name} `);
+    await setServerNetwork(C.partialBridge.name);
+    await p.use(C.good.name).click();
+    await expect(page.getByTestId('migration-conflict')).toContainText(
+      `The HyperConverged CR changed since this page read it: live migrations now use ${C.partialBridge.name}. Nothing was changed; choose again.`,
+    );
+    expect(await serverNetwork()).toBe(C.partialBridge.name);
+  } finally {
+    await setServerNetwork(MIGRATION_NETWORK.name);
+  }
+});
+
+test('a viewer sees the migration network but may not change it; a tenant is told it is for administrators', async ({
+  page,
+  context,
+}) => {
+  await actAs(context, 'viewer');
+  const p = migrationPage(page);
+  await p.open();
+  await expect(p.current()).toContainText(`Live migrations use ${MIGRATION_NETWORK.name}`);
+  await expect(page.getByTestId('migration-denied')).toContainText(
+    `You may not change the HyperConverged CR ${HCO_NAMESPACE}/kubevirt-hyperconverged.`,
+  );
+  await expect(p.use(C.good.name)).toHaveAttribute('aria-disabled', 'true');
+  await expect(page.getByTestId('migration-use-pod')).toHaveAttribute('aria-disabled', 'true');
+
+  await actAs(context, 'tenant-a');
+  await p.open();
+  await expect(page.getByTestId('hostnet-forbidden')).toContainText('hyperconvergeds');
+  await expect(page.getByTestId('migration-candidates')).toHaveCount(0);
+});
+
+test('the NNCP wizard warns, naming the networks, when the draft moves a localnet mapping they use to another bridge', async ({
+  page,
+  context,
+}) => {
+  await actAs(context, 'admin');
+  const wizard = createNetworkPage(page);
+  await wizard.open();
+  await wizard.chooseKind('nncp');
+  await wizard.fill({ name: `e2e-move-${Date.now().toString(36).slice(-5)}` });
+  await wizard.field('kind').selectOption('br-ex-mapping');
+  await wizard.step('Bridge mapping');
+  // physnet-ext is mapped to ovs-br1 on every worker; cudn-localnet rides on it (seed networks.ts, nodes.ts).
+  await wizard.fill({ physicalNetworkName: 'physnet-ext' });
+  await wizard.step('What rides on it');
+  const panel = page.getByTestId('nncp-blast-radius');
+  await expect(panel.getByTestId('nncp-blast-removal')).toHaveCount(1);
+  await expect(panel.getByTestId('nncp-blast-removal')).toContainText(
+    'Moving bridge mapping physnet-ext from ovs-br1 to br-ex reroutes cudn-localnet',
+  );
+  // A mapping onto the bridge it is on already moves nothing.
+  await wizard.step('Bridge mapping');
+  await wizard.fill({ physicalNetworkName: 'physnet' });
+  await wizard.step('What rides on it');
+  await expect(panel.getByTestId('nncp-blast-removal')).toHaveCount(0);
+});
+
+test('the rollout shows an NNCP aborted on the other nodes after failing on one, and the infra nodes their own NICs', async ({
+  page,
+  context,
+}) => {
+  await actAs(context, 'admin');
+  const r = rollout(page);
+  await r.open();
+  const row = r.row(ABORTED_POLICY.name);
+  await expect(row.getByTestId('nncp-count-Failing')).toHaveText('1');
+  await expect(row.getByTestId('nncp-count-Aborted')).not.toHaveText('0');
+  await expect(row.getByTestId('nncp-failing-message')).toContainText("ens10.interface.mtu desire '9000'");
+
+  const p = nodeState(page);
+  const [infra0, infra1] = INFRA_NODES;
+  await p.open(`?node=${infra0.name}&node=${infra1.name}`);
+  await expect(p.row(infra0.name, 'bond', 'bond1').getByTestId('hostif-details')).toHaveText(
+    'Bond 802.3ad: ens1f0np0, ens1f1np1',
+  );
+  await expect(p.row(infra1.name, 'bond', 'bond1').getByTestId('hostif-details')).toHaveText(
+    'Bond 802.3ad: ens1f0np0',
+  );
+  await expect(p.row(infra0.name, 'ethernet', 'ens1f0np0')).toContainText('tor-a.lab.example.com');
+  await expect(p.row(infra0.name, 'vlan', 'bond1.202')).toContainText('172.16.202.5/24');
+  // The port out of the bond on infra-1 is down.
+  await p.open(`?node=${infra1.name}&state=down`);
+  await expect(page.getByTestId('hostnet-summary')).toHaveText('1 interface on 1 node');
+  await expect(p.row(infra1.name, 'ethernet', 'ens1f1np1')).toBeVisible();
 });

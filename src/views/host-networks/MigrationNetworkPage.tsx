@@ -250,6 +250,8 @@ const MigrationNetworkPage: FC = () => {
     ...modelAccess(HyperConvergedModel, 'patch', namespace),
     name: hco?.metadata.name ?? '',
   });
+  // A tenant's list is empty (no HyperConverged CR in its namespaces): say why rather than "not installed".
+  const listAll = useAccessReview(modelAccess(HyperConvergedModel, 'list'));
   const [busy, setBusy] = useState<string>();
   const [outcome, setOutcome] = useState<Outcome>();
 
@@ -359,6 +361,23 @@ const MigrationNetworkPage: FC = () => {
         />
       );
     if (!hcos.loaded)
+      return <Skeleton height="300px" screenreaderText={t('Loading the HyperConverged CR')} />;
+    if (!hco && listAll.loaded && !listAll.allowed)
+      return (
+        <AdminOnly
+          error={{
+            kind: 'forbidden',
+            status: 403,
+            message: listAll.reason ?? '',
+            missingPermission: {
+              verb: 'list',
+              resource: 'hyperconvergeds',
+              group: HyperConvergedModel.group,
+            },
+          }}
+        />
+      );
+    if (!hco && !listAll.loaded)
       return <Skeleton height="300px" screenreaderText={t('Loading the HyperConverged CR')} />;
     if (!hco)
       return (
