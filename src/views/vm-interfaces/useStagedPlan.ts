@@ -19,7 +19,7 @@ import {
 import type { K8sError } from '../../k8s/errors';
 import { useK8sClient } from '../../k8s/K8sContext';
 import { HyperConvergedModel, VirtualMachineModel, type K8sModel } from '../../k8s/models';
-import { useWatchList } from '../../k8s/useWatchList';
+import { useListWatches } from '../../k8s/useWatchList';
 import { mayBeConcurrentChange } from '../../k8s/errors';
 
 export type ApplyState =
@@ -42,17 +42,20 @@ export type RestartState =
 export const restartPath = (namespace: string, name: string): string =>
   `/apis/subresources.kubevirt.io/v1/namespaces/${encodeURIComponent(namespace)}/virtualmachines/${encodeURIComponent(name)}/restart`;
 
+const ALL = [{}];
+
 let counter = 0;
 const nextId = () => `edit-${++counter}`;
 
 export const useStagedPlan = (vm: VM | undefined, vmi: VMI | undefined) => {
   const client = useK8sClient();
-  const hcs = useWatchList(HyperConvergedModel as K8sModel<HyperConverged>);
-  // A tenant may not read it (forbidden): HCO's defaults are assumed, and the plan says so.
+  const [staging, setStaging] = useState(false);
+  // Watched only while staging (a tab that is only looked at asks nothing more). A tenant may not read it
+  // (forbidden): HCO's defaults are assumed, and the plan says so.
+  const hcs = useListWatches(HyperConvergedModel as K8sModel<HyperConverged>, staging ? ALL : undefined);
   const hc = hcs.error ? undefined : hcs.data[0];
   const rollout = useMemo(() => rolloutFromHyperConverged(hc), [hc]);
 
-  const [staging, setStaging] = useState(false);
   const [edits, setEdits] = useState<StagedEdit[]>([]);
   const [state, setState] = useState<ApplyState>({ phase: 'idle' });
   const [restart, setRestart] = useState<RestartState>({ phase: 'idle' });
