@@ -10,7 +10,8 @@ import {
   emptyUDNForm,
   type UDNForm,
 } from '../../domain/manifests/udn/udn';
-import { selectedNamespaces, validateUDN } from '../../domain/manifests/udn/udnValidate';
+import { selectedNamespaces } from '../../domain/manifests/udn/cudnSelector';
+import { validateUDN } from '../../domain/manifests/udn/udnValidate';
 import { NS } from '../../i18n/ns';
 import { ClusterUserDefinedNetworkModel, UserDefinedNetworkModel } from '../../k8s/models';
 import { CreateWizard, type StepDef } from './CreateWizard';

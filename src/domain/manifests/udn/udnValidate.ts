@@ -1,5 +1,5 @@
 /**
- * UDN / CUDN form checks. The rules mirror the x-kubernetes-validations of the upstream CRDs
+ * UDN / CUDN form checks (the CUDN's namespace selector: cudnSelector.ts). The rules mirror the x-kubernetes-validations of the upstream CRDs
  * (k8s.ovn.org_{cluster,}userdefinednetworks.yaml); where we are stricter (host bits, overlaps, families,
  * selectors) the comment says so.
  */
@@ -7,11 +7,8 @@ import type { FieldIssue } from '../../issues';
 import { cidrsOverlap, parseCidr } from '../../net/cidr';
 import {
   err,
-  isEmptySelector,
-  matchesSelector,
   validateIntRange,
   validateLabelName,
-  validateLabelSelector,
   validateNamespaceKnown,
   validateVlan,
   warn,
@@ -27,6 +24,7 @@ import {
   validateExcludes,
   validateSubnetPlan,
 } from '../shared/subnets';
+import { validateCudnSelector } from './cudnSelector';
 import { PRIMARY_UDN_LABEL, type UDNForm, cidrs } from './udn';
 
 const validateScope = (form: UDNForm, ctx: ClusterContext): FieldIssue[] => {
@@ -40,31 +38,8 @@ const validateScope = (form: UDNForm, ctx: ClusterContext): FieldIssue[] => {
       ...(unlabelled ? [err('namespace', 'primary-udn-namespace-unlabelled', { namespace: ns.name })] : []),
     ];
   }
-  const selector = form.namespaceSelector;
-  if (!selector) return [err('namespaceSelector', 'required')];
-  // Stricter than the CRD: an empty selector selects every namespace (openshift-docs #85165).
-  if (isEmptySelector(selector)) return [err('namespaceSelector', 'selector-empty', { what: 'namespace' })];
-  const hitsOpenshift = (ctx.namespaces ?? []).some(
-    (n) => n.name.startsWith('openshift-') && matchesSelector(selector, n.labels),
-  );
-  const matched = selectedNamespaces(ctx, selector);
-  const selectorIssues = validateLabelSelector('namespaceSelector', selector);
-  return [
-    ...selectorIssues,
-    ...(hitsOpenshift ? [warn('namespaceSelector', 'selector-openshift-namespaces')] : []),
-    // "tenant-a" alone selects namespaces carrying a label key "tenant-a": usually not what was meant.
-    ...(matched && matched.length === 0 && !selectorIssues.length
-      ? [warn('namespaceSelector', 'selector-matches-none', { what: 'namespace' })]
-      : []),
-  ];
+  return validateCudnSelector(form.namespaceSelector, ctx);
 };
-
-/** Names of the namespaces a CUDN selector picks; undefined when the namespaces cannot be read. */
-export const selectedNamespaces = (
-  ctx: ClusterContext,
-  selector: NonNullable<UDNForm['namespaceSelector']>,
-): string[] | undefined =>
-  ctx.namespaces?.filter((n) => matchesSelector(selector, n.labels)).map((n) => n.name);
 
 const validateLayer3Subnets = (form: UDNForm): FieldIssue[] => {
   const { subnets } = form;
