@@ -5,7 +5,7 @@
 import type { Cidr } from './ip';
 import { ipKey, keyInCidr, parseCidr } from './ip';
 import { startsVM, type InterfaceRow } from './rows';
-import { rowIndex, searchIndexes } from './searchIndex';
+import { builtRowIndex, rowIndex, searchIndexes } from './searchIndex';
 
 export type SearchQuery =
   | { kind: 'all' }
@@ -95,6 +95,47 @@ export type SearchResult = {
   rows: readonly InterfaceRow[];
   /** How many VMs those rows belong to. */
   vms: number;
+  /** IP lines of each of those rows (`RowIndex.lines`), when the search index is built: row height estimates. */
+  lines?: Uint8Array;
+};
+
+/** The last results per rows array, newest last: erasing a search with Backspace revisits each of them. */
+const resultCaches = new WeakMap<readonly InterfaceRow[], Map<string, SearchResult>>();
+const CACHED_RESULTS = 24;
+
+const cacheKey = (f: RowFilters): string =>
+  JSON.stringify([
+    (f.search ?? '').trim().toLowerCase(),
+    f.namespaces ?? [],
+    f.networks ?? [],
+    f.bindings ?? [],
+    !!f.noIp,
+    !!f.pendingChanges,
+  ]);
+
+/**
+ * `searchRows` remembering its last results for each rows array (which is immutable: a watch event makes a new
+ * one). The same filters give the very same result object, so nothing downstream recomputes.
+ */
+export const searchRowsCached = (rows: readonly InterfaceRow[], filters: RowFilters): SearchResult => {
+  let cache = resultCaches.get(rows);
+  if (!cache) resultCaches.set(rows, (cache = new Map<string, SearchResult>()));
+  const key = cacheKey(filters);
+  let result = cache.get(key);
+  if (result) cache.delete(key);
+  else {
+    result = searchRows(rows, filters);
+    // At most three times as many cached rows as there are rows, at any size: the oldest results go first.
+    let kept = result.rows === rows ? 0 : result.rows.length;
+    for (const r of cache.values()) kept += r.rows === rows ? 0 : r.rows.length;
+    for (const [k, r] of cache) {
+      if (cache.size < CACHED_RESULTS && kept <= 3 * rows.length) break;
+      cache.delete(k);
+      kept -= r.rows === rows ? 0 : r.rows.length;
+    }
+  }
+  cache.set(key, result);
+  return result;
 };
 
 /**
@@ -110,12 +151,16 @@ export const searchRows = (rows: readonly InterfaceRow[], filters: RowFilters): 
   const rowFilters = !!(ns || nets || bindings || noIp || pendingChanges);
   const matched = searchIndexes(rows, q);
   // Everything matches: the same array, so whoever shows it can tell nothing changed.
-  if (!rowFilters && (!matched || matched.length === rows.length)) return { rows, vms: vmCount(rows) };
-  const { vm } = rowIndex(rows);
+  if (!rowFilters && (!matched || matched.length === rows.length)) {
+    const built = builtRowIndex(rows);
+    return built ? { rows, vms: vmCount(rows), lines: built.lines } : { rows, vms: vmCount(rows) };
+  }
+  const { vm, lines } = rowIndex(rows);
   const out: InterfaceRow[] = [];
+  const n = matched ? matched.length : rows.length;
+  const outLines = new Uint8Array(n);
   let vms = 0;
   let lastVM = -1;
-  const n = matched ? matched.length : rows.length;
   for (let k = 0; k < n; k++) {
     const i = matched ? matched[k]! : k;
     const row = rows[i]!;
@@ -127,13 +172,14 @@ export const searchRows = (rows: readonly InterfaceRow[], filters: RowFilters): 
       if (noIp && !hasNoUsableIp(row)) continue;
       if (pendingChanges && !hasPendingChange(row)) continue;
     }
+    outLines[out.length] = lines[i]!;
     out.push(row);
     if (vm[i] !== lastVM) {
       vms++;
       lastVM = vm[i]!;
     }
   }
-  return { rows: out, vms };
+  return { rows: out, vms, lines: outLines.subarray(0, out.length) };
 };
 
 const vmCounts = new WeakMap<readonly InterfaceRow[], number>();

@@ -3,8 +3,8 @@ import fc from 'fast-check';
 import { manyVMs } from '../testing/fixtures';
 import { ipKey } from './ip';
 import { buildVMRows } from './rows';
-import { countVMs, hasNoUsableIp, matchesSearch, parseSearch, searchRows } from './search';
-import { rowIndex, searchIndexes } from './searchIndex';
+import { countVMs, hasNoUsableIp, matchesSearch, parseSearch, searchRows, searchRowsCached } from './search';
+import { builtRowIndex, rowIndex, searchIndexes, union } from './searchIndex';
 
 const { vms, vmis } = manyVMs(300, 3);
 const rows = buildVMRows(vms, vmis);
@@ -47,9 +47,50 @@ describe('searchRows through the index', () => {
         const want = naive(search, noIp, nsFilter ? 'ns-2' : undefined);
         expect(got.rows.map((r) => r.id)).toEqual(want.ids);
         expect(got.vms).toBe(want.vms);
+        // The table's row height estimates: one entry per row shown, its number of IP lines.
+        if (got.lines) expect(got.lines.length).toBe(got.rows.length);
+        got.rows.forEach((r, i) => got.lines && expect(got.lines[i]).toBe(r.ips.length));
       }),
       { numRuns: 2000, seed: 5 },
     );
+  }, 60_000);
+
+  it('the cached search gives what searchRows gives, and the very same object when asked again', () => {
+    const typed = ['vm-001', 'vm-0012', 'vm-00123', '10.1.', '10.1.0', '02-00-00-0'];
+    const first = typed.map((search) => searchRowsCached(rows, { search }));
+    typed.forEach((search, i) => {
+      expect(first[i]!.rows.map((r) => r.id)).toEqual(searchRows(rows, { search }).rows.map((r) => r.id));
+    });
+    // Erasing: the same texts backwards (the search box's case and spaces do not matter).
+    [...typed].reverse().forEach((search) => {
+      expect(searchRowsCached(rows, { search: ` ${search.toUpperCase()} ` })).toBe(
+        first[typed.indexOf(search)],
+      );
+    });
+    // Other filters are another search.
+    expect(searchRowsCached(rows, { search: '10', noIp: true })).not.toBe(first[1]);
+  });
+
+  it('forgets the oldest results: at most 24, and at most three times the rows in all', () => {
+    const many = buildVMRows(vms, vmis);
+    const oldest = searchRowsCached(many, { search: 'vm-0001' });
+    for (let i = 0; i < 24; i++) searchRowsCached(many, { search: `vm-${String(100 + i).padStart(5, '0')}` });
+    expect(searchRowsCached(many, { search: 'vm-0001' })).not.toBe(oldest);
+    // Four results of 80 % of the rows each (8 of the 10 namespaces): the first one no longer fits.
+    const all = Array.from({ length: 10 }, (_, i) => `ns-${i}`);
+    const quarters = [0, 1, 2, 3].map((k) => all.filter((_, j) => j !== 2 * k && j !== 2 * k + 1));
+    const results = quarters.map((namespaces) => searchRowsCached(many, { namespaces }));
+    expect(results[0]!.rows.length).toBeGreaterThan(many.length / 2);
+    expect(searchRowsCached(many, { namespaces: quarters[3] })).toBe(results[3]);
+    expect(searchRowsCached(many, { namespaces: quarters[0] })).not.toBe(results[0]);
+  });
+
+  it('an unfiltered result carries the line counts once the index is built', () => {
+    const fresh = buildVMRows(vms, vmis);
+    expect(searchRows(fresh, {}).lines).toBeUndefined();
+    rowIndex(fresh);
+    expect(builtRowIndex(fresh)).toBeDefined();
+    expect(Array.from(searchRows(fresh, {}).lines ?? [])).toEqual(fresh.map((r) => r.ips.length));
   });
 
   it.each([
@@ -66,7 +107,7 @@ describe('searchRows through the index', () => {
   it('gives back the very same array when nothing is filtered out (so a table can skip re-rendering)', () => {
     expect(searchRows(rows, {}).rows).toBe(rows);
     expect(searchRows(rows, { search: '  ' }).rows).toBe(rows);
-    expect(searchRows(rows, { search: 'vm-' })).toEqual({ rows, vms: 300 });
+    expect(searchRows(rows, { search: 'vm-' })).toMatchObject({ rows, vms: 300 });
     expect(searchRows(rows, { search: 'vm-', namespaces: ['ns-1'] }).rows).not.toBe(rows);
   });
 
@@ -79,5 +120,18 @@ describe('searchRows through the index', () => {
     // "0" occurs many times in each key: each row is listed once.
     const hits = searchIndexes(rows, parseSearch('0'));
     expect(hits && new Set(hits).size).toBe(hits?.length);
+  });
+});
+
+describe('union', () => {
+  it('merges ascending lists into one ascending list without duplicates', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat(50)), fc.array(fc.nat(50)), (xs, ys) => {
+        const a = [...new Set(xs)].sort((p, q) => p - q);
+        const b = [...new Set(ys)].sort((p, q) => p - q);
+        expect(union([...a], b)).toEqual([...new Set([...a, ...b])].sort((p, q) => p - q));
+      }),
+      { seed: 7 },
+    );
   });
 });

@@ -23,6 +23,11 @@ export type RowIndex = {
   readonly ips: Joined;
   /** Ordinal of row i's VM (rows come grouped by VM): counts VMs without touching the rows. */
   readonly vm: Int32Array;
+  /**
+   * How many IP lines row i shows (its `ips.length`, at most 255): the table estimates row heights from it
+   * without reading 100,000 row objects on every keystroke that changes the result.
+   */
+  readonly lines: Uint8Array;
 };
 
 const indexes = new WeakMap<readonly InterfaceRow[], RowIndex>();
@@ -44,20 +49,25 @@ export const rowIndex = (rows: readonly InterfaceRow[]): RowIndex => {
   const keys = new Array<string>(rows.length);
   const ips = new Array<string>(rows.length);
   const vm = new Int32Array(rows.length);
+  const lines = new Uint8Array(rows.length);
   let ordinal = -1;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
     if (startsVM(rows, i)) ordinal++;
     vm[i] = ordinal;
     keys[i] = row.searchKey;
+    lines[i] = Math.min(row.ips.length, 255);
     let ipText = '';
     for (const key of row.ipKeys) if (key !== '') ipText += ' ' + key;
     ips[i] = ipText;
   }
-  index = { keys: join(keys), ips: join(ips), vm };
+  index = { keys: join(keys), ips: join(ips), vm, lines };
   indexes.set(rows, index);
   return index;
 };
+
+/** The index of `rows` if it was built already (by a search or when the browser was idle), without building it. */
+export const builtRowIndex = (rows: readonly InterfaceRow[]): RowIndex | undefined => indexes.get(rows);
 
 /** Rows whose text contains `needle`, ascending: one scan, skipping to the next row after each hit. */
 const rowsContaining = ({ text, starts }: Joined, needle: string): number[] => {
@@ -75,11 +85,22 @@ const rowsContaining = ({ text, starts }: Joined, needle: string): number[] => {
   return out;
 };
 
-/** Union of ascending lists, ascending, without duplicates. */
-const union = (a: number[], b: readonly number[]): number[] => {
+/** Union of ascending lists, ascending, without duplicates: one merge pass. */
+export const union = (a: number[], b: readonly number[]): number[] => {
   if (b.length === 0) return a;
   if (a.length === 0) return [...b];
-  return [...new Set([...a, ...b])].sort((x, y) => x - y);
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = i < a.length ? a[i]! : Infinity;
+    const y = j < b.length ? b[j]! : Infinity;
+    const next = x <= y ? x : y;
+    if (x === next) i++;
+    if (y === next) j++;
+    if (out.length === 0 || out[out.length - 1] !== next) out.push(next);
+  }
+  return out;
 };
 
 /**
