@@ -170,6 +170,117 @@ items:
   });
 });
 
+describe('vm-network-lint on hostile or broken input (issue #14 point 6)', () => {
+  it('reports every broken document at its line and goes on to the next one', async () => {
+    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+    for (const [prev, name] of ['ab', 'bc', 'cd', 'de', 'ef', 'fg', 'gh']) {
+      bomb.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(',')}]`);
+    }
+    const path = await file(
+      'broken.yaml',
+      [
+        'apiVersion: kubevirt.io/v1\nkind: VirtualMachine\nmetadata: {name: vm1, namespace: a}\nspec:\n  template:\n    spec:\n      networks: [null]\n      domain: {devices: {interfaces: [{name: 3}]}}\n',
+        `${bomb.join('\n')}\n`,
+        'apiVersion: k8s.ovn.org/v1\nkind: UserDefinedNetwork\nmetadata: {name: 12, namespace: a}\nspec: {topology: Layer2, layer2: {role: Secondary, subnets: [10.1.0.0/24]}}\n',
+        VALID_UDN.replace('Secondary', 'Tertiary'),
+      ].join('---\n'),
+    );
+    const { code, out, err } = await run([path]);
+    expect(code).toBe(1);
+    expect(out).toEqual([
+      `${path}:10 (yaml): YAML syntax error: document contains excessive aliasing`,
+      `${path}:7 spec.template.spec.networks[0]: Must be a mapping (key: value pairs)`,
+      `${path}:8 spec.template.spec.domain.devices.interfaces[0].name: Must be a string`,
+      `${path}:21 metadata.name: Must be a string`,
+      `${path}:21 metadata.name: Required`,
+      `${path}:32 spec.layer2.role: Must be one of: Primary, Secondary`,
+    ]);
+    expect(err.join('\n')).not.toMatch(/\n\s+at /);
+  });
+
+  it('reports list items that are not objects, and checks the documents after them', async () => {
+    const path = await file('weird.yaml', `apiVersion: v1\nkind: List\nitems: [7, null]\n---\n${VALID_UDN}`);
+    const { code, out } = await run([path]);
+    expect(code).toBe(1);
+    expect(out).toEqual([
+      `${path}:3 items[0]: Must be a mapping (key: value pairs)`,
+      `${path}:3 items[1]: Must be a mapping (key: value pairs)`,
+    ]);
+  });
+
+  it('escapes control characters and never lets a line start a CI workflow command', async () => {
+    const evil = await file(
+      'evil.yaml',
+      'apiVersion: "x/v1"\nkind: "Thing\\n::error file=a::pwned\\u001b[2J"\nmetadata: {name: a}\n',
+    );
+    const named = await file('::warning::x.yaml', 'apiVersion: x/v1\nkind: T\n');
+    const { out } = await run([evil, named]);
+    expect(out).toEqual([
+      `${evil}:2 kind: warning: Thing\\n::error file=a::pwned\\x1b[2J (x/v1) is not checked by vm-network-lint`,
+      `${named}:2 kind: warning: T (x/v1) is not checked by vm-network-lint`,
+    ]);
+    expect(out.some((l) => l.startsWith('::') || [...l].some((c) => c.charCodeAt(0) < 0x20))).toBe(false);
+  });
+
+  it("reads the docs' NAD (single-quoted JSON closing at the key's indentation) as kubectl does", async () => {
+    const path = await file(
+      'docs-nad.yaml',
+      `apiVersion: k8s.cni.cncf.io/v1\nkind: NetworkAttachmentDefinition\nmetadata:\n  name: br1\n  namespace: tenant-a\nspec:\n  config: '{\n    "cniVersion": "0.3.1",\n    "name": "br1",\n    "type": "bridge",\n    "bridge": "br1",\n    "macspoofchk": true\n  }'\n`,
+    );
+    const { code, out } = await run([path]);
+    expect([code, out]).toEqual([0, []]);
+    const dup = await file('dup.yaml', VALID_UDN.replace('  name: blue\n', '  name: blue\n  name: green\n'));
+    const second = await run([dup]);
+    expect(second.out).toEqual([`${dup}:5 (yaml): warning: key "name" appears twice; the last one is used`]);
+  });
+
+  it('says clearly what is wrong with an empty, malformed or foreign kubeconfig', async () => {
+    const path = await file('ok.yaml', VALID_UDN);
+    const cases = {
+      empty: '',
+      malformed: 'clusters: [\n  - {name: c\n',
+      foreign: 'apiVersion: v1\nkind: Pod\n',
+      'no-context': 'clusters: []\ncontexts: []\n',
+      'bad-server':
+        'current-context: d\ncontexts: [{name: d, context: {cluster: c, user: u}}]\nclusters: [{name: c, cluster: {server: "not a url"}}]\n',
+    };
+    const results = await Promise.all(
+      Object.entries(cases).map(async ([name, text]) => {
+        const k = await file(`kc-${name}`, text);
+        const r = await run([path, '--kubeconfig', k]);
+        return [r.code, r.err[0]?.replace(k, 'KC')];
+      }),
+    );
+    expect(results).toEqual([
+      [2, 'vm-network-lint: kubeconfig KC is empty'],
+      [2, expect.stringMatching(/^vm-network-lint: kubeconfig KC is not valid YAML: /)],
+      [2, 'vm-network-lint: kubeconfig KC is not a kubeconfig (no clusters or contexts in it)'],
+      [2, 'vm-network-lint: kubeconfig KC has no current-context; give --context NAME'],
+      [2, 'vm-network-lint: kubeconfig KC: cluster "c" has an invalid server URL'],
+    ]);
+  });
+
+  it('gives up on a cluster that does not answer, with a message naming the wait', async () => {
+    const silent = createServer(() => {
+      // never answers
+    });
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (silent.address() as AddressInfo).port;
+      const started = Date.now();
+      const read = await readCluster({ server: `http://127.0.0.1:${port}`, insecure: false }, 300);
+      expect(Date.now() - started).toBeLessThan(5000);
+      expect(read.skipped[0]).toBe(
+        `cluster network config (no answer from http://127.0.0.1:${port} within 0.3 s)`,
+      );
+      expect(read.skipped).toHaveLength(11);
+    } finally {
+      silent.closeAllConnections();
+      await new Promise<void>((resolve) => silent.close(() => resolve()));
+    }
+  });
+});
+
 describe('vm-network-lint --kubeconfig', () => {
   let server: Server;
   const seen: string[] = [];

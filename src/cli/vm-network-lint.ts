@@ -64,17 +64,36 @@ type Unit = { file: string; doc: ParsedDocument; prefix: string; obj: unknown };
 const unitsOf = (file: string, doc: ParsedDocument): Unit[] => {
   const v = doc.value;
   if (isObject(v) && v.kind === 'List' && Array.isArray(v.items)) {
-    return v.items.map((obj, i) => ({ file, doc, prefix: `items[${i}].`, obj }));
+    return (v.items as unknown[]).map((obj, i) => ({ file, doc, prefix: `items[${i}].`, obj }));
   }
   return v === null || v === undefined ? [] : [{ file, doc, prefix: '', obj: v }];
 };
 
+/**
+ * Objects of these kinds whose metadata names them with strings. Anything else (a non-string name, no metadata)
+ * is left to the per-object check, which reports it; it must not break the facts every other object uses.
+ */
 const asObjects = (units: readonly Unit[], kinds: readonly string[]): K8sObject[] =>
   units.flatMap((u) => {
     const kind = recognize(u.obj);
-    return kind && kinds.includes(kind) && isObject((u.obj as K8sObject).metadata)
+    const meta = isObject(u.obj) ? u.obj.metadata : undefined;
+    return kind &&
+      kinds.includes(kind) &&
+      isObject(meta) &&
+      typeof meta.name === 'string' &&
+      (meta.namespace === undefined || typeof meta.namespace === 'string')
       ? [u.obj as K8sObject]
       : [];
+  });
+
+/** `facts` of each object, skipping one too broken to read (its own check reports why). */
+const safely = <T>(objs: readonly K8sObject[], facts: (o: K8sObject[]) => T[]): T[] =>
+  objs.flatMap((o) => {
+    try {
+      return facts([o]);
+    } catch {
+      return [];
+    }
   });
 
 /** Cluster facts plus what the files themselves define (their subnets and NADs are "existing" to each other). */
@@ -84,9 +103,7 @@ const contextFor = (units: readonly Unit[], cluster: ClusterContext): ClusterCon
     'ClusterUserDefinedNetwork',
     'NetworkAttachmentDefinition',
   ]);
-  const nads = networks.filter(
-    (o) => o.kind === 'NetworkAttachmentDefinition',
-  ) as NetworkAttachmentDefinition[];
+  const nads = networks.filter((o) => o.kind === 'NetworkAttachmentDefinition');
   // The cluster's copy of an object in the files is replaced by the file's version.
   const mine = new Set(networks.map(ownerOf));
   const stale = (owner: string) => mine.has(owner);
@@ -94,13 +111,38 @@ const contextFor = (units: readonly Unit[], cluster: ClusterContext): ClusterCon
     ...cluster,
     existingSubnets: [
       ...(cluster.existingSubnets ?? []).filter((s) => !stale(s.owner)),
-      ...ownedSubnets(networks),
+      ...safely(networks, ownedSubnets),
     ],
     existingNetworkNames: [
       ...(cluster.existingNetworkNames ?? []).filter((n) => !stale(n.owner)),
-      ...networkNames(nads),
+      ...safely(nads, (o) => networkNames(o as NetworkAttachmentDefinition[])),
     ],
   };
+};
+
+// C0 and C1 controls, DEL, line/paragraph separators, bidi controls and the byte-order mark.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/**
+ * Text from a manifest or a file name, safe to print in a terminal or a CI log: control characters are written
+ * as escapes, so a value cannot start a new line, forge a CI workflow command (`::error ...`) or rewrite the
+ * terminal.
+ */
+export const escapeText = (text: string): string =>
+  text.replace(UNSAFE, (c) => {
+    const code = c.charCodeAt(0);
+    return (
+      NAMED[c] ??
+      (code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`)
+    );
+  });
+
+/** An output line: escaped, and never starting with `::` (GitHub Actions reads those as workflow commands). */
+const safeLine = (line: string): string => {
+  const escaped = escapeText(line);
+  return escaped.startsWith('::') ? `./${escaped}` : escaped;
 };
 
 const render = (u: Unit, issue: FieldIssue): string => {
@@ -110,7 +152,15 @@ const render = (u: Unit, issue: FieldIssue): string => {
   return `${u.file}:${line} ${field || '(document)'}: ${issue.severity === 'warning' ? 'warning: ' : ''}${text}`;
 };
 
-export const main = async (argv: readonly string[], io: CliIO = defaultIO): Promise<number> => {
+/** The reason an object could not be checked, without a stack trace. */
+const reasonOf = (e: unknown): string => (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
+
+export const main = async (argv: readonly string[], rawIO: CliIO = defaultIO): Promise<number> => {
+  const io: CliIO = {
+    ...rawIO,
+    stdout: (line) => rawIO.stdout(safeLine(line)),
+    stderr: (line) => rawIO.stderr(safeLine(line)),
+  };
   const args = parseArgs(argv);
   if (args.help) {
     io.stdout(USAGE);
@@ -122,6 +172,7 @@ export const main = async (argv: readonly string[], io: CliIO = defaultIO): Prom
     return 2;
   }
   let failed = false;
+  let warnings = 0;
   const units: Unit[] = [];
   for (const file of args.files) {
     let text: string;
@@ -136,6 +187,8 @@ export const main = async (argv: readonly string[], io: CliIO = defaultIO): Prom
       doc.errors.forEach((e) =>
         io.stdout(`${file}:${e.line} (yaml): ${formatMessage('yaml-syntax', { message: e.message })}`),
       );
+      doc.warnings.forEach((w) => io.stdout(`${file}:${w.line} (yaml): warning: ${w.message}`));
+      warnings += doc.warnings.length;
       failed ||= doc.errors.length > 0;
       units.push(...unitsOf(file, doc));
     }
@@ -163,13 +216,21 @@ export const main = async (argv: readonly string[], io: CliIO = defaultIO): Prom
   const fileNads = asObjects(units, ['NetworkAttachmentDefinition']) as NetworkAttachmentDefinition[];
   const peers = { nads: [...clusterNads, ...fileNads] };
   let errors = 0;
-  let warnings = 0;
   for (const u of units) {
-    const issues = validateManifest(u.obj, ctx, peers);
-    const lines = issues.map((i) => ({ line: u.doc.lineOf(`${u.prefix}${i.field}`), text: render(u, i) }));
-    lines.sort((a, b) => a.line - b.line).forEach((l) => io.stdout(l.text));
-    errors += issues.filter((i) => i.severity === 'error').length;
-    warnings += issues.filter((i) => i.severity === 'warning').length;
+    // One broken object never stops the run: it is reported as not checked and the next one goes on.
+    try {
+      const issues = validateManifest(u.obj, ctx, peers);
+      const lines = issues.map((i) => ({ line: u.doc.lineOf(`${u.prefix}${i.field}`), text: render(u, i) }));
+      lines.sort((a, b) => a.line - b.line).forEach((l) => io.stdout(l.text));
+      errors += issues.filter((i) => i.severity === 'error').length;
+      warnings += issues.filter((i) => i.severity === 'warning').length;
+    } catch (e) {
+      const line = u.doc.lineOf(u.prefix.replace(/\.$/, ''));
+      io.stdout(
+        `${u.file}:${line} ${u.prefix.replace(/\.$/, '') || '(document)'}: could not be checked: ${reasonOf(e)}`,
+      );
+      errors += 1;
+    }
   }
   io.stderr(`vm-network-lint: ${units.length} manifest(s), ${errors} error(s), ${warnings} warning(s)`);
   return failed || errors > 0 ? 1 : 0;

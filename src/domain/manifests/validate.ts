@@ -95,9 +95,15 @@ const validateVM = (obj: Record<string, unknown>, peers: Peers): FieldIssue[] =>
       (spec.template.spec as VM['spec']['template']['spec'] | undefined)?.networks,
     ],
   ] as const;
-  const shape = nested.flatMap(([path, v]) =>
-    v !== undefined && !Array.isArray(v) ? [err(path, 'not-a-list')] : [],
-  );
+  // The fields the network rules read, type-checked first (null entries, a number for a name).
+  const shape = nested.flatMap(([path, v]) => {
+    if (v === undefined || v === null) return [];
+    if (!Array.isArray(v)) return [err(path, 'not-a-list')];
+    return (v as unknown[]).flatMap((entry, i) => {
+      if (!isObject(entry)) return [err(`${path}[${i}]`, 'not-an-object')];
+      return typeof entry.name === 'string' ? [] : [err(`${path}[${i}].name`, 'not-a-string')];
+    });
+  });
   if (shape.length) return shape;
   return validateVMNetworks(obj as unknown as VM, nadIndexOf(peers.nads)).map((i) => {
     const rule = VM_PATHS.find(([re]) => re.test(i.field));

@@ -6,7 +6,7 @@
 export const messages = {
   required: 'Required',
   'yaml-syntax': 'YAML syntax error: {{message}}',
-  'not-an-object': 'The document is not a mapping',
+  'not-an-object': 'Must be a mapping (key: value pairs)',
   'kind-unknown': '{{kind}} ({{apiVersion}}) is not checked by vm-network-lint',
   'kind-missing': 'The document has no apiVersion/kind',
   'cluster-checks-skipped': 'Cluster checks skipped: {{reason}}',
