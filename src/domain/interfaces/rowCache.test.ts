@@ -40,3 +40,26 @@ describe('createRowBuilder', () => {
     });
   });
 });
+
+describe('createRowBuilder options', () => {
+  const { vms, vmis } = manyVMs(10, 2);
+
+  it('keeps every row when the primary-UDN namespaces come again in a new set with the same members', () => {
+    const build = createRowBuilder();
+    const first = build(vms, vmis, { primaryUdnNamespaces: new Set(['ns-1']) });
+    const again = build(vms, vmis, { primaryUdnNamespaces: new Set(['ns-1']) });
+    again.forEach((row, i) => expect(row).toBe(first[i]));
+    // No set and an empty one mean the same.
+    const none = build(vms, vmis, {});
+    const empty = build(vms, vmis, { primaryUdnNamespaces: new Set() });
+    empty.forEach((row, i) => expect(row).toBe(none[i]));
+  });
+
+  it('rebuilds the rows when the primary-UDN namespaces change', () => {
+    const build = createRowBuilder();
+    const before = build(vms, vmis, { primaryUdnNamespaces: new Set() });
+    const after = build(vms, vmis, { primaryUdnNamespaces: new Set(['ns-1']) });
+    expect(after).toEqual(buildVMRows(vms, vmis, { primaryUdnNamespaces: new Set(['ns-1']) }));
+    expect(after.some((row, i) => row.namespace === 'ns-1' && row !== before[i])).toBe(true);
+  });
+});

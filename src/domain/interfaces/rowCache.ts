@@ -6,6 +6,15 @@ import type { VM, VMI } from '../kube/vm';
 import { vmKey } from '../kube/vm';
 import { buildInterfaceRows, type InterfaceRow, type RowOptions } from './rows';
 
+const NONE: ReadonlySet<string> = new Set();
+
+const sameSet = (a: ReadonlySet<string>, b: ReadonlySet<string>): boolean => {
+  if (a === b) return true;
+  if (a.size !== b.size) return false;
+  for (const x of a) if (!b.has(x)) return false;
+  return true;
+};
+
 type Entry = { vmi: VMI | undefined; primaryUdn: boolean; rows: InterfaceRow[] };
 
 export type RowBuilder = (vms: readonly VM[], vmis: readonly VMI[], opts?: RowOptions) => InterfaceRow[];
@@ -15,8 +24,12 @@ export const createRowBuilder = (): RowBuilder => {
   let cache = new WeakMap<VM, Entry>();
   let lastOpts: RowOptions | undefined;
   return (vms, vmis, opts) => {
-    // Other options change every row's network: start afresh rather than compare per VM.
-    if (opts !== lastOpts && opts?.primaryUdnNamespaces !== lastOpts?.primaryUdnNamespaces)
+    // Other options change every row's network: start afresh rather than compare per VM. The same namespaces in
+    // a new set (the NAD list loaded or changed elsewhere) change nothing.
+    if (
+      opts !== lastOpts &&
+      !sameSet(opts?.primaryUdnNamespaces ?? NONE, lastOpts?.primaryUdnNamespaces ?? NONE)
+    )
       cache = new WeakMap();
     lastOpts = opts;
     const byKey = new Map<string, VMI>();

@@ -30,6 +30,8 @@ export type VMNetworkRows = {
   connections: Connection[];
 };
 
+const NO_ROWS: InterfaceRow[] = [];
+
 export const useVMNetworkRows = (namespace?: string): VMNetworkRows => {
   const vms = useWatchResources<VM>(VirtualMachineModel, { namespace });
   const vmis = useWatchResources<VMI>(VirtualMachineInstanceModel, { namespace });
@@ -42,18 +44,22 @@ export const useVMNetworkRows = (namespace?: string): VMNetworkRows => {
   // Rebuilds only the VMs a watch event changed (rowCache.ts).
   const [buildRows] = useState(createRowBuilder);
   const opts = useMemo(() => ({ primaryUdnNamespaces: primary }), [primary]);
+  const loaded = vms.loaded && vmis.loaded;
   const rows = useMemo(() => {
+    // Not before both lists are in: rows of VMs without their VMIs would all be built again a moment later (and
+    // the first set kept alive by React's previous render: twice the rows in memory).
+    if (!loaded) return NO_ROWS;
     const built = buildRows(vms.data, vmis.data, opts);
     const next = rememberIps(memory.current, built, Date.now());
     memory.current = next.memory;
     return next.rows;
-  }, [buildRows, vms.data, vmis.data, opts]);
+  }, [buildRows, vms.data, vmis.data, opts, loaded]);
   return {
     rows,
     vms: vms.data,
     vmis: vmis.data,
     nads: nads.data,
-    loaded: vms.loaded && vmis.loaded,
+    loaded,
     error: vms.error ?? vmis.error,
     connections: [vms.connection, vmis.connection, nads.connection],
   };
