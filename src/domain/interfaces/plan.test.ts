@@ -51,7 +51,7 @@ type Case = {
   vmiPhase?: string;
   rollout?: ClusterRollout;
   edits: InterfaceChange[];
-  expected: { how: PlanHow; code: PlanReasonCode; blocked?: MigrationBlock }[];
+  expected: { how: PlanHow; code: PlanReasonCode; blocked?: MigrationBlock; mayWait?: MigrationBlock }[];
   /** Part of the upstream rule the first line must cite. */
   source?: string;
 };
@@ -105,6 +105,17 @@ const CASES: Case[] = [
     ],
     edits: [add({ networkId: 'ns1/sriov-net', binding: 'sriov' })],
     expected: [{ how: 'restart', code: 'hotplug-sriov', blocked: 'not-migratable' }],
+  },
+  {
+    name: 'a bridge hot-plug and hot-unplug stay live but may wait when the cluster does not live-migrate',
+    nics: ['default', 'br1'],
+    rollout: { strategy: 'LiveUpdate', methods: [], from: 'hyperconverged' },
+    edits: [add(), remove('br1')],
+    expected: [
+      { how: 'live', code: 'hotplug-bridge', mayWait: 'no-live-migrate' },
+      { how: 'live', code: 'unplug-bridge', mayWait: 'no-live-migrate' },
+    ],
+    source: 'applyDynamicIfaceRequestOnVMI',
   },
   {
     name: 'a non-virtio model cannot be hot-plugged',
@@ -277,6 +288,7 @@ describe('buildChangePlan: the decision table', () => {
         how: l.how,
         code: l.reason.code,
         ...(l.blocked ? { blocked: l.blocked.code } : {}),
+        ...(l.mayWait ? { mayWait: l.mayWait.code } : {}),
       })),
     ).toEqual(c.expected);
     for (const l of plan.lines) expect(l.source).not.toBe('');

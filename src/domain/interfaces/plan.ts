@@ -133,6 +133,12 @@ export type PlanLine = {
   reason: PlanReason;
   /** Set when the rule wants a live migration but the cluster or the VM cannot have one. */
   blocked?: { code: MigrationBlock; params: Record<string, string> };
+  /**
+   * A bridge hot-plug or hot-unplug is done in place by the dynamic-networks controller when the cluster runs
+   * one, otherwise by a live migration KubeVirt asks for after 15 s (evaluator.go `pendingMigration`). When the
+   * cluster or the VM cannot have that migration, the line stays live but says it may wait.
+   */
+  mayWait?: { code: MigrationBlock; params: Record<string, string> };
   /** The upstream rule, as `repository path (what)`. */
   source: string;
 };
@@ -167,6 +173,7 @@ export const PLAN_SOURCES = {
   cloudInit: 'cloud-init network config (networkData) is applied when the instance boots',
   draft: 'this plan: the edits before this one in the draft',
   workload: `${KV} pkg/virt-controller/watch/workload-updater/workload-updater.go (LiveMigrate, Evict)`,
+  pending: `${KV} pkg/network/migration/evaluator.go (bridge hot-plug/unplug: migration after 15 s without the dynamic-networks controller)`,
 } as const;
 
 type Entry = { iface?: VMInterface; net?: VMNetwork };
@@ -327,6 +334,9 @@ export const buildChangePlan = (
     if (v.how === 'migration') {
       const blocked = migrationBlock(rollout, vmi);
       if (blocked) v = { ...v, how: 'restart', blocked, source: `${v.source}; ${PLAN_SOURCES.workload}` };
+    } else if (v.reason.code === 'hotplug-bridge' || v.reason.code === 'unplug-bridge') {
+      const mayWait = migrationBlock(rollout, vmi);
+      if (mayWait) v = { ...v, mayWait, source: `${v.source}; ${PLAN_SOURCES.pending}` };
     }
     lines.push({ id, change, ...v });
     // One guard for the whole patch: the first edit's resourceVersion test; the others keep their index tests.

@@ -149,6 +149,27 @@ const blockedText = (t: TFunction, line: PlanLine): string | undefined => {
   }
 };
 
+/** A live bridge hot-plug / unplug that may wait (plan.ts `mayWait`). */
+const mayWaitText = (t: TFunction, line: PlanLine): string | undefined => {
+  switch (line.mayWait?.code) {
+    case 'no-live-migrate':
+      return t(
+        'Without a dynamic-networks controller KubeVirt plugs it through a live migration, which this cluster does not start by itself (no LiveMigrate workload update method): it may wait until the VM is migrated or restarted.',
+      );
+    case 'evict':
+      return t(
+        'Without a dynamic-networks controller this cluster evicts the VM instead of migrating it (workload update method Evict): KubeVirt may restart the VM to plug it.',
+      );
+    case 'not-migratable':
+      return t(
+        'Without a dynamic-networks controller this needs a live migration, and this VM cannot be migrated ({{message}}): it may wait for a restart.',
+        line.mayWait.params,
+      );
+    default:
+      return undefined;
+  }
+};
+
 const RolloutText: FC<{ rollout: ClusterRollout }> = ({ rollout }) => {
   const { t } = useTranslation(NS);
   const params = {
@@ -172,7 +193,7 @@ const RolloutText: FC<{ rollout: ClusterRollout }> = ({ rollout }) => {
 
 const Line: FC<{ line: PlanLine; onRemove: () => void; busy: boolean }> = ({ line, onRemove, busy }) => {
   const { t } = useTranslation(NS);
-  const blocked = blockedText(t, line);
+  const blocked = blockedText(t, line) ?? mayWaitText(t, line);
   return (
     <ListItem data-test={`plan-line-${line.id}`} data-how={line.how}>
       <strong>{editText(t, line.change)}</strong>{' '}
