@@ -170,7 +170,7 @@ describe('validateManifest: issues at manifest paths', () => {
     ],
     [
       'localnet VLAN',
-      '{"type":"ovn-k8s-cni-overlay","topology":"localnet","netAttachDefName":"tenant-a/n","physicalNetworkName":"p","vlanID":"5000"}',
+      '{"type":"ovn-k8s-cni-overlay","name":"n","topology":"localnet","netAttachDefName":"tenant-a/n","physicalNetworkName":"p","vlanID":"5000"}',
       ['vlan-range@spec.config.vlanID'],
     ],
     [
@@ -180,8 +180,31 @@ describe('validateManifest: issues at manifest paths', () => {
     ],
     [
       'subnets',
-      '{"type":"ovn-k8s-cni-overlay","topology":"layer2","netAttachDefName":"tenant-a/n","subnets":"10.0.0.0/24,10.1.0.0/24"}',
+      '{"type":"ovn-k8s-cni-overlay","name":"n","topology":"layer2","netAttachDefName":"tenant-a/n","subnets":"10.0.0.0/24,10.1.0.0/24"}',
       ['subnets-same-family@spec.config.subnets[1]'],
+    ],
+    [
+      'OVN-K refuses a CNI ipam block and persistent IPs on layer3',
+      '{"type":"ovn-k8s-cni-overlay","name":"n","topology":"layer3","netAttachDefName":"tenant-a/n","subnets":"10.0.0.0/16/24","allowPersistentIPs":true,"ipam":{"type":"whereabouts"}}',
+      [
+        'ovn-ipam-key@spec.config.ipam',
+        'ovn-persistent-layer3@spec.config.allowPersistentIPs',
+        'nad-type-unchecked@spec.config.type',
+      ].filter((c) => !c.startsWith('nad-type')),
+    ],
+    [
+      'OVN-K: localnet role, join subnet, primary layer2 without subnets, reserved name',
+      '{"type":"ovn-k8s-cni-overlay","name":"default","topology":"localnet","role":"primary","joinSubnet":"100.66.0.0/16","netAttachDefName":"tenant-a/n"}',
+      [
+        'ovn-localnet-join-subnet@spec.config.joinSubnet',
+        'ovn-localnet-role@spec.config.role',
+        'ovn-name-required@spec.config.name',
+      ],
+    ],
+    [
+      'a localnet without physicalNetworkName is valid (it defaults to the network name)',
+      '{"cniVersion":"0.3.1","type":"ovn-k8s-cni-overlay","name":"n","topology":"localnet","netAttachDefName":"tenant-a/n"}',
+      [],
     ],
   ])('NAD: %s', (_, config, expected) => {
     const nad = {

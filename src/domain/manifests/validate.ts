@@ -122,6 +122,9 @@ export const validateManifest = (
   if (!kind) {
     if (typeof obj.kind !== 'string' || typeof obj.apiVersion !== 'string')
       return [err('kind', 'kind-missing')];
+    const group = GROUPS[obj.kind as ManifestKind] as string | undefined;
+    // A kind we know under another group is a mistake the server refuses (no such resource), not another kind.
+    if (group !== undefined) return [err('apiVersion', 'kind-wrong-group', { kind: obj.kind, group })];
     return [warn('kind', 'kind-unknown', { kind: obj.kind, apiVersion: obj.apiVersion })];
   }
   const meta = isObject(obj.metadata) ? obj.metadata : undefined;

@@ -25,12 +25,16 @@ describe('validateNAD', () => {
     ],
     ['localnet with VLAN', aNAD('localnet', { vlan: 100, subnets: ['192.168.50.0/24'], mtu: 1500 })],
     ['bridge with VLAN', aNAD('bridge', { vlan: 10, mtu: 1500 })],
+    // OVN-Kubernetes uses the network name when physicalNetworkName is left out.
+    ['localnet without physical network name', aNAD('localnet', { physicalNetworkName: '' })],
+    // Any object name: dots are allowed in a NAD's name.
+    ['name with dots', aNAD('bridge', { name: 'br1.vlan10' })],
   ])('valid: %s', (_, form) => {
     expect(errors(form)).toEqual([]);
   });
 
   it.each([
-    ['name', aNAD('layer2', { name: 'Net.1' }), ['dns1123-label@name']],
+    ['name', aNAD('layer2', { name: 'Net.1' }), ['dns1123-subdomain@name']],
     ['namespace', aNAD('layer2', { namespace: '' }), ['required@namespace']],
     ['bad subnet', aNAD('layer2', { subnets: ['10.200.0.0'] }), ['cidr-invalid@subnets[0]']],
     ['two v6', aNAD('layer2', { subnets: ['fd20::/64', 'fd21::/64'] }), ['subnets-same-family@subnets[1]']],
@@ -50,11 +54,6 @@ describe('validateNAD', () => {
       ['exclude-outside-subnets@excludeSubnets[0]'],
     ],
     ['VLAN on layer2', aNAD('layer2', { vlan: 5 }), ['field-not-allowed@vlan']],
-    [
-      'localnet without physical network',
-      aNAD('localnet', { physicalNetworkName: ' ' }),
-      ['required@physicalNetworkName'],
-    ],
     ['localnet VLAN 4095', aNAD('localnet', { vlan: 4095 }), ['vlan-range@vlan']],
     ['bridge name too long', aNAD('bridge', { bridge: 'bridge-name-16ch' }), ['bridge-name@bridge']],
     ['bridge name with space', aNAD('bridge', { bridge: 'br 1' }), ['bridge-name@bridge']],

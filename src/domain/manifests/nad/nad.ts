@@ -11,6 +11,7 @@ import {
   isInterfaceName,
   validateIntRange,
   validateLabelName,
+  validateSubdomainName,
   validateNamespaceKnown,
   validateVlan,
   warn,
@@ -103,7 +104,10 @@ export const buildNADConfig = (form: NADForm): CNIConfig => {
     ...(bothOr(form, (ns, n) => `${ns}/${n}`)
       ? { netAttachDefName: bothOr(form, (ns, n) => `${ns}/${n}`) }
       : {}),
-    ...(form.type === 'localnet' ? { physicalNetworkName: (form.physicalNetworkName ?? '').trim() } : {}),
+    // Left out when empty: OVN-Kubernetes then uses the network name.
+    ...(form.type === 'localnet' && form.physicalNetworkName?.trim()
+      ? { physicalNetworkName: form.physicalNetworkName.trim() }
+      : {}),
     ...(subnets.length ? { subnets: subnets.join(',') } : {}),
     ...(excludes.length ? { excludeSubnets: excludes.join(',') } : {}),
     ...(form.type === 'localnet' ? numeric('vlanID', form.vlan) : {}),
@@ -136,7 +140,7 @@ const validateOvnFields = (form: NADForm, ctx: ClusterContext): FieldIssue[] => 
   const entries = toEntries('subnets', subnets);
   const excludes = toEntries('excludeSubnets', form.excludeSubnets);
   const localnet = form.type === 'localnet';
-  const name = (form.physicalNetworkName ?? '').trim();
+  const name = (form.physicalNetworkName ?? '').trim() || (networkNameOf(form) ?? '');
   const known = getPhysicalNetworkOptions(ctx.nncps ?? []).map((o) => o.name);
   return [
     ...validateDualStack(entries, 'subnets'),
@@ -148,7 +152,7 @@ const validateOvnFields = (form: NADForm, ctx: ClusterContext): FieldIssue[] => 
     ...(form.allowPersistentIPs && !subnets.length
       ? [err('allowPersistentIPs', 'persistent-needs-ipam')]
       : []),
-    ...(localnet && name === '' ? [err('physicalNetworkName', 'required')] : []),
+    // No physicalNetworkName: OVN-Kubernetes uses the network's name (its localnet port's network_name).
     ...(localnet && (name.length > 253 || /[,:]/.test(name))
       ? [err('physicalNetworkName', 'physical-network-name')]
       : []),
@@ -231,7 +235,8 @@ export const validateNAD = (form: NADForm, ctx: ClusterContext = {}): FieldIssue
       (n) => n.namespace !== undefined && n.namespace !== form.namespace.trim() && n.owner !== ctx.selfOwner,
     );
   return [
-    ...validateLabelName('name', form.name),
+    // A NAD's name is any object name (DNS-1123 subdomain, dots allowed): VMs and pods refer to it as ns/name.
+    ...validateSubdomainName('name', form.name),
     ...validateLabelName('namespace', form.namespace),
     ...validateNamespaceKnown('namespace', form.namespace, ctx),
     ...(availability.available

@@ -2,6 +2,7 @@
 import type { CNIConfig } from '../../kube/networks';
 import { err, warn } from '../shared/check';
 import { type NADForm, OVN_CNI } from './nad';
+import { validateOvnNetConf } from './ovnNetConf';
 import { type FieldTable, META_RENAMES, pathOfField } from '../shared/fieldPaths';
 import { type Adapted, ManifestReader, isObject } from '../shared/reader';
 
@@ -52,7 +53,7 @@ export const nadFormFromManifest = (obj: unknown): Adapted<NADForm> => {
   try {
     const value: unknown = JSON.parse(text);
     if (!isObject(value)) throw new Error('not a JSON object');
-    config = value as CNIConfig;
+    config = value;
   } catch (e) {
     r.issues.push(
       err('spec.config', 'nad-config-json', { message: e instanceof Error ? e.message : String(e) }),
@@ -68,6 +69,7 @@ export const nadFormFromManifest = (obj: unknown): Adapted<NADForm> => {
         ? topology
         : undefined;
   const pathOf = nadPathOf(type);
+  if (cniType === OVN_CNI) r.issues.push(...validateOvnNetConf(config));
   // Primary-role NADs are generated from UDNs; other CNI types (sriov, macvlan…) are passed through unchecked.
   if (!type || config.role === 'primary') {
     r.issues.push(
@@ -102,7 +104,6 @@ export const nadFormFromManifest = (obj: unknown): Adapted<NADForm> => {
     ...(typeof config.bridge === 'string' ? { bridge: config.bridge } : {}),
     ...(typeof config.macspoofchk === 'boolean' ? { macSpoofChk: config.macspoofchk } : {}),
   };
-  if (type === 'localnet' && form.physicalNetworkName === undefined) form.physicalNetworkName = '';
   if (type === 'bridge' && form.bridge === undefined) form.bridge = '';
   return { form, issues: r.issues, pathOf };
 };

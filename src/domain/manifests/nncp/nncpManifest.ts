@@ -161,7 +161,11 @@ export const validateNNCPManifest = (obj: unknown, ctx: ClusterContext = {}): Fi
   const issues = [
     ...validateSubdomainName('metadata.name', r.string('metadata.name')),
     ...validateLabelMap('spec.nodeSelector', nodeSelector),
-    ...(maxUnavailable !== undefined && !MAX_UNAVAILABLE.test(String(maxUnavailable))
+    ...(maxUnavailable !== undefined &&
+    !(
+      (typeof maxUnavailable === 'string' || typeof maxUnavailable === 'number') &&
+      MAX_UNAVAILABLE.test(String(maxUnavailable))
+    )
       ? [err('spec.maxUnavailable', 'max-unavailable')]
       : []),
     ...interfaces.flatMap((_, i) => interfaceIssues(r, i, created, states)),

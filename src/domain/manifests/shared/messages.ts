@@ -12,6 +12,19 @@ export const messages = {
   'cluster-checks-skipped': 'Cluster checks skipped: {{reason}}',
   'not-an-integer': 'Must be a whole number',
   'not-a-string': 'Must be a string',
+  'surrounding-space':
+    'Has spaces or line breaks around it; the API server checks the value exactly as written',
+  'kind-wrong-group': '{{kind}} belongs to API group {{group}}; this apiVersion is not served for it',
+  'ovn-topology': 'OVN-Kubernetes supports topology layer3, layer2 or localnet',
+  'ovn-role': 'role must be primary or secondary',
+  'ovn-localnet-role': 'A localnet network is always secondary; role cannot be {{role}}',
+  'ovn-ipam-key':
+    'OVN-Kubernetes refuses a CNI ipam block with a type; give the range in subnets (OVN-Kubernetes IPAM)',
+  'ovn-persistent-layer3': 'Layer3 networks do not support persistent IPs',
+  'ovn-localnet-join-subnet': 'A localnet network has no join subnet (it carries no services)',
+  'ovn-primary-needs-subnets': 'A primary layer2 network needs subnets',
+  'ovn-name-required':
+    'The CNI config needs a name (the network name), other than the reserved default and ovn-kubernetes',
   'not-a-boolean': 'Must be true or false',
   'not-a-list': 'Must be a list',
   'int-range': 'Must be a whole number {{min}}–{{max}}',

@@ -13,6 +13,16 @@ export class ManifestReader {
 
   constructor(private readonly root: unknown) {}
 
+  /**
+   * Manifest values are checked as the API server sees them: names, CIDRs, MACs and enums with spaces or line
+   * breaks around them fail its patterns and CEL rules, although the form validators would trim them. JSON or
+   * free-text fields (CNI configs, SR-IOV ipam, descriptions) may have any spacing.
+   */
+  private exact(path: string, value: string): void {
+    if (/(^|\.)(config|ipam|description)$/.test(path)) return;
+    if (value !== value.trim()) this.issues.push(err(path, 'surrounding-space'));
+  }
+
   /** Value at a path like 'spec.layer2.subnets[1]'; undefined if any step is missing. */
   get(path: string): unknown {
     const steps = path.match(/[^.[\]]+|\[\d+\]/g) ?? [];
@@ -25,7 +35,10 @@ export class ManifestReader {
   string(path: string): string | undefined {
     const v = this.get(path);
     if (v === undefined || v === null) return undefined;
-    if (typeof v === 'string') return v;
+    if (typeof v === 'string') {
+      this.exact(path, v);
+      return v;
+    }
     this.issues.push(err(path, 'not-a-string'));
     return undefined;
   }
@@ -55,7 +68,10 @@ export class ManifestReader {
       return undefined;
     }
     return v.flatMap((item, i) => {
-      if (typeof item === 'string') return [item];
+      if (typeof item === 'string') {
+        this.exact(`${path}[${i}]`, item);
+        return [item];
+      }
       this.issues.push(err(`${path}[${i}]`, 'not-a-string'));
       return [];
     });
@@ -64,7 +80,7 @@ export class ManifestReader {
   list(path: string): unknown[] | undefined {
     const v = this.get(path);
     if (v === undefined || v === null) return undefined;
-    if (Array.isArray(v)) return v;
+    if (Array.isArray(v)) return v as unknown[];
     this.issues.push(err(path, 'not-a-list'));
     return undefined;
   }

@@ -1,5 +1,5 @@
 /** UDN / CUDN manifest → UDNForm, plus the map from form fields back to manifest paths. */
-import type { LabelSelector, UDNTopology } from '../../kube/networks';
+import type { UDNTopology } from '../../kube/networks';
 import { err } from '../shared/check';
 import { type FieldRename, type FieldTable, META_RENAMES, pathOfField } from '../shared/fieldPaths';
 import { type Adapted, ManifestReader, isObject } from '../shared/reader';
@@ -113,7 +113,7 @@ export const udnFormFromManifest = (obj: unknown): Adapted<UDNForm> => {
     scope: cluster ? 'cluster' : 'namespace',
     name: r.string('metadata.name') ?? '',
     ...(cluster ? {} : { namespace: r.string('metadata.namespace') ?? '' }),
-    ...(cluster && isObject(selector) ? { namespaceSelector: selector as LabelSelector } : {}),
+    ...(cluster && isObject(selector) ? { namespaceSelector: selector } : {}),
     topology,
     role,
     subnets,
