@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { REACH } from '../cluster/seed/reach';
 import { clientFor } from '../support/k8s';
-import { actAs, vmPage } from '../pages/shell';
+import { actAs, vmNetworksPage, vmPage } from '../pages/shell';
 
 const NS = REACH.exposedVM.namespace;
 const VM = REACH.exposedVM.vm;
@@ -138,6 +138,104 @@ test('the SSH commands for a VM, four ways', async ({ page, context }) => {
   await removeService(`${VM}-ssh`);
 });
 
+test('a tenant adds an SSH public key through cloud-init: a Secret and the VM accessCredentials', async ({
+  page,
+  context,
+}) => {
+  const vm = 'vm-00001';
+  const secret = `${vm}-ssh-key`;
+  const vmPath = `/apis/kubevirt.io/v1/namespaces/${NS}/virtualmachines/${vm}`;
+  const admin = clientFor('admin');
+  const cleanup = async () => {
+    await admin.request('DELETE', `/api/v1/namespaces/${NS}/secrets/${secret}`);
+    const cur = (await admin.get<{ spec: { template: { spec: Record<string, unknown> } } }>(vmPath)).body;
+    if (cur.spec.template.spec.accessCredentials)
+      await admin.patch(vmPath, [{ op: 'remove', path: '/spec/template/spec/accessCredentials' }], 'json');
+  };
+  try {
+    await cleanup();
+    await actAs(context, 'tenant-a');
+    await vmPage(page).open(NS, vm);
+    const c = card(page);
+    await c.getByRole('tab', { name: 'SSH' }).click();
+    await c.getByTestId('ssh-add-key').click();
+    const modal = page.getByTestId('add-key-modal');
+    await expect(modal.getByTestId('add-key-cloud-init')).toBeChecked();
+    await expect(modal.getByTestId('add-key-consequence')).toContainText('next start');
+    // A private key, and a key whose blob is not of its type, are refused on the field.
+    await modal.getByTestId('add-key-key').fill('-----BEGIN OPENSSH PRIVATE KEY-----');
+    await modal.getByTestId('add-key-submit').click();
+    await expect(modal.getByTestId('add-key-key-error')).toContainText('this is a private key');
+    const key = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGq8Y7M2v8VqW0XgZ8x0o1o9k0Zb8c0x7cXx0mN1fX6b me@laptop';
+    await modal.getByTestId('add-key-key').fill(key.replace('ssh-ed25519', 'ssh-rsa'));
+    await expect(modal.getByTestId('add-key-key-error')).toContainText('not a key of the stated type');
+    await modal.getByTestId('add-key-key').fill(key);
+    await modal.getByTestId('add-key-submit').click();
+    await expect(modal).toHaveCount(0);
+    const stored = (await admin.get<{ spec: { template: { spec: Record<string, unknown> } } }>(vmPath)).body;
+    expect(stored.spec.template.spec.accessCredentials).toEqual([
+      { sshPublicKey: { source: { secret: { secretName: secret } }, propagationMethod: { noCloud: {} } } },
+    ]);
+    const s = (
+      await admin.get<{ data: Record<string, string> }>(`/api/v1/namespaces/${NS}/secrets/${secret}`)
+    ).body;
+    expect(Buffer.from(s.data.key ?? '', 'base64').toString()).toBe(key);
+  } finally {
+    await cleanup();
+    await admin.close();
+  }
+});
+
+test('DNS names: the internal name once what is missing is created, and KubeSecondaryDNS names', async ({
+  page,
+  context,
+}) => {
+  const vm = 'vm-00001';
+  const vmPath = `/apis/kubevirt.io/v1/namespaces/${NS}/virtualmachines/${vm}`;
+  const admin = clientFor('admin');
+  const cleanup = async () => {
+    await admin.request('DELETE', servicePath('vms'));
+    const cur = (await admin.get<{ spec: { template: { spec: Record<string, unknown> } } }>(vmPath)).body;
+    const ops = ['hostname', 'subdomain']
+      .filter((f) => cur.spec.template.spec[f] !== undefined)
+      .map((f) => ({ op: 'remove', path: `/spec/template/spec/${f}` }));
+    if (ops.length) await admin.patch(vmPath, ops, 'json');
+  };
+  try {
+    await cleanup();
+    await actAs(context, 'tenant-a');
+    await vmPage(page).open(NS, vm);
+    const c = card(page);
+    await c.getByRole('tab', { name: 'DNS names' }).click();
+    // A tenant cannot read the HyperConverged CR: it is told so.
+    await expect(c.getByTestId('fqdn-secondary-missing')).toContainText(
+      'you may not read the HyperConverged CR',
+    );
+    await expect(c.getByTestId('fqdn-missing')).toContainText(
+      'Missing: spec.hostname on the VM template, spec.subdomain on the VM template, a headless Service named vms that selects the VM',
+    );
+    await c.getByTestId('fqdn-create').click();
+    await expect(c.getByTestId('fqdn-internal')).toHaveText(`${vm}.vms.${NS}.svc.cluster.local`);
+    const stored = (await admin.get<{ spec: { template: { spec: Record<string, unknown> } } }>(vmPath)).body;
+    expect(stored.spec.template.spec).toMatchObject({ hostname: vm, subdomain: 'vms' });
+    const svc = (await admin.get<{ spec: Record<string, unknown> }>(servicePath('vms'))).body;
+    expect(svc.spec).toMatchObject({ clusterIP: 'None', selector: { 'kubevirt.io/domain': vm } });
+    // The admin reads the HyperConverged CR (KubeSecondaryDNS on) and the cluster FQDN.
+    await actAs(context, 'admin');
+    await vmPage(page).open(NS, vm);
+    await c.getByRole('tab', { name: 'DNS names' }).click();
+    await expect(c.getByTestId('fqdn-secondary-dev-l2')).toHaveText(
+      `dev-l2.${vm}.${NS}.vm.local-cluster.example`,
+    );
+    await expect(c.getByTestId('fqdn-secondary-cudn-l2')).toHaveText(
+      `cudn-l2.${vm}.${NS}.vm.local-cluster.example`,
+    );
+  } finally {
+    await cleanup();
+    await admin.close();
+  }
+});
+
 test('a tenant sees only its Services and the pools it may read', async ({ page, context }) => {
   // tenant-b may not read pools: it is told so and still gets a plain LoadBalancer.
   await actAs(context, 'tenant-b');
@@ -181,6 +279,37 @@ test('each new action is disabled, with the reason, for a viewer', async ({ page
   for (const type of ['LoadBalancer', 'NodePort']) {
     await expect(c.getByTestId(`ssh-create-${type}`)).toHaveAttribute('aria-disabled', 'true');
   }
+  await expect(c.getByTestId('ssh-add-key')).toHaveAttribute(
+    'data-reason',
+    'You may not create Secrets or change virtual machines in namespace tenant-a-dev.',
+  );
+});
+
+test('the duplicate-MAC filter and badge, and which namespaces KubeMacPool serves', async ({
+  page,
+  context,
+}) => {
+  const { namespace, vms, mac } = REACH.duplicateMac;
+  await actAs(context, 'admin');
+  const list = vmNetworksPage(page);
+  await list.open();
+  await expect(page.getByTestId('mac-pool-off')).toContainText('tenant-b');
+  await expect(page.getByTestId('mac-pool-on')).toContainText('tenant-a-dev');
+  await page.getByTestId('filter-duplicate-mac').getByRole('button').click();
+  await expect(page).toHaveURL(/[?&]dupmac=1/);
+  // Only the two VMs sharing a MAC are left, each with the badge naming the other.
+  await expect(list.rows()).toHaveCount(2);
+  for (const [me, other] of [vms, [...vms].reverse()]) {
+    const row = list.row(namespace, me!, 'vlan100');
+    await expect(row.getByTestId('iface-vlan100-mac')).toContainText(mac);
+    await row.getByTestId('duplicate-mac').hover();
+    await expect(page.getByRole('tooltip', { name: `Also used by ${namespace}/${other}` })).toBeVisible();
+  }
+  // A tenant cannot read namespaces: it is told the pool state is not known.
+  await actAs(context, 'tenant-a');
+  await list.open(undefined, '?dupmac=1');
+  await expect(page.getByTestId('mac-pool-summary')).toContainText('you may not read namespaces');
+  await expect(page.getByTestId('empty-filtered')).toBeVisible();
 });
 
 // The README's screenshot of the card: on request only (UPDATE_SCREENSHOTS=1).

@@ -259,11 +259,13 @@ export const buildMetalLb = (): KubeObject[] => [
   }),
 ];
 
-/** OpenShift Virtualization's HyperConverged, v1beta1 (the stored version): migrations on a dedicated network. */
+/** OpenShift Virtualization's HyperConverged, v1beta1 (the stored version): migrations on a dedicated network, KubeSecondaryDNS. */
 export const buildHyperConverged = (): KubeObject =>
   obj('HyperConverged', {
     metadata: { name: 'kubevirt-hyperconverged', namespace: 'openshift-cnv' },
     spec: {
+      // KubeSecondaryDNS on (#15: the per-secondary-interface FQDNs on the VM tab).
+      featureGates: { deployKubeSecondaryDNS: true },
       liveMigrationConfig: {
         network: 'migration-net',
         parallelMigrationsPerCluster: 5,

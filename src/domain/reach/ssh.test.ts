@@ -2,6 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import {
   accessCredential,
+  addAccessCredentialPatch,
+  agentKeySecrets,
+  cloudInitKind,
+  nextKeyName,
   checkPublicKey,
   shellQuote,
   sshAlias,
@@ -146,5 +150,26 @@ describe('accessCredential', () => {
         propagationMethod: { qemuGuestAgent: { users: ['fedora'] } },
       },
     });
+  });
+});
+
+describe('key propagation helpers', () => {
+  it('finds the guest-agent Secrets, the cloud-init kind, and builds the append patch', () => {
+    const template = {
+      accessCredentials: [
+        accessCredential('a', 'noCloud', []),
+        accessCredential('b', 'qemuGuestAgent', ['fedora', 'root']),
+      ],
+    };
+    expect(agentKeySecrets(template)).toEqual([{ secret: 'b', users: ['fedora', 'root'] }]);
+    expect(agentKeySecrets({})).toEqual([]);
+    expect(cloudInitKind([{ name: 'root' }, { name: 'ci', cloudInitConfigDrive: {} }])).toBe('configDrive');
+    expect(cloudInitKind([{ name: 'root' }])).toBeUndefined();
+    const entry = accessCredential('k', 'noCloud', []);
+    expect(addAccessCredentialPatch(false, entry)).toEqual([
+      { op: 'add', path: '/spec/template/spec/accessCredentials', value: [entry] },
+    ]);
+    expect(addAccessCredentialPatch(true, entry)[0]!.path).toBe('/spec/template/spec/accessCredentials/-');
+    expect(nextKeyName(['key', 'key-2'])).toBe('key-3');
   });
 });

@@ -160,3 +160,44 @@ export const accessCredential = (secretName: string, propagation: Propagation, u
       propagation === 'qemuGuestAgent' ? { qemuGuestAgent: { users } } : { [propagation]: {} },
   },
 });
+
+type AccessCredentialEntry = {
+  sshPublicKey?: {
+    source?: { secret?: { secretName?: string } };
+    propagationMethod?: { noCloud?: object; configDrive?: object; qemuGuestAgent?: { users?: string[] } };
+  };
+  [k: string]: unknown;
+};
+
+/** The VM's `accessCredentials` that the guest agent applies: their Secrets take new keys while the VM runs. */
+export const agentKeySecrets = (template: {
+  accessCredentials?: unknown;
+  [field: string]: unknown;
+}): { secret: string; users: string[] }[] =>
+  ((template.accessCredentials as AccessCredentialEntry[] | undefined) ?? []).flatMap((c) => {
+    const secret = c.sshPublicKey?.source?.secret?.secretName;
+    const agent = c.sshPublicKey?.propagationMethod?.qemuGuestAgent;
+    return secret && agent ? [{ secret, users: agent.users ?? [] }] : [];
+  });
+
+/** Which cloud-init the VM has: the propagation a new cloud-init key must use (KubeVirt requires the match). */
+export const cloudInitKind = (
+  volumes: readonly Record<string, unknown>[] | undefined,
+): 'noCloud' | 'configDrive' | undefined => {
+  for (const v of volumes ?? []) {
+    if (v.cloudInitNoCloud) return 'noCloud';
+    if (v.cloudInitConfigDrive) return 'configDrive';
+  }
+  return undefined;
+};
+
+/** JSON patch appending one entry to the VM template's `accessCredentials` (creating the list when absent). */
+export const addAccessCredentialPatch = (hasList: boolean, entry: ReturnType<typeof accessCredential>) =>
+  hasList
+    ? [{ op: 'add' as const, path: '/spec/template/spec/accessCredentials/-', value: entry }]
+    : [{ op: 'add' as const, path: '/spec/template/spec/accessCredentials', value: [entry] }];
+
+/** A Secret data key for one more key in an existing Secret: `key-<n>` not yet used. */
+export const nextKeyName = (existing: readonly string[]): string => {
+  for (let i = existing.length + 1; ; i++) if (!existing.includes(`key-${i}`)) return `key-${i}`;
+};

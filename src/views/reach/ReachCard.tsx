@@ -1,6 +1,6 @@
 /**
- * "Reach this VM" on the VM's Network interfaces tab: the Services that select it (and exposing it as one), and
- * how to SSH to it. Domain rules live in domain/reach/; this card reads the cluster and wires the forms.
+ * "Reach this VM" on the VM's Network interfaces tab: the Services that select it (and exposing it as one), how
+ * to SSH to it, and its DNS names. Domain rules live in domain/reach/; this card reads the cluster and wires the forms.
  */
 import { useMemo, useState, type FC } from 'react';
 import { Card, CardBody, CardHeader, CardTitle, Tab, Tabs, TabTitleText } from '@patternfly/react-core';
@@ -12,6 +12,7 @@ import { servicesSelecting } from '../../domain/reach/service';
 import { NS } from '../../i18n/ns';
 import { ServicesSection } from './ServicesSection';
 import { SshSection } from './SshSection';
+import { FqdnSection } from './FqdnSection';
 import { useReachData } from './useReachData';
 
 export const ReachCard: FC<{
@@ -66,11 +67,17 @@ export const ReachCard: FC<{
               <SshSection
                 vm={vm}
                 running={vmi?.status?.phase === 'Running'}
+                vmi={vmi}
                 rows={rows}
                 selecting={selecting}
                 choice={choice}
                 data={data}
               />
+            </div>
+          </Tab>
+          <Tab eventKey="dns" title={<TabTitleText>{t('DNS names')}</TabTitleText>} data-test="reach-tab-dns">
+            <div className="pf-v6-u-mt-md">
+              <FqdnSection vm={vm} selecting={selecting} choice={choice} />
             </div>
           </Tab>
         </Tabs>

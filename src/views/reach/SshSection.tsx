@@ -41,6 +41,12 @@ import { NS } from '../../i18n/ns';
 import { ActionButton } from './ActionButton';
 import { CopyCommand } from './CopyCommand';
 import { ExposeModal } from './ExposeModal';
+import { AddKeyModal, SecretModel } from './AddKeyModal';
+import { agentKeySecrets } from '../../domain/reach/ssh';
+import { modelAccess } from '../../k8s/access';
+import { VirtualMachineModel } from '../../k8s/models';
+import { useAccessReview } from '../../k8s/useAccessReview';
+import { getGuestAgentState, type VMI } from '../../domain/kube/vm';
 import { FieldError, useReachIssueText } from './text';
 import type { ReachData } from './useReachData';
 import { useReasons } from './reasons';
@@ -61,11 +67,12 @@ const sshPort = (s: Service) =>
 export const SshSection: FC<{
   vm: VM;
   running: boolean;
+  vmi?: VMI;
   rows: InterfaceRow[];
   selecting: Service[];
   choice: SelectorChoice;
   data: ReachData;
-}> = ({ vm, running, rows, selecting, choice, data }) => {
+}> = ({ vm, running, vmi, rows, selecting, choice, data }) => {
   const { t } = useTranslation(NS);
   const issueText = useReachIssueText();
   const client = useK8sClient();
@@ -78,6 +85,16 @@ export const SshSection: FC<{
   const [creating, setCreating] = useState<ServiceType | undefined>();
   const [createError, setCreateError] = useState<K8sError | undefined>();
   const [expose, setExpose] = useState<ServiceType | undefined>();
+  const [addKey, setAddKey] = useState(false);
+  const canCreateSecret = useAccessReview(modelAccess(SecretModel, 'create', namespace));
+  const canPatchSecret = useAccessReview(modelAccess(SecretModel, 'patch', namespace));
+  const canPatchVM = useAccessReview(modelAccess(VirtualMachineModel, 'patch', namespace));
+  const keyAllowed =
+    (canCreateSecret.allowed && canPatchVM.allowed) ||
+    (agentKeySecrets(vm.spec.template.spec).length > 0 && canPatchSecret.allowed);
+  const keyReason = !(canCreateSecret.loaded && canPatchVM.loaded && canPatchSecret.loaded)
+    ? t('Checking your permissions…')
+    : t('You may not create Secrets or change virtual machines in namespace {{ns}}.', { ns: namespace });
   const issues = validateSshInput({ user, identityFile });
   const ok = issues.length === 0;
   const input = { namespace, vm: name, user, identityFile };
@@ -301,6 +318,36 @@ export const SshSection: FC<{
             )}
           </StackItem>
         </>
+      )}
+      <StackItem>
+        <Title headingLevel="h4" size="md">
+          {t('Add a public key')}
+        </Title>
+        <HelperText>
+          <HelperTextItem>
+            {t(
+              'KubeVirt puts the key into the guest through cloud-init at boot, or through the guest agent while it runs.',
+            )}
+          </HelperTextItem>
+        </HelperText>
+        <ActionButton
+          variant="secondary"
+          className="pf-v6-u-mt-sm"
+          allowed={keyAllowed}
+          reason={keyReason}
+          onClick={() => setAddKey(true)}
+          testId="ssh-add-key"
+        >
+          {t('Add a public key')}
+        </ActionButton>
+      </StackItem>
+      {addKey && (
+        <AddKeyModal
+          vm={vm}
+          defaultUser={user}
+          agentConnected={getGuestAgentState(vmi) === 'connected'}
+          onClose={() => setAddKey(false)}
+        />
       )}
       {expose && (
         <ExposeModal

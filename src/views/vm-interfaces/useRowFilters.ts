@@ -1,5 +1,5 @@
 /**
- * Filter state of the VM networks page, kept in the URL (?ns=…&net=…&binding=…&noip=1&pending=1&q=…) so a
+ * Filter state of the VM networks page, kept in the URL (?ns=…&net=…&binding=…&noip=1&pending=1&dupmac=1&q=…) so a
  * filtered view can be bookmarked and shared.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -9,6 +9,8 @@ import type { RowFilters } from '../../domain/interfaces/search';
 export type FilterState = Required<Pick<RowFilters, 'namespaces' | 'networks' | 'bindings'>> & {
   noIp: boolean;
   pendingChanges: boolean;
+  /** Rows whose MAC another VM uses (#15). */
+  duplicateMac: boolean;
   search: string;
 };
 
@@ -21,6 +23,7 @@ export const useRowFilters = (): [FilterState, (patch: Partial<FilterState>) => 
       bindings: params.getAll('binding'),
       noIp: params.get('noip') === '1',
       pendingChanges: params.get('pending') === '1',
+      duplicateMac: params.get('dupmac') === '1',
       search: params.get('q') ?? '',
     }),
     [params],
@@ -34,6 +37,7 @@ export const useRowFilters = (): [FilterState, (patch: Partial<FilterState>) => 
       next.bindings.forEach((v) => p.append('binding', v));
       if (next.noIp) p.set('noip', '1');
       if (next.pendingChanges) p.set('pending', '1');
+      if (next.duplicateMac) p.set('dupmac', '1');
       if (next.search) p.set('q', next.search);
       setParams(p, { replace: true });
     },
