@@ -19,6 +19,7 @@ import {
   type CellTexts,
 } from './cells';
 import { vmPath } from './links';
+import { MacCell } from '../reach/DuplicateMac';
 import './table.css';
 
 type Props = {
@@ -118,7 +119,7 @@ const InterfaceTableRow = memo<RowProps>(({ row, first, last, showVM, labels, ac
       data-label={labels.mac}
       data-test={`iface-${row.name}-mac`}
     >
-      {row.mac ?? '—'}
+      <MacCell row={row} />
     </td>
     <td className={styles.tableTd} data-label={labels.ips}>
       <IpsCell row={row} text={text} />

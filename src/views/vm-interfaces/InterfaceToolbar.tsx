@@ -85,6 +85,12 @@ const FilterControls = memo<ControlsProps>(({ rows, filters, onChange, onClear, 
             onChange={(_e, pendingChanges) => onChange({ pendingChanges })}
             data-test="filter-pending"
           />
+          <ToggleGroupItem
+            text={t('Duplicate MAC')}
+            isSelected={filters.duplicateMac}
+            onChange={(_e, duplicateMac) => onChange({ duplicateMac })}
+            data-test="filter-duplicate-mac"
+          />
         </ToggleGroup>
       </ToolbarItem>
       <ToolbarItem>

@@ -2,7 +2,7 @@ import { useCallback, useMemo, type FC } from 'react';
 import { EmptyState, EmptyStateBody, PageSection, Skeleton, Title } from '@patternfly/react-core';
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { searchRows } from '../../domain/interfaces/search';
+import { countVMs, searchRows } from '../../domain/interfaces/search';
 import { ConnectionBanner } from '../../components/ConnectionBanner';
 import { LoadError } from '../../components/LoadError';
 import { NS } from '../../i18n/ns';
@@ -13,6 +13,9 @@ import { useDebouncedUrlValue, useRowFilters } from './useRowFilters';
 import { useSameRows, useSearchIndexWhenIdle, useVMNetworkRows } from './useVMNetworkRows';
 import { useInterfaceActions } from './useInterfaceActions';
 import { withPluginQueries } from '../../k8s/PluginQueries';
+import { duplicateMacs } from '../../domain/reach/mac';
+import { DuplicateMacContext } from '../reach/DuplicateMac';
+import { MacPoolSummary } from '../reach/MacPoolSummary';
 
 /** Every VM's interfaces in the namespaces the user can read (or one namespace: /vm-networks/ns/:ns). */
 const VMNetworksPage: FC = () => {
@@ -30,7 +33,17 @@ const VMNetworksPage: FC = () => {
     clearFilters();
   }, [setSearch, clearFilters]);
   const query = useMemo(() => ({ ...filters, search }), [filters, search]);
-  const result = useSameRows(useMemo(() => searchRows(rows, query), [rows, query]));
+  // MACs another VM also uses (#15): a badge on those rows, and the "Duplicate MAC" filter.
+  const dups = useMemo(() => duplicateMacs(rows), [rows]);
+  const result = useSameRows(
+    useMemo(() => {
+      const r = searchRows(rows, query);
+      if (!query.duplicateMac) return r;
+      const only = r.rows.filter((row) => dups.has(row.id));
+      return { rows: only, vms: countVMs(only) };
+    }, [rows, query, dups]),
+  );
+  const namespacesShown = useMemo(() => [...new Set(rows.map((r) => r.namespace))], [rows]);
   const { rows: visible, vms: vmCount } = result;
   const { actions, modal } = useInterfaceActions(vms, vmis, nads, rows);
 
@@ -62,7 +75,11 @@ const VMNetworksPage: FC = () => {
           testId="empty-filtered"
         />
       );
-    return <InterfaceTable rows={visible} showVM actions={actions} />;
+    return (
+      <DuplicateMacContext.Provider value={dups}>
+        <InterfaceTable rows={visible} showVM actions={actions} />
+      </DuplicateMacContext.Provider>
+    );
   };
 
   return (
@@ -72,6 +89,7 @@ const VMNetworksPage: FC = () => {
       </PageSection>
       <PageSection>
         <ConnectionBanner connections={connections} />
+        {loaded && <MacPoolSummary namespaces={namespacesShown} />}
         <InterfaceToolbar
           rows={rows}
           filters={filters}
