@@ -16,7 +16,7 @@ import {
 
 const BASE = '/api/kubernetes';
 
-const listJson = (items: unknown[]) =>
+export const listJson = (items: unknown[]) =>
   JSON.stringify({ apiVersion: 'v1', kind: 'List', metadata: { resourceVersion: '100000' }, items });
 
 /** NADs the generated NICs refer to (`net-0..2`, plain bridges: no primary UDN) in each of the 10 namespaces. */
@@ -34,11 +34,11 @@ export const generateLists = (vms: number, nics: number): Map<string, string> =>
   ]);
 };
 
-const json = (body: string, status = 200) =>
+export const json = (body: string, status = 200) =>
   new Response(body, { status, headers: { 'Content-Type': 'application/json' } });
 
 /** Every access review is allowed, so the page takes its cluster-wide path: one list per kind. */
-const fakeFetch =
+export const fakeFetch =
   (lists: Map<string, string>): FetchLike =>
   (url, init) => {
     const path = url.split('?')[0] ?? url;
@@ -54,7 +54,7 @@ const fakeFetch =
   };
 
 /** A watch socket that opens and then never speaks: no events, no close. */
-const silentSocket: OpenWebSocket = (_url, handlers) => {
+export const silentSocket: OpenWebSocket = (_url, handlers) => {
   queueMicrotask(handlers.onOpen);
   return { close: () => undefined };
 };

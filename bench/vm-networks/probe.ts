@@ -40,21 +40,31 @@ declare global {
   }
 }
 
-const ROW = 'tr[data-test^="row-"]';
+/** Where the page shows its rows, its summary and its "nothing matches" state (CSS selectors). */
+export type PageSelectors = { row: string; summary: string; empty: string };
+
+/** The VM networks page's; other pages' benches pass theirs to installProbe. */
+export const VM_NETWORKS_SELECTORS: PageSelectors = {
+  row: 'tr[data-test^="row-"]',
+  summary: '[data-test="interface-summary"]',
+  empty: '[data-test="empty-filtered"]',
+};
+
+let selectors = VM_NETWORKS_SELECTORS;
 
 const meets = (e: Expectation): boolean => {
   if (e.kind === 'input')
     return document.querySelector<HTMLInputElement>('[data-test="floor-input"]')?.value === e.value;
-  const summary = document.querySelector('[data-test="interface-summary"]')?.textContent?.trim();
+  const summary = document.querySelector(selectors.summary)?.textContent?.trim();
   if (summary !== e.summary) return false;
-  if (e.firstRow === null) return !!document.querySelector('[data-test="empty-filtered"]');
-  return document.querySelector(ROW)?.getAttribute('data-test') === e.firstRow;
+  if (e.firstRow === null) return !!document.querySelector(selectors.empty);
+  return document.querySelector(selectors.row)?.getAttribute('data-test') === e.firstRow;
 };
 
 const firstRowsAfter = (dataAt: () => number | undefined, startedAt: () => number) =>
   new Promise<{ dataToRows: number; startToRows: number }>((resolve) => {
     const observer = new MutationObserver(() => {
-      if (!document.querySelector(ROW)) return;
+      if (!document.querySelector(selectors.row)) return;
       const now = performance.now();
       observer.disconnect();
       resolve({ dataToRows: now - (dataAt() ?? NaN), startToRows: now - startedAt() });
@@ -62,7 +72,12 @@ const firstRowsAfter = (dataAt: () => number | undefined, startedAt: () => numbe
     observer.observe(document.body, { childList: true, subtree: true });
   });
 
-export const installProbe = (dataAt: () => number | undefined, mount: () => void): BenchApi => {
+export const installProbe = (
+  dataAt: () => number | undefined,
+  mount: () => void,
+  pageSelectors: PageSelectors = VM_NETWORKS_SELECTORS,
+): BenchApi => {
+  selectors = pageSelectors;
   const events: PerformanceEventTiming[] = [];
   // durationThreshold (Event Timing Level 1) is missing from TypeScript's DOM types, hence the cast.
   new PerformanceObserver((list) => {

@@ -7,19 +7,20 @@
  *      build unminified with BENCH_MINIFY=0 to get readable names),
  *      BENCH_VERBOSE=1 (also print each keystroke's time, ours and floor, with the search text after it).
  */
-import { createServer, type Server } from 'node:http';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { extname, join, normalize } from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { loadavg } from 'node:os';
 import { build } from 'vite';
-import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
+import { chromium, type Browser, type CDPSession } from 'playwright-core';
 import { chromiumLaunchOptions } from '../../integration-tests/support/chromium';
 import { buildVMRows, type InterfaceRow } from '../../src/domain/interfaces/rows';
 import { filterRows } from '../../src/domain/interfaces/search';
 import { manyVMs } from '../../src/domain/testing/fixtures';
 import viteConfig, { OUT_DIR } from './vite.config';
 import type { Expectation } from './probe';
-import { keystrokePlan, profileSummary, quantiles, table, type Keystroke } from './report';
+import { keystrokePlan, profileSummary, quantiles, table } from './report';
+import { serve } from '../shared/serve';
+import { typeAndMeasure } from '../shared/keystrokes';
 
 const LOADS = Number(process.env.BENCH_LOADS ?? 7);
 const VMS = Number(process.env.BENCH_VMS ?? 10_000);
@@ -28,24 +29,6 @@ const PROFILE = process.env.BENCH_PROFILE === '1';
 const VERBOSE = process.env.BENCH_VERBOSE === '1';
 /** Beside the build, which each run empties. */
 const PROFILE_DIR = join(OUT_DIR, '..', 'bench-vm-networks-profiles');
-
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
-
-const serve = (dir: string) =>
-  new Promise<{ server: Server; url: string }>((resolve) => {
-    const server = createServer((req, res) => {
-      const path = normalize(join(dir, (req.url ?? '/').split('?')[0] ?? '/'));
-      if (!path.startsWith(dir)) return void res.writeHead(403).end();
-      readFile(path).then(
-        (body) => res.writeHead(200, { 'Content-Type': TYPES[extname(path)] ?? 'font/woff2' }).end(body),
-        () => res.writeHead(404).end(),
-      );
-    });
-    server.listen(0, '127.0.0.1', () => {
-      const addr = server.address();
-      resolve({ server, url: `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}` });
-    });
-  });
 
 /** What the page must show for each search text: computed here with the same domain code the page runs. */
 const expectations = (rows: readonly InterfaceRow[]) => {
@@ -110,22 +93,6 @@ const load = async (browser: Browser, url: string, mode: 'page' | 'floor', keep 
   const result: Load = { ...t, heap: await heapUsed(cdp) };
   if (!keep) await page.close();
   return { result, page: keep ? page : undefined, cdp };
-};
-
-const typeAndMeasure = async (
-  page: Page,
-  selector: string,
-  plan: Keystroke[],
-  expect: (k: Keystroke) => Expectation,
-) => {
-  await page.click(selector);
-  const out: number[] = [];
-  for (const k of plan) {
-    await page.evaluate((e) => window.__bench.arm(e), expect(k));
-    await page.keyboard.press(k.key);
-    out.push(await page.evaluate(() => window.__bench.armed()));
-  }
-  return out;
 };
 
 const main = async () => {

@@ -38,8 +38,13 @@ const NodeNetworkStatePage: FC = () => {
   const [search, setSearch] = useDebouncedUrlValue(filters.search, (v) => setFilters({ search: v }));
   const rows = useMemo(() => nodeStateRows(nnses.data), [nnses.data]);
   const visible = useMemo(() => filterRows(rows, { ...filters, search }), [rows, filters, search]);
-  const options = (field: 'node' | 'type' | 'state') =>
-    distinct(rows, field).map((v) => ({ value: v, label: v }));
+  // Once per list, not per keystroke: each is a pass over every row.
+  const choices = useMemo(() => {
+    const of = (field: 'node' | 'type' | 'state') =>
+      distinct(rows, field).map((v) => ({ value: v, label: v }));
+    return { node: of('node'), type: of('type'), state: of('state') };
+  }, [rows]);
+  const options = (field: 'node' | 'type' | 'state') => choices[field];
   const clear = () => {
     setSearch('');
     setFilters({ nodes: [], types: [], states: [], search: '' });

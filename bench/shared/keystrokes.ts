@@ -1,0 +1,23 @@
+/**
+ * Types a keystroke plan into `selector` and times each key with the page's probe (bench/vm-networks/probe.ts):
+ * armed before the key is pressed, measured from its keydown to the first painted frame that shows `expect(k)`.
+ */
+import type { Page } from 'playwright-core';
+import type { Expectation } from '../vm-networks/probe';
+import type { Keystroke } from '../vm-networks/report';
+
+export const typeAndMeasure = async (
+  page: Page,
+  selector: string,
+  plan: Keystroke[],
+  expect: (k: Keystroke) => Expectation,
+) => {
+  await page.click(selector);
+  const out: number[] = [];
+  for (const k of plan) {
+    await page.evaluate((e) => window.__bench.arm(e), expect(k));
+    await page.keyboard.press(k.key);
+    out.push(await page.evaluate(() => window.__bench.armed()));
+  }
+  return out;
+};
