@@ -62,9 +62,27 @@ describe('buildTopologyGraph: network kinds', () => {
     ]);
   });
 
-  it('ties a Linux-bridge NAD to the bridge on each node that has it, with the VLAN', () => {
+  it('ties a Linux-bridge NAD to the bridge on each node, with the VLAN; a node without it has a ghost', () => {
     const e = edgesFrom(graph, 'nad:tenant-b/br1-net');
-    expect(e.map((x) => [x.target, x.label])).toEqual([['if:worker-0:linux-bridge:br1', 'VLAN 100']]);
+    expect(e.map((x) => [x.target, x.label, texts(x)])).toEqual([
+      ['if:worker-0:linux-bridge:br1', 'VLAN 100', []],
+      [
+        'if:worker-1:linux-bridge:br1',
+        'VLAN 100',
+        ['Linux bridge br1 does not exist on worker-1; VMs on this network cannot attach there'],
+      ],
+    ]);
+    // worker-1 has no br1: it is still drawn there (in worker-1's box), as missing, with the reason.
+    const ghost = node(graph, 'if:worker-1:linux-bridge:br1');
+    expect(ghost).toMatchObject({
+      kind: 'LinuxBridge',
+      node: 'worker-1',
+      parent: 'node:worker-1',
+      missing: true,
+    });
+    expect(ghost.problems.map((p) => p.severity)).toEqual(['warning']);
+    expect(node(graph, 'if:worker-0:linux-bridge:br1').missing).toBeUndefined();
+    expect(edgesFrom(graph, ghost.id)).toEqual([]);
     expect(edgesFrom(graph, 'if:worker-0:linux-bridge:br1').map((x) => x.target)).toEqual([
       'if:worker-0:ethernet:ens4',
     ]);

@@ -19,7 +19,7 @@ import { parseCniConfig } from '../kube/networks';
 import { matchesLabels, matchesSelector } from '../manifests/shared/check';
 import { pfMatches } from '../manifests/sriov/sriov';
 import { nadTypeOf, type NadType } from '../interfaces/nadTypes';
-import { cudnId, nadId, POD_NETWORK_ID, sriovNetworkId, udnId } from './ids';
+import { cudnId, ifaceId, nadId, nodeId, POD_NETWORK_ID, sriovNetworkId, udnId } from './ids';
 import { problem, type DetailLabel } from './problems';
 import type { GraphEdge, GraphNode, NetworkFlavor, TopologyInput } from './types';
 import type { UnderlayIndex } from './underlay';
@@ -286,9 +286,8 @@ const linkBridge = (
 ) => {
   if (!underlay.haveNodeState) return;
   const on = underlay.linuxBridges.get(b.bridge) ?? new Map<string, string>();
-  for (const target of on.values()) {
-    addEdge(sink, { source: b.id, target, kind: 'underlay', label: b.vlan ? `VLAN ${b.vlan}` : undefined });
-  }
+  const label = b.vlan ? `VLAN ${b.vlan}` : undefined;
+  for (const target of on.values()) addEdge(sink, { source: b.id, target, kind: 'underlay', label });
   const net = sink.nodes.get(b.id)!;
   if (!on.size) {
     net.problems.push(problem('bridge-on-no-node', { bridge: b.bridge }));
@@ -304,6 +303,28 @@ const linkBridge = (
         'warning',
       ),
     );
+  }
+  // Drawn on each node that lacks it, too: a ghost bridge there, reached by the network's line, with the reason.
+  for (const node of missing) {
+    const here = problem('bridge-missing-here', { bridge: b.bridge, node }, 'warning');
+    const id = ifaceId(node, 'linux-bridge', b.bridge);
+    if (!sink.nodes.has(id)) {
+      sink.nodes.set(id, {
+        id,
+        kind: 'LinuxBridge',
+        name: b.bridge,
+        node,
+        parent: nodeId(node),
+        missing: true,
+        problems: [here],
+        details: [
+          ['Type', 'linux-bridge'],
+          ['State', 'absent'],
+        ],
+      });
+    }
+    const edge = addEdge(sink, { source: b.id, target: id, kind: 'underlay', label });
+    if (!edge.problems.length) edge.problems.push(here);
   }
 };
 

@@ -9,6 +9,8 @@ export const topologyMessages = {
   'bridge-on-no-node': 'Linux bridge {{bridge}} exists on no node; VMs on this network cannot start',
   'bridge-on-some-nodes':
     'Linux bridge {{bridge}} is missing on {{missing}} of {{total}} nodes ({{nodes}}); VMs there cannot attach',
+  'bridge-missing-here':
+    'Linux bridge {{bridge}} does not exist on {{node}}; VMs on this network cannot attach there',
   'no-bridge-mapping':
     'Physical network {{physnet}} has no OVN bridge mapping on any node; add one with a NodeNetworkConfigurationPolicy',
   'sriov-no-policy':
@@ -78,6 +80,7 @@ export const DETAIL_LABELS = [
   'Status',
   'Node',
   'Interfaces',
+  'Nodes',
 ] as const;
 
 export type DetailLabel = (typeof DETAIL_LABELS)[number];

@@ -74,6 +74,11 @@ export type GraphNode = {
   isolated?: boolean;
   /** VM groups: how many VMs it stands for. */
   count?: number;
+  /**
+   * Shared underlay (made by `viewGraph`): one element standing for the element of this kind and name on each of
+   * these Kubernetes nodes, so many networks reach many nodes through it (see `bundleUnderlay`).
+   */
+  nodes?: string[];
   /** Short facts for the side panel and the table view, already in display order (label → value). */
   details: [DetailLabel, string][];
 };

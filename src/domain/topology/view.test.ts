@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { aTopology, manyTopology } from '../testing/topology';
 import { buildTopologyGraph } from './build';
 import { keepPositions, layoutGraph } from './layout';
-import { highlightFrom, searchGraph, viewGraph } from './view';
+import { problemText } from './problems';
+import type { TopologyGraph } from './types';
+import { highlightFrom, searchGraph, sharedId, viewGraph } from './view';
 
 const graph = buildTopologyGraph(aTopology());
 const ids = (g: { nodes: { id: string }[] }) => g.nodes.map((n) => n.id);
@@ -80,6 +82,84 @@ describe('viewGraph: groups', () => {
     const v = viewGraph(big, { threshold: 50, expanded: new Set(['ns-1']) });
     expect(v.nodes.filter((n) => n.kind === 'VMGroup').map((n) => n.id)).not.toContain('vmgroup:ns-1');
     expect(v.nodes.filter((n) => n.namespace === 'ns-1' && n.kind === 'VirtualMachine')).toHaveLength(100);
+  });
+});
+
+describe('viewGraph: shared underlay', () => {
+  // 6 workers, worker-5 without br1; 20 Linux-bridge NADs on br1, 50 localnet NADs on physnet-ext.
+  const big = buildTopologyGraph(manyTopology(200, 6, 10));
+  const v = viewGraph(big, { threshold: 1000 });
+  const workers = [0, 1, 2, 3, 4, 5].map((w) => `worker-${w}`);
+  const out = (g: TopologyGraph, id: string) => g.edges.filter((e) => e.source === id);
+
+  it('many networks reach br1 on every node through one shared br1: n + t lines instead of n × t', () => {
+    const br1 = v.nodes.find((n) => n.id === sharedId('LinuxBridge', 'br1'))!;
+    expect(br1).toMatchObject({ kind: 'LinuxBridge', name: 'br1', nodes: workers });
+    expect(br1.node).toBeUndefined();
+    expect(out(v, 'nad:ns-0/br-a').map((e) => [e.target, e.label])).toEqual([[br1.id, 'VLAN 100']]);
+    expect(out(v, br1.id).map((e) => e.target)).toEqual(workers.map((w) => `if:${w}:linux-bridge:br1`));
+    const underlay = (g: TopologyGraph) => g.edges.filter((e) => e.kind === 'underlay').length;
+    // br1: 20 NADs × 6 nodes; the bridge mapping: 50 localnet NADs × 6 nodes; br-ex: the pod network × 6.
+    expect(underlay(big)).toBe(20 * 6 + 50 * 6 + 6);
+    expect(underlay(v)).toBe(20 + 6 + (50 + 6) + 6);
+  });
+
+  it('the node without br1 still shows it, as missing with the reason, on the shared line to it', () => {
+    const ghost = v.nodes.find((n) => n.id === 'if:worker-5:linux-bridge:br1')!;
+    expect(ghost).toMatchObject({ missing: true, node: 'worker-5', parent: 'node:worker-5' });
+    expect(ghost.problems.map(problemText)).toEqual([
+      'Linux bridge br1 does not exist on worker-5; VMs on this network cannot attach there',
+    ]);
+    const line = out(v, sharedId('LinuxBridge', 'br1')).find((e) => e.target === ghost.id)!;
+    expect(line.problems.map((p) => [p.code, p.severity])).toEqual([['bridge-missing-here', 'warning']]);
+    const fine = out(v, sharedId('LinuxBridge', 'br1')).find(
+      (e) => e.target === 'if:worker-0:linux-bridge:br1',
+    )!;
+    expect(fine.problems).toEqual([]);
+    // …and the network still says so too.
+    expect(v.nodes.find((n) => n.id === 'nad:ns-0/br-a')!.problems.map((p) => p.code)).toEqual([
+      'bridge-on-some-nodes',
+    ]);
+  });
+
+  it('highlights the same elements as the direct lines did, for every network and VM', () => {
+    const plain = (h: { nodes: Set<string> }) =>
+      [...h.nodes].filter((id) => !id.startsWith('shared:')).sort();
+    const starts = big.nodes.filter((n) => n.flavor || n.kind === 'VirtualMachine').map((n) => n.id);
+    expect(starts.length).toBeGreaterThan(200);
+    for (const id of starts)
+      expect([id, plain(highlightFrom(v, id))]).toEqual([id, plain(highlightFrom(big, id))]);
+  });
+
+  it('a VM on the node without br1: its path ends at the missing br1 there', () => {
+    const vm = big.nodes.find(
+      (n) =>
+        n.node === 'worker-5' &&
+        big.edges.some((e) => e.source === n.id && e.target === `nad:${n.namespace}/br-a`),
+    )!;
+    const h = highlightFrom(v, vm.id);
+    expect(h.nodes).toContain(sharedId('LinuxBridge', 'br1'));
+    expect(h.nodes).toContain('if:worker-5:linux-bridge:br1');
+    expect(h.nodes).not.toContain('if:worker-0:linux-bridge:br1');
+  });
+
+  it('keeps direct lines where a shared element would not halve them, and on one chosen node', () => {
+    expect(viewGraph(graph, { threshold: 100 }).nodes.some((n) => n.nodes)).toBe(false);
+    const one = viewGraph(big, { threshold: 1000, nodes: ['worker-0'] });
+    expect(one.nodes.some((n) => n.nodes)).toBe(false);
+    const targets = new Set(one.edges.filter((e) => e.kind === 'underlay').map((e) => e.target));
+    expect([...targets].sort()).toEqual([
+      'bm:worker-0:physnet-ext',
+      'if:worker-0:linux-bridge:br1',
+      'if:worker-0:ovs-bridge:br-ex',
+    ]);
+  });
+
+  it('has unique ids and every line ends at a drawn element', () => {
+    const ids = new Set(v.nodes.map((n) => n.id));
+    expect(ids.size).toBe(v.nodes.length);
+    expect(new Set(v.edges.map((e) => e.id)).size).toBe(v.edges.length);
+    expect(v.edges.filter((e) => !ids.has(e.source) || !ids.has(e.target))).toEqual([]);
   });
 });
 

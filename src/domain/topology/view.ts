@@ -163,8 +163,114 @@ export const viewGraph = (g: TopologyGraph, o: ViewOptions): TopologyGraph => {
 
   const nodes = g.nodes.filter((n) => keep.has(n.id));
   const edges = g.edges.filter((e) => keep.has(e.source) && keep.has(e.target));
-  return collapse({ nodes, edges }, o.threshold, o.expanded ?? new Set());
+  return bundleUnderlay(collapse({ nodes, edges }, o.threshold, o.expanded ?? new Set()));
 };
+
+/** Id of a shared underlay element (`bundleUnderlay`); `#2`, `#3`… when one name has several node sets. */
+export const sharedId = (kind: string, name: string, nth = 1): string =>
+  `shared:${kind}:${name}${nth > 1 ? `#${nth}` : ''}`;
+
+/**
+ * Network → underlay lines grow as networks × nodes: every Linux-bridge NAD reaches br1 on each node, every
+ * localnet network the bridge mapping on each node (3,020 of 3,480 edges at 5,000 VMs and 20 nodes). Networks
+ * that reach the same elements — one kind and name, on the same nodes — reach them through one shared element
+ * instead: network → shared element (one line per network), shared element → the element on each node (one line
+ * per node). A path is unchanged: network → shared → element on node N exactly when the network rode on that
+ * element, and the per-node lines keep their problems (a bridge missing on one node is a ghost on that node,
+ * reached with a warning). Done only where it at least halves the lines (n networks × t nodes > 2 (n + t)), so
+ * a small cluster keeps its direct lines. Linear in the edges (plus sorting the groups).
+ */
+export const bundleUnderlay = (g: TopologyGraph): TopologyGraph => {
+  const byId = new Map(g.nodes.map((n) => [n.id, n]));
+  // Per network and target kind + name: the targets it reaches and its edges to them.
+  const perNet = new Map<
+    string,
+    { net: string; kind: GraphNode['kind']; name: string; edges: GraphEdge[] }
+  >();
+  for (const e of g.edges) {
+    if (e.kind !== 'underlay') continue;
+    const source = byId.get(e.source);
+    const target = byId.get(e.target);
+    if (!source || !target || !isNetwork(source) || !target.node) continue;
+    const k = `${e.source}\n${target.kind}\n${target.name}`;
+    let p = perNet.get(k);
+    if (!p) perNet.set(k, (p = { net: e.source, kind: target.kind, name: target.name, edges: [] }));
+    p.edges.push(e);
+  }
+  // Networks reaching the same set of targets share one element.
+  type Group = { kind: GraphNode['kind']; name: string; targets: string[]; members: GraphEdge[][] };
+  const groups = new Map<string, Group>();
+  for (const p of perNet.values()) {
+    const targets = p.edges.map((e) => e.target).sort();
+    const k = `${p.kind}\n${p.name}\n${targets.join('\n')}`;
+    let grp = groups.get(k);
+    if (!grp) groups.set(k, (grp = { kind: p.kind, name: p.name, targets, members: [] }));
+    grp.members.push(p.edges);
+  }
+  const bundled = [...groups.values()]
+    .filter((grp) => {
+      const n = grp.members.length;
+      const t = grp.targets.length;
+      return n * t > 2 * (n + t);
+    })
+    // Stable ids: per kind and name, the group with the most networks first, then by its targets.
+    .sort(
+      (a, b) =>
+        cmp(a.kind, b.kind) ||
+        cmp(a.name, b.name) ||
+        b.members.length - a.members.length ||
+        cmp(a.targets.join(' '), b.targets.join(' ')),
+    );
+  if (!bundled.length) return g;
+
+  const replaced = new Set<string>();
+  const nodes = [...g.nodes];
+  const edges: GraphEdge[] = [];
+  let nth = 0;
+  let last = '';
+  for (const grp of bundled) {
+    const key = `${grp.kind}\n${grp.name}`;
+    nth = key === last ? nth + 1 : 1;
+    last = key;
+    const id = sharedId(grp.kind, grp.name, nth);
+    const onNodes = grp.targets.map((t) => byId.get(t)!.node!);
+    nodes.push({
+      id,
+      kind: grp.kind,
+      name: grp.name,
+      nodes: onNodes,
+      problems: [],
+      details: [['Nodes', onNodes.join(', ')]],
+    });
+    // Network → shared: one line, labelled as its lines were (a VLAN, a policy) when they all said the same.
+    for (const list of grp.members) {
+      for (const e of list) replaced.add(e.id);
+      const labels = [...new Set(list.map((e) => e.label ?? ''))].filter(Boolean);
+      edges.push({
+        id: `underlay:${list[0]!.source}->${id}`,
+        source: list[0]!.source,
+        target: id,
+        kind: 'underlay',
+        label: labels.length ? labels.join(', ') : undefined,
+        problems: [],
+      });
+    }
+    // Shared → each node's element, with the problems the networks' lines to it had.
+    for (const target of grp.targets) {
+      const lines = grp.members.map((list) => list.find((e) => e.target === target)!);
+      edges.push({
+        id: `underlay:${id}->${target}`,
+        source: id,
+        target,
+        kind: 'underlay',
+        problems: mergeProblems(lines.map((e) => e.problems)),
+      });
+    }
+  }
+  return { nodes, edges: [...g.edges.filter((e) => !replaced.has(e.id)), ...edges] };
+};
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Namespaces with more than `threshold` VMs (and not expanded) become one VMGroup each. */
 export const collapse = (

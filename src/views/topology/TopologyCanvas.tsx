@@ -64,6 +64,7 @@ const nodeClasses = (n: GraphNode, large: boolean): string => {
   if (large && n.kind === 'VirtualMachine') c.push('lazy');
   if (isNetwork(n)) c.push('network', `f-${n.flavor ?? 'other'}`);
   if (isUnderlay(n)) c.push('underlay');
+  if (n.nodes) c.push('shared');
   if (n.primary) c.push('primary');
   if (n.missing) c.push('missing');
   if (n.isolated) c.push('isolated');
@@ -80,7 +81,8 @@ const edgeClasses = (e: GraphEdge, large: boolean): string => {
   const sev = worstSeverity(e.problems.filter((p) => p.severity !== 'info'));
   if (sev) c.push(sev);
   if (large && e.kind === 'interface') c.push('fast');
-  if (large) c.push('lazy');
+  // Edge labels: all of a small graph's; a large graph's when in view and zoomed in (`labelVisible`).
+  c.push(large ? 'lazy' : 'labelled');
   return c.join(' ');
 };
 
@@ -206,6 +208,13 @@ export const TopologyCanvas = forwardRef<CanvasHandle, Props>(function TopologyC
    * The canvas is created with the first data: big graphs get cytoscape's viewport texture (pan and zoom draw a
    * snapshot, not every element), which is an option fixed at creation. The theme is read now and again whenever
    * the console switches it (a class on <html>).
+   *
+   * Options after cytoscape's performance notes (cytoscape.js `documentation/md/performance.md`, "Optimisations"):
+   * `textureOnViewport` for large graphs; no element selection by cytoscape (`autounselectify`: the page keeps
+   * its own `selected` class, so box or tap selection never restyles elements); `motionBlur` stays off (its
+   * default, `src/core/renderer.mjs`); `pixelRatio: 1` for large graphs, so a HiDPI screen does not draw four
+   * times the pixels on every frame (small graphs keep sharp text). `hideEdgesOnViewport` only for huge graphs:
+   * with the texture, pan and zoom do not redraw edges anyway.
    */
   const create = useCallback(
     (elements: number): Core => {
@@ -219,8 +228,10 @@ export const TopologyCanvas = forwardRef<CanvasHandle, Props>(function TopologyC
         maxZoom: 3,
         boxSelectionEnabled: false,
         autoungrabify: true,
-        selectionType: 'single',
+        autounselectify: true,
         textureOnViewport: elements > LARGE,
+        motionBlur: false,
+        pixelRatio: elements > LARGE ? 1 : 'auto',
         hideEdgesOnViewport: elements > 40000,
       });
       cy.on('tap', (evt) => {

@@ -86,7 +86,7 @@ export const TopologyTable: FC<{
                 </Button>
               </Td>
               <Td dataLabel={t('Namespace')}>{n.namespace ?? ''}</Td>
-              <Td dataLabel={t('Node')}>{n.node ?? ''}</Td>
+              <Td dataLabel={t('Node')}>{n.node ?? n.nodes?.join(', ') ?? ''}</Td>
               <Td dataLabel={t('Problems')}>{n.problems.map(text.problem).join(' · ')}</Td>
             </Tr>
           ))}

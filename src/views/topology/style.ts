@@ -183,6 +183,11 @@ export const buildStyle = (th: Theme): StylesheetJsonBlock[] => [
   },
   { selector: 'node.Node', style: { shape: 'rectangle' } },
   { selector: 'node.underlay', style: { 'background-color': th.background, 'font-size': 10 } },
+  // One element standing for the same bridge or mapping on many nodes (viewGraph's shared underlay).
+  {
+    selector: 'node.shared',
+    style: { width: 40, height: 40, 'border-width': 3, 'border-style': 'double', 'font-size': 12 },
+  },
   { selector: 'node.warning', style: { 'border-color': th.warning, 'border-width': 4 } },
   { selector: 'node.error', style: { 'border-color': th.danger, 'border-width': 4 } },
   {
@@ -191,6 +196,18 @@ export const buildStyle = (th: Theme): StylesheetJsonBlock[] => [
       width: 1.5,
       'line-color': th.border,
       'curve-style': 'straight',
+      'z-index-compare': 'manual',
+      'z-index': 1,
+    },
+  },
+  /*
+   * Edge labels and their text style only where a label is drawn (every edge of a small graph; in a large one,
+   * those in view when zoomed in, and a highlighted path): cytoscape applies, hashes and checks each property
+   * of each element (`src/style/apply.mjs`), so thousands of edges carry only what draws their line.
+   */
+  {
+    selector: 'edge.labelled, edge.highlighted',
+    style: {
       label: 'data(label)',
       'font-family': th.font,
       'font-size': EDGE_FONT,
@@ -200,8 +217,6 @@ export const buildStyle = (th: Theme): StylesheetJsonBlock[] => [
       'text-background-padding': '1px',
       'min-zoomed-font-size': EDGE_MIN_FONT,
       'text-rotation': 'autorotate',
-      'z-index-compare': 'manual',
-      'z-index': 1,
     },
   },
   { selector: 'edge.fast', style: { 'curve-style': 'haystack', 'haystack-radius': 0 } },
@@ -220,15 +235,14 @@ export const buildStyle = (th: Theme): StylesheetJsonBlock[] => [
     selector: 'edge.error',
     style: { 'line-color': th.danger, opacity: 1, width: 2.5, 'line-style': 'dashed' },
   },
-  // Large graphs: VM and edge labels only for what is in view at a zoom that can read them (TopologyCanvas).
-  { selector: '.lazy', style: { label: '' } },
-  { selector: '.lazy.labelled', style: { label: 'data(label)' } },
+  // Large graphs: VM labels only for what is in view at a zoom that can read them (TopologyCanvas).
+  { selector: 'node.lazy', style: { label: '' } },
+  { selector: 'node.lazy.labelled', style: { label: 'data(label)' } },
   { selector: '.faded', style: { opacity: 0.12, 'text-opacity': 0 } },
   // A highlighted path keeps its labels at any zoom: it is what the user is reading.
   {
     selector: 'edge.highlighted',
     style: {
-      label: 'data(label)',
       width: 4,
       opacity: 1,
       'line-color': th.brand,

@@ -55,11 +55,13 @@ export const useTopologyText = (): TopologyText => {
       if (n.kind === 'PodNetwork') return kinds.PodNetwork;
       if (n.kind === 'VMGroup') return t('{{name}} · VMs: {{vms}}', { name: n.name, vms: n.count ?? 0 });
       if (n.kind === 'Namespace' && n.isolated) return t('{{name}} (isolated)', { name: n.name });
+      if (n.nodes) return t('{{name}} · nodes: {{nodes}}', { name: n.name, nodes: n.nodes.length });
       return n.name;
     };
     const describe = (n: GraphNode): string => {
       const where = n.namespace && n.kind !== 'Namespace' ? ` ${n.namespace}/` : ' ';
-      const head = `${kinds[n.kind]}${where}${n.kind === 'PodNetwork' ? '' : n.name}`.trim();
+      const name = n.kind === 'PodNetwork' ? '' : n.nodes ? nodeLabel(n) : n.name;
+      const head = `${kinds[n.kind]}${where}${name}`.trim();
       return n.problems.length
         ? t('{{element}} (problems: {{problems}})', { element: head, problems: n.problems.length })
         : head;
