@@ -103,6 +103,55 @@ test('tenant-a never sees tenant-b VMs', async ({ page, context }) => {
   await expect(page.getByTestId('empty-filtered')).toBeVisible();
 });
 
+test('Manage columns: a hidden column leaves the header and the rows, stays hidden after a reload, and comes back', async ({
+  page,
+  context,
+}) => {
+  await actAs(context, 'tenant-a');
+  const list = vmNetworksPage(page);
+  await list.open('tenant-a-dev');
+  const table = page.getByTestId('interface-table');
+  const header = (name: string) => table.getByRole('columnheader', { name, exact: true });
+  const row = list.row('tenant-a-dev', 'vm-00000', 'default');
+  await expect(header('MAC address')).toBeVisible();
+  await expect(row.getByTestId('iface-default-mac')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Manage columns' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Manage columns' });
+  // The columns that say which row it is cannot be hidden.
+  await expect(dialog.getByRole('checkbox', { name: 'VM', exact: true })).toBeDisabled();
+  await expect(dialog.getByRole('checkbox', { name: 'Interface', exact: true })).toBeDisabled();
+  await dialog.getByRole('checkbox', { name: 'MAC address' }).uncheck();
+  await dialog.getByRole('checkbox', { name: 'Link', exact: true }).uncheck();
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(header('MAC address')).toHaveCount(0);
+  await expect(header('Link')).toHaveCount(0);
+  await expect(row.getByTestId('iface-default-mac')).toHaveCount(0);
+  await expect(header('IP addresses')).toBeVisible();
+  // Every row has as many cells as the header has columns.
+  const headers = await table.locator('thead th').count();
+  await expect(row.locator('td')).toHaveCount(headers);
+
+  // Kept in this browser: a reload shows the same columns.
+  await page.reload();
+  await expect(row).toBeVisible();
+  await expect(header('MAC address')).toHaveCount(0);
+
+  // Cancel changes nothing; Restore default columns + Save brings them back.
+  await page.getByRole('button', { name: 'Manage columns' }).click();
+  await dialog.getByRole('checkbox', { name: 'IP addresses' }).uncheck();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(header('IP addresses')).toBeVisible();
+  await page.getByRole('button', { name: 'Manage columns' }).click();
+  await dialog.getByRole('button', { name: 'Restore default columns' }).click();
+  await expect(dialog.getByRole('checkbox', { name: 'MAC address' })).toBeChecked();
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(header('MAC address')).toBeVisible();
+  await expect(header('Link')).toBeVisible();
+  await expect(row.getByTestId('iface-default-mac')).toBeVisible();
+});
+
 test('tenant-a hot-plugs a bridge interface into a running VM', async ({ page, context }) => {
   await actAs(context, 'tenant-a');
   const name = `e2e-${runId()}`;

@@ -7,29 +7,26 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import { startsVM, type InterfaceRow } from '../../domain/interfaces/rows';
 import { NS } from '../../i18n/ns';
-import {
-  BindingCell,
-  FlagsCell,
-  IpsCell,
-  LinkCell,
-  NetworkCell,
-  RouteLink,
-  useCellTexts,
-  useRouteClicks,
-  type CellTexts,
-} from './cells';
-import { vmPath } from './links';
-import { MacCell } from '../reach/DuplicateMac';
+import { useCellTexts, useRouteClicks, type CellTexts } from './cells';
+import { INTERFACE_COLUMNS, visibleColumns, type InterfaceColumn, type TablePage } from './columns';
+import type { ColumnId } from './columnPrefs';
 import './table.css';
 
 type Props = {
   rows: readonly InterfaceRow[];
   /** Show the VM and namespace columns (the all-VMs page) or not (one VM's tab). */
   showVM: boolean;
+  /** Columns the user hid (Manage columns); the page's columns are in columns.tsx. */
+  hidden?: ReadonlySet<ColumnId>;
   /** Row actions (kebab), when the view offers them. Keep it stable (useCallback): rows re-render when it changes. */
   actions?: (row: InterfaceRow) => ReactNode;
   /** Height of the scrolling area; only the visible rows are rendered. */
   height?: string;
+  /**
+   * Each row's number of IP addresses (`SearchResult.lines`), when known: row heights are estimated from it
+   * instead of from 100,000 row objects on every keystroke that changes the rows.
+   */
+  lines?: ArrayLike<number>;
 };
 
 const ROW_HEIGHT = 45;
@@ -42,19 +39,12 @@ const ROW_PADDING = 12;
  * status). Never more than the real height, or the rows drawn would not fill the view; the closer, the fewer rows
  * drawn beyond it (each costs a render on every keystroke).
  */
-const rowHeightAtLeast = (row: InterfaceRow, showVM: boolean) =>
-  Math.max(ROW_HEIGHT, Math.max(row.ips.length, showVM ? 2 : 1) * LINE_HEIGHT + ROW_PADDING);
+const heightAtLeast = (ipLines: number, showVM: boolean) =>
+  Math.max(ROW_HEIGHT, Math.max(ipLines, showVM ? 2 : 1) * LINE_HEIGHT + ROW_PADDING);
 
-type Labels = Record<'vm' | 'iface' | 'net' | 'binding' | 'mac' | 'ips' | 'link' | 'pending', string>;
+type Labels = Record<ColumnId, string>;
 
-/** The sticky first (VM) and last (actions) cells: PatternFly's sticky-column classes, as its Td renders them. */
-const STICKY_VM = css(
-  styles.tableTd,
-  scroll.tableStickyCell,
-  scroll.modifiers.left,
-  scroll.modifiers.borderRight,
-  'vmnet-table__vm',
-);
+/** The sticky last (actions) cell: PatternFly's sticky-column classes, as its Td renders them. */
 const STICKY_ACTIONS = css(
   styles.tableTd,
   styles.tableAction,
@@ -70,7 +60,7 @@ type RowProps = {
   first: boolean;
   /** Last interface of its VM. */
   last: boolean;
-  showVM: boolean;
+  columns: readonly InterfaceColumn[];
   labels: Labels;
   actions?: (row: InterfaceRow) => ReactNode;
   text: CellTexts;
@@ -84,55 +74,28 @@ type RowProps = {
  * truncated (an effect, a layout read and a state update per cell, ~200 cells per keystroke here), for a tooltip
  * these cells never use.
  */
-const InterfaceTableRow = memo<RowProps>(({ row, first, last, showVM, labels, actions, text, base }) => (
-  <tr
-    className={css(styles.tableTr, first && 'vmnet-table__first', !last && 'vmnet-table__inner')}
-    data-test={`row-${row.namespace}-${row.vmName}-${row.name}`}
-    style={{ height: ROW_HEIGHT }}
-  >
-    {showVM && (
-      <td className={css(STICKY_VM, !first && 'vmnet-table__vm--repeat')} data-label={labels.vm}>
-        <span className="vmnet-table__line" title={row.vmName}>
-          <RouteLink to={vmPath(row.namespace, row.vmName)} base={base}>
-            {row.vmName}
-          </RouteLink>
-        </span>
-        <span className="vmnet-table__line vmnet-table__muted" title={row.namespace}>
-          {row.namespace}
-          {first && row.runState.status && ` · ${row.runState.status}`}
-        </span>
-      </td>
-    )}
-    <td className={styles.tableTd} data-label={labels.iface}>
-      <span className="vmnet-table__line" title={row.name}>
-        {row.name}
-      </span>
-    </td>
-    <td className={styles.tableTd} data-label={labels.net}>
-      <NetworkCell row={row} text={text} base={base} />
-    </td>
-    <td className={css(styles.tableTd, 'vmnet-table__nowrap')} data-label={labels.binding}>
-      <BindingCell row={row} />
-    </td>
-    <td
-      className={css(styles.tableTd, 'vmnet-table__nowrap')}
-      data-label={labels.mac}
-      data-test={`iface-${row.name}-mac`}
+const InterfaceTableRow = memo<RowProps>(({ row, first, last, columns, labels, actions, text, base }) => {
+  const args = { row, first, text, base };
+  return (
+    <tr
+      className={css(styles.tableTr, first && 'vmnet-table__first', !last && 'vmnet-table__inner')}
+      data-test={`row-${row.namespace}-${row.vmName}-${row.name}`}
+      style={{ height: ROW_HEIGHT }}
     >
-      <MacCell row={row} />
-    </td>
-    <td className={styles.tableTd} data-label={labels.ips}>
-      <IpsCell row={row} text={text} />
-    </td>
-    <td className={css(styles.tableTd, 'vmnet-table__nowrap')} data-label={labels.link}>
-      <LinkCell row={row} text={text} />
-    </td>
-    <td className={styles.tableTd} data-label={labels.pending}>
-      <FlagsCell row={row} text={text} />
-    </td>
-    {actions && <td className={STICKY_ACTIONS}>{actions(row)}</td>}
-  </tr>
-));
+      {columns.map((c) => (
+        <td
+          key={c.id}
+          className={c.cellClass(args)}
+          data-label={labels[c.id]}
+          data-test={c.cellTestId?.(row)}
+        >
+          {c.cell(args)}
+        </td>
+      ))}
+      {actions && <td className={STICKY_ACTIONS}>{actions(row)}</td>}
+    </tr>
+  );
+});
 InterfaceTableRow.displayName = 'InterfaceTableRow';
 
 /**
@@ -141,13 +104,15 @@ InterfaceTableRow.displayName = 'InterfaceTableRow';
  * memo and, having no ref of ours, re-runs its truncation check (a forced layout and a state update per cell):
  * ~250 cells' worth on every keystroke at 40,000 rows.
  */
+const NONE_HIDDEN: ReadonlySet<ColumnId> = new Set();
+
 type Slice = {
   rows: readonly InterfaceRow[];
   items: readonly { index: number }[];
   before: number;
   after: number;
   colCount: number;
-  showVM: boolean;
+  columns: readonly InterfaceColumn[];
   labels: Labels;
   actions?: (row: InterfaceRow) => ReactNode;
   text: CellTexts;
@@ -165,7 +130,7 @@ const Spacer: FC<{ height: number; colSpan: number }> = ({ height, colSpan }) =>
 const VisibleRows: FC = () => {
   const slice = useContext(SliceContext);
   if (!slice) return null;
-  const { rows, items, before, after, colCount, showVM, labels, actions, text, base } = slice;
+  const { rows, items, before, after, colCount, columns, labels, actions, text, base } = slice;
   return (
     <>
       {before > 0 && <Spacer height={before} colSpan={colCount} />}
@@ -177,7 +142,7 @@ const VisibleRows: FC = () => {
             row={row}
             first={startsVM(rows, item.index)}
             last={item.index === rows.length - 1 || startsVM(rows, item.index + 1)}
-            showVM={showVM}
+            columns={columns}
             labels={labels}
             actions={actions}
             text={text}
@@ -190,53 +155,59 @@ const VisibleRows: FC = () => {
   );
 };
 
-/** The columns, in order: the all-VMs page shows whose interface it is; a VM's own tab does not. */
-const VM_COLUMNS: (keyof Labels)[] = ['vm', 'iface', 'net', 'binding', 'mac', 'ips', 'link', 'pending'];
-const TAB_COLUMNS = VM_COLUMNS.slice(1);
-
 /** The PatternFly table itself: renders once per column set; the rows come from SliceContext. */
-const StableTable = memo<{ labels: Labels; showVM: boolean; hasActions: boolean }>(
-  ({ labels, showVM, hasActions }) => {
-    const { t } = useTranslation(NS);
-    return (
-      <Table
-        aria-label={t('Network interfaces')}
-        variant="compact"
-        isStickyHeader
-        className={showVM ? 'vmnet-table' : 'vmnet-table vmnet-table--tab'}
-        data-test="interface-table"
-      >
-        <Thead>
-          <Tr>
-            {(showVM ? VM_COLUMNS : TAB_COLUMNS).map((key) =>
-              key === 'vm' ? (
-                <Th key={key} modifier="nowrap" isStickyColumn hasRightBorder stickyMinWidth="8rem">
-                  {labels[key]}
-                </Th>
-              ) : (
-                <Th key={key} modifier="nowrap">
-                  {labels[key]}
-                </Th>
-              ),
-            )}
-            {hasActions && (
+const StableTable = memo<{
+  labels: Labels;
+  columns: readonly InterfaceColumn[];
+  showVM: boolean;
+  hasActions: boolean;
+}>(({ labels, columns, showVM, hasActions }) => {
+  const { t } = useTranslation(NS);
+  return (
+    <Table
+      aria-label={t('Network interfaces')}
+      variant="compact"
+      isStickyHeader
+      className={showVM ? 'vmnet-table' : 'vmnet-table vmnet-table--tab'}
+      data-test="interface-table"
+    >
+      <Thead>
+        <Tr>
+          {columns.map((c) =>
+            c.sticky ? (
               <Th
-                screenReaderText={t('Actions')}
+                key={c.id}
+                modifier="nowrap"
                 isStickyColumn
-                stickyMinWidth="auto"
-                hasLeftBorder
-                className="vmnet-table__actions"
-              />
-            )}
-          </Tr>
-        </Thead>
-        <Tbody>
-          <VisibleRows />
-        </Tbody>
-      </Table>
-    );
-  },
-);
+                hasRightBorder
+                stickyMinWidth={c.minWidth}
+                data-test={`column-${c.id}`}
+              >
+                {labels[c.id]}
+              </Th>
+            ) : (
+              <Th key={c.id} modifier="nowrap" data-test={`column-${c.id}`}>
+                {labels[c.id]}
+              </Th>
+            ),
+          )}
+          {hasActions && (
+            <Th
+              screenReaderText={t('Actions')}
+              isStickyColumn
+              stickyMinWidth="auto"
+              hasLeftBorder
+              className="vmnet-table__actions"
+            />
+          )}
+        </Tr>
+      </Thead>
+      <Tbody>
+        <VisibleRows />
+      </Tbody>
+    </Table>
+  );
+});
 StableTable.displayName = 'StableTable';
 
 /**
@@ -244,35 +215,35 @@ StableTable.displayName = 'StableTable';
  * do. Every row names its VM and namespace (muted after the VM's first row), in a column that stays in view when
  * the table scrolls sideways, as does the actions column.
  */
-const InterfaceTableView: FC<Props> = ({ rows, showVM, actions, height = 'calc(100vh - 300px)' }) => {
+const InterfaceTableView: FC<Props> = ({
+  rows,
+  showVM,
+  hidden = NONE_HIDDEN,
+  actions,
+  height = 'calc(100vh - 300px)',
+  lines,
+}) => {
   const { t } = useTranslation(NS);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const labels = useMemo<Labels>(
-    () => ({
-      vm: t('VM'),
-      iface: t('Interface'),
-      net: t('Network'),
-      binding: t('Binding, model'),
-      mac: t('MAC address'),
-      ips: t('IP addresses'),
-      link: t('Link'),
-      pending: t('Pending'),
-    }),
+  const labels = useMemo(
+    () => Object.fromEntries(INTERFACE_COLUMNS.map((c) => [c.id, c.title(t)])) as Labels,
     [t],
   );
+  const page: TablePage = showVM ? 'vm-networks' : 'vm-tab';
+  const columns = useMemo(() => visibleColumns(page, hidden), [page, hidden]);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: (i) => rowHeightAtLeast(rows[i]!, showVM),
+    estimateSize: (i) => heightAtLeast(lines ? lines[i]! : rows[i]!.ips.length, showVM),
     overscan: 2,
   });
   const items = virtualizer.getVirtualItems();
   const before = items[0]?.start ?? 0;
   const after = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
-  const colCount = (showVM ? VM_COLUMNS : TAB_COLUMNS).length + (actions ? 1 : 0);
+  const colCount = columns.length + (actions ? 1 : 0);
   const text = useCellTexts(t);
   const { base, onClick } = useRouteClicks();
-  const slice: Slice = { rows, items, before, after, colCount, showVM, labels, actions, text, base };
+  const slice: Slice = { rows, items, before, after, colCount, columns, labels, actions, text, base };
   return (
     <div
       ref={scrollRef}
@@ -281,7 +252,7 @@ const InterfaceTableView: FC<Props> = ({ rows, showVM, actions, height = 'calc(1
       data-test="interface-table-scroll"
     >
       <SliceContext.Provider value={slice}>
-        <StableTable labels={labels} showVM={showVM} hasActions={!!actions} />
+        <StableTable labels={labels} columns={columns} showVM={showVM} hasActions={!!actions} />
       </SliceContext.Provider>
     </div>
   );

@@ -1,4 +1,4 @@
-import { memo, useMemo, type FC } from 'react';
+import { memo, useMemo, type FC, type ReactNode } from 'react';
 import {
   Button,
   SearchInput,
@@ -109,8 +109,10 @@ export const InterfaceToolbar: FC<
     search: string;
     onSearch: (text: string) => void;
     summary: string;
+    /** "Manage columns" (ManageColumns.tsx), at the end of the toolbar. */
+    columnPicker?: ReactNode;
   }
-> = ({ search, onSearch, summary, onClear, ...controls }) => {
+> = ({ search, onSearch, summary, onClear, columnPicker, ...controls }) => {
   const { t } = useTranslation(NS);
   return (
     <Toolbar clearAllFilters={onClear} data-test="interface-toolbar">
@@ -129,6 +131,7 @@ export const InterfaceToolbar: FC<
         <ToolbarItem align={{ default: 'alignEnd' }} data-test="interface-summary">
           {summary}
         </ToolbarItem>
+        {columnPicker && <ToolbarItem>{columnPicker}</ToolbarItem>}
       </ToolbarContent>
     </Toolbar>
   );

@@ -2,13 +2,15 @@ import { useCallback, useMemo, type FC } from 'react';
 import { EmptyState, EmptyStateBody, PageSection, Skeleton, Title } from '@patternfly/react-core';
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { countVMs, searchRows } from '../../domain/interfaces/search';
+import { countVMs, searchRowsCached } from '../../domain/interfaces/search';
 import { ConnectionBanner } from '../../components/ConnectionBanner';
 import { LoadError } from '../../components/LoadError';
 import { NS } from '../../i18n/ns';
 import { FilteredEmpty } from '../../components/FilteredEmpty';
 import { InterfaceTable } from './InterfaceTable';
 import { InterfaceToolbar } from './InterfaceToolbar';
+import { ManageColumns } from './ManageColumns';
+import { useHiddenColumns } from './columnPrefs';
 import { useDebouncedUrlValue, useRowFilters } from './useRowFilters';
 import { useSameRows, useSearchIndexWhenIdle, useVMNetworkRows } from './useVMNetworkRows';
 import { useInterfaceActions } from './useInterfaceActions';
@@ -37,15 +39,16 @@ const VMNetworksPage: FC = () => {
   const dups = useMemo(() => duplicateMacs(rows), [rows]);
   const result = useSameRows(
     useMemo(() => {
-      const r = searchRows(rows, query);
+      const r = searchRowsCached(rows, query);
       if (!query.duplicateMac) return r;
       const only = r.rows.filter((row) => dups.has(row.id));
       return { rows: only, vms: countVMs(only) };
     }, [rows, query, dups]),
   );
   const namespacesShown = useMemo(() => [...new Set(rows.map((r) => r.namespace))], [rows]);
-  const { rows: visible, vms: vmCount } = result;
+  const { rows: visible, vms: vmCount, lines } = result;
   const { actions, modal } = useInterfaceActions(vms, vmis, nads, rows);
+  const [hiddenColumns, setHiddenColumns] = useHiddenColumns('vm-networks');
 
   const body = () => {
     if (error)
@@ -77,7 +80,7 @@ const VMNetworksPage: FC = () => {
       );
     return (
       <DuplicateMacContext.Provider value={dups}>
-        <InterfaceTable rows={visible} showVM actions={actions} />
+        <InterfaceTable rows={visible} showVM hidden={hiddenColumns} actions={actions} lines={lines} />
       </DuplicateMacContext.Provider>
     );
   };
@@ -98,6 +101,7 @@ const VMNetworksPage: FC = () => {
           search={search}
           onSearch={setSearch}
           showNamespace={!ns}
+          columnPicker={<ManageColumns page="vm-networks" hidden={hiddenColumns} onSave={setHiddenColumns} />}
           summary={
             loaded
               ? t('{{interfaces}} on {{vms}}', {
