@@ -48,7 +48,7 @@ export const messages = {
   'selector-values': '{{operator}} needs {{need}}',
   'selector-matches-none': 'Matches no {{what}} (a bare word selects a label key; write key=value)',
   'selector-openshift-namespaces':
-    'The selector can match openshift-* namespaces; CUDNs should not target them',
+    'The selector can match openshift-* namespaces: the API accepts it, OpenShift Virtualization does not support user-defined networks there',
   'too-many': 'At most {{max}} entries',
   'too-long': 'At most {{max}} characters',
   'vlan-range': 'VLAN ID must be {{min}}–{{max}}',
@@ -118,7 +118,8 @@ export const messages = {
   'nic-in-use': '{{nic}} is already a port of {{controller}} on node {{node}}',
   'nic-duplicate': '{{nic}} is listed twice',
   'bond-mode': 'Bond mode must be one of: {{allowed}}',
-  'bond-mode-vm': 'Bond mode {{mode}} is not supported for virtual machine traffic over a bridge',
+  'bond-mode-vm':
+    'Bond mode {{mode}} for virtual machine traffic over a bridge: nmstate accepts it, OpenShift Virtualization does not support it',
   'bond-option': 'Unknown bond option {{option}}',
   'bond-option-value': 'Bond option {{option}} must be a non-negative whole number',
   'bond-single-port': 'A bond with one port gives no redundancy',
@@ -138,7 +139,8 @@ export const messages = {
   'pci-address': 'Must be a PCI address like 0000:3b:00.0',
   'pf-no-match': 'No PF on the selected nodes matches the NIC selector',
   'rdma-vfio': 'RDMA cannot be used with deviceType vfio-pci',
-  'sriov-netdevice-vm': 'Virtual machines need VFs bound to vfio-pci; netdevice VFs serve pods',
+  'sriov-netdevice-vm':
+    'Virtual machines need VFs bound to vfio-pci: the API accepts netdevice VFs, OpenShift Virtualization does not support them for VMs',
   'priority-range': 'Priority must be 0–99',
   'ipam-json': 'IPAM must be a JSON object: {{message}}',
   'tx-rate-order': 'Minimum TX rate must not exceed the maximum TX rate',
