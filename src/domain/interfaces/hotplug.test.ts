@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { VMI, VMInterface, VMNetwork } from '../kube/vm';
-import { aVM, aVMI } from '../testing/fixtures';
+import { aVM, aVMI, anInterfaceForm } from '../testing/fixtures';
 import { type InterfaceForm, specOfForm } from './form';
 import {
   canHotUnplug,
@@ -126,13 +126,7 @@ describe('hotplugBlocker', () => {
 });
 
 describe('hotplugPlan', () => {
-  const form = (f: Partial<InterfaceForm> = {}): InterfaceForm => ({
-    name: 'nic2',
-    networkId: 'ns1/br-net',
-    binding: 'bridge',
-    model: 'virtio',
-    ...f,
-  });
+  const form = anInterfaceForm;
   const running = aVMI({});
   it.each<{ what: string; vmi: VMI | undefined; form: InterfaceForm; plan: string }>([
     { what: 'stopped VM', vmi: undefined, form: form(), plan: 'stopped' },

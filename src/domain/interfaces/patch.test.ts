@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { VM } from '../kube/vm';
-import { aVM } from '../testing/fixtures';
+import { aVM, anInterfaceForm } from '../testing/fixtures';
 import { applyPatch, PatchTestFailed } from '../testing/jsonPatch';
-import type { InterfaceForm } from './form';
 import { formFromVM } from './form';
 import { addInterfacePatch, editInterfacePatch, removeInterfacePatch, setLinkStatePatch } from './patch';
 
-const form = (f: Partial<InterfaceForm> = {}): InterfaceForm => ({
-  name: 'nic2',
-  networkId: 'ns1/br-net',
-  binding: 'bridge',
-  model: 'virtio',
-  ...f,
-});
+const form = anInterfaceForm;
 const tpl = (vm: VM) => vm.spec.template.spec;
 
 describe('addInterfacePatch', () => {

@@ -4,6 +4,7 @@
  */
 import type { Condition, K8sObject } from '../kube/meta';
 import type { LinkState, VM, VMI, VMInterface, VMIStatusInterface, VMNetwork, Volume } from '../kube/vm';
+import type { InterfaceForm } from '../interfaces/form';
 
 /** A NIC in a VM spec. `network`: 'pod' or a NAD reference (`name` or `ns/name`). */
 export type NicFixture = {
@@ -195,3 +196,12 @@ export const manyVMs = (n: number, nicsPerVM: number): { vms: VM[]; vmis: VMI[] 
   }
   return { vms, vmis };
 };
+
+/** The add/edit interface form: by default a bridge NIC `nic2` on NAD `ns1/br-net`, virtio. */
+export const anInterfaceForm = (f: Partial<InterfaceForm> = {}): InterfaceForm => ({
+  name: 'nic2',
+  networkId: 'ns1/br-net',
+  binding: 'bridge',
+  model: 'virtio',
+  ...f,
+});
