@@ -1,5 +1,21 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { duplicateMacs, macPoolState } from './mac';
+
+/** The rule written plainly: every other VM with the row's MAC. */
+const naive = (rows: { id: string; namespace: string; vmName: string; mac?: string }[]) => {
+  const out = new Map<string, string[]>();
+  for (const r of rows) {
+    if (!r.mac) continue;
+    const others = new Set(
+      rows
+        .filter((o) => o.mac === r.mac && (o.namespace !== r.namespace || o.vmName !== r.vmName))
+        .map((o) => `${o.namespace}/${o.vmName}`),
+    );
+    if (others.size) out.set(r.id, [...others].sort());
+  }
+  return out;
+};
 
 describe('duplicateMacs', () => {
   it('marks rows whose MAC another VM uses, with the other VMs', () => {
@@ -17,6 +33,25 @@ describe('duplicateMacs', () => {
       'b/2/n': ['a/1', 'b/3'],
       'b/3/n': ['a/1', 'b/2'],
     });
+  });
+});
+
+describe('duplicateMacs against the plain rule', () => {
+  it('agrees on generated rows (few MACs, VMs and namespaces, so duplicates are common)', () => {
+    const row = fc.record({
+      namespace: fc.constantFrom('a', 'b'),
+      vmName: fc.constantFrom('1', '2', '3'),
+      mac: fc.option(fc.constantFrom('02:00:00:00:00:01', '02:00:00:00:00:02', '02:00:00:00:00:03'), {
+        nil: undefined,
+      }),
+    });
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 12 }), (raw) => {
+        const rows = raw.map((r, i) => ({ ...r, id: `${r.namespace}/${r.vmName}/nic${i}` }));
+        expect(duplicateMacs(rows)).toEqual(naive(rows));
+      }),
+      { numRuns: 500, seed: 3 },
+    );
   });
 });
 
