@@ -103,4 +103,28 @@ describe('remove interface modal', () => {
       }),
     );
   });
+
+  // Issue #14 point 7: KubeVirt refuses `state: absent` on the pod network (domain/interfaces/hotplug.ts).
+  it("a running VM's bridge interface on the pod network: told it leaves at restart, removed without state: absent", async () => {
+    const vm = aVM({
+      name: 'vm1',
+      nics: [{ name: 'nic1', network: 'pod', binding: 'bridge' }, 'nic2'],
+      resourceVersion: '8',
+      running: true,
+    });
+    const { client, patches } = recordingClient(
+      () => vm,
+      () => false,
+    );
+    mount(client, vm, true);
+    expect(screen.getByTestId('remove-plan').textContent).toContain('guest keeps it until the VM restarts');
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('confirm-remove'));
+    });
+    expect(patches[0]).toContainEqual({
+      op: 'remove',
+      path: '/spec/template/spec/domain/devices/interfaces/0',
+    });
+    expect(JSON.stringify(patches[0])).not.toContain('absent');
+  });
 });
