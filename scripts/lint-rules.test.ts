@@ -116,7 +116,8 @@ const allowed: Omit<BoundaryCase, 'message'>[] = [
   },
 ];
 
-describe('import boundaries (eslint no-restricted-imports per layer)', () => {
+// The first case loads the whole ESLint config (typescript-eslint, every plugin): seconds on a busy machine.
+describe('import boundaries (eslint no-restricted-imports per layer)', { timeout: 60_000 }, () => {
   it.each(violations)('fails: $name', async ({ path, code, message }) => {
     const messages = await restricted(path, code);
     expect(messages).toHaveLength(1);
@@ -128,7 +129,7 @@ describe('import boundaries (eslint no-restricted-imports per layer)', () => {
   });
 });
 
-describe('styles (stylelint, the console plugin template rules)', () => {
+describe('styles (stylelint, the console plugin template rules)', { timeout: 60_000 }, () => {
   const lintCss = async (code: string) => {
     const { results } = await stylelint.lint({ code, codeFilename: 'src/views/x/x.css' });
     return (results[0]?.warnings ?? []).map((w) => w.rule);
