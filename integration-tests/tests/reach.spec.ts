@@ -26,6 +26,7 @@ test('a tenant exposes its VM as a LoadBalancer with a chosen pool address; the 
   page,
   context,
 }) => {
+  test.slow(); // several pages and users, on a shared 2-core machine
   await removeService(`${VM}-svc`);
   await actAs(context, 'tenant-a');
   await vmPage(page).open(NS, VM);
@@ -95,6 +96,7 @@ test('a tenant exposes its VM as a LoadBalancer with a chosen pool address; the 
 });
 
 test('the SSH commands for a VM, four ways', async ({ page, context }) => {
+  test.slow(); // several pages and users, on a shared 2-core machine
   await removeService(`${VM}-ssh`);
   await actAs(context, 'tenant-a');
   await vmPage(page).open(NS, VM);
@@ -142,6 +144,7 @@ test('a tenant adds an SSH public key through cloud-init: a Secret and the VM ac
   page,
   context,
 }) => {
+  test.slow(); // several pages and users, on a shared 2-core machine
   const vm = 'vm-00001';
   const secret = `${vm}-ssh-key`;
   const vmPath = `/apis/kubevirt.io/v1/namespaces/${NS}/virtualmachines/${vm}`;
@@ -190,6 +193,7 @@ test('DNS names: the internal name once what is missing is created, and KubeSeco
   page,
   context,
 }) => {
+  test.slow(); // several pages and users, on a shared 2-core machine
   const vm = 'vm-00001';
   const vmPath = `/apis/kubevirt.io/v1/namespaces/${NS}/virtualmachines/${vm}`;
   const admin = clientFor('admin');
@@ -236,7 +240,55 @@ test('DNS names: the internal name once what is missing is created, and KubeSeco
   }
 });
 
+test('service mesh: the sidecar switch, its prerequisites and the annotation it writes', async ({
+  page,
+  context,
+}) => {
+  test.slow(); // several pages and users, on a shared 2-core machine
+  const vm = 'vm-00002';
+  const vmPath = `/apis/kubevirt.io/v1/namespaces/${NS}/virtualmachines/${vm}`;
+  const admin = clientFor('admin');
+  const annotations = async () =>
+    (await admin.get<{ spec: { template: { metadata?: { annotations?: Record<string, string> } } } }>(vmPath))
+      .body.spec.template.metadata?.annotations ?? {};
+  const cleanup = async () => {
+    if ((await annotations())['sidecar.istio.io/inject'] !== undefined)
+      await admin.patch(
+        vmPath,
+        [{ op: 'remove', path: '/spec/template/metadata/annotations/sidecar.istio.io~1inject' }],
+        'json',
+      );
+  };
+  try {
+    await cleanup();
+    await actAs(context, 'admin');
+    await vmPage(page).open(NS, vm);
+    const c = card(page);
+    await c.getByRole('tab', { name: 'Service mesh' }).click();
+    const pre = c.getByTestId('mesh-prerequisites');
+    await expect(pre).toContainText('✓ The pod network interface uses masquerade.');
+    await expect(pre).toContainText(`✗ Namespace ${NS} is in no ServiceMeshMemberRoll`);
+    await c.getByTestId('mesh-sidecar').check({ force: true });
+    await expect.poll(async () => (await annotations())['sidecar.istio.io/inject']).toBe('true');
+    await expect(c.getByTestId('mesh-sidecar')).toBeChecked();
+    await c.getByTestId('mesh-sidecar').uncheck({ force: true });
+    await expect.poll(async () => (await annotations())['sidecar.istio.io/inject']).toBeUndefined();
+    // tenant-a's primary-UDN VM binds the pod network with l2bridge, not masquerade: the switch says why it is off.
+    await actAs(context, 'tenant-a');
+    await vmPage(page).open('tenant-a', 'vm-00000');
+    await c.getByRole('tab', { name: 'Service mesh' }).click();
+    await expect(c.getByTestId('mesh-sidecar-reason')).toHaveAttribute(
+      'data-reason',
+      'The pod network interface must use the masquerade binding for the guest to be in the mesh.',
+    );
+  } finally {
+    await cleanup();
+    await admin.close();
+  }
+});
+
 test('a tenant sees only its Services and the pools it may read', async ({ page, context }) => {
+  test.slow(); // several pages and users, on a shared 2-core machine
   // tenant-b may not read pools: it is told so and still gets a plain LoadBalancer.
   await actAs(context, 'tenant-b');
   await vmPage(page).open('tenant-b', 'vm-00000');
@@ -282,6 +334,16 @@ test('each new action is disabled, with the reason, for a viewer', async ({ page
   await expect(c.getByTestId('ssh-add-key')).toHaveAttribute(
     'data-reason',
     'You may not create Secrets or change virtual machines in namespace tenant-a-dev.',
+  );
+  await c.getByRole('tab', { name: 'DNS names' }).click();
+  await expect(c.getByTestId('fqdn-create')).toHaveAttribute(
+    'data-reason',
+    'You may not change virtual machines or create Services in namespace tenant-a-dev.',
+  );
+  await c.getByRole('tab', { name: 'Service mesh' }).click();
+  await expect(c.getByTestId('mesh-sidecar-reason')).toHaveAttribute(
+    'data-reason',
+    'You may not change virtual machines in namespace tenant-a-dev.',
   );
 });
 

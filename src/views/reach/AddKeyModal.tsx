@@ -251,7 +251,7 @@ export const AddKeyModal: FC<{
             variant={mode === 'existing' ? 'info' : 'warning'}
             title={
               mode === 'existing'
-                ? t('The guest agent writes the key into the users\u2019 authorized_keys while the VM runs.')
+                ? t('The guest agent writes the key into the users’ authorized_keys while the VM runs.')
                 : t(
                     'A new credential is a change of the VM template: it reaches the VM at its next start (restart a running VM).',
                   )

@@ -254,13 +254,13 @@ export const ExposeModal: FC<{
               t('The VM template has this label, and no other VM of the namespace has it.')}
             {choice.kind === 'kubevirt' &&
               t(
-                'No label of the VM template is unique to this VM; KubeVirt sets this one on the VM\u2019s pod (its hostname).',
+                'No label of the VM template is unique to this VM; KubeVirt sets this one on the VM’s pod (its hostname).',
               )}
             {needsLabel && (
               <Checkbox
                 id="expose-add-label"
                 label={t(
-                  'Add this label to the VM template. Template labels reach the VM\u2019s pod when it starts: the Service reaches the VM after its next restart.',
+                  'Add this label to the VM template. Template labels reach the VM’s pod when it starts: the Service reaches the VM after its next restart.',
                 )}
                 isChecked={addLabel}
                 onChange={(_e, v) => setAddLabel(v)}
@@ -313,7 +313,7 @@ const LoadBalancerFields: FC<{
           isInline
           isPlain
           variant="info"
-          title={t('You may not read MetalLB\u2019s address pools')}
+          title={t('You may not read MetalLB’s address pools')}
           data-test="expose-pools-unreadable"
         >
           {t(

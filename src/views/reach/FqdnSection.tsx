@@ -140,7 +140,7 @@ export const FqdnSection: FC<{ vm: VM; selecting: Service[]; choice: SelectorCho
               {needsVM && (
                 <HelperTextItem variant="warning">
                   {t(
-                    'Hostname and subdomain are set on the VM\u2019s pod when it starts: the name resolves after the next restart.',
+                    'Hostname and subdomain are set on the VM’s pod when it starts: the name resolves after the next restart.',
                   )}
                 </HelperTextItem>
               )}
@@ -198,7 +198,7 @@ export const FqdnSection: FC<{ vm: VM; selecting: Service[]; choice: SelectorCho
                   )
                 : secondary.state === 'no-domain'
                   ? t(
-                      'The cluster\u2019s FQDN is not known (the Infrastructure object cannot be read), so the names cannot be written out.',
+                      'The cluster’s FQDN is not known (the Infrastructure object cannot be read), so the names cannot be written out.',
                     )
                   : t('Whether KubeSecondaryDNS runs is not known: you may not read the HyperConverged CR.')
             }

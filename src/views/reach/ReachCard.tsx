@@ -1,6 +1,6 @@
 /**
  * "Reach this VM" on the VM's Network interfaces tab: the Services that select it (and exposing it as one), how
- * to SSH to it, and its DNS names. Domain rules live in domain/reach/; this card reads the cluster and wires the forms.
+ * to SSH to it, its DNS names, and its service mesh sidecar. Domain rules live in domain/reach/; this card reads the cluster and wires the forms.
  */
 import { useMemo, useState, type FC } from 'react';
 import { Card, CardBody, CardHeader, CardTitle, Tab, Tabs, TabTitleText } from '@patternfly/react-core';
@@ -13,6 +13,7 @@ import { NS } from '../../i18n/ns';
 import { ServicesSection } from './ServicesSection';
 import { SshSection } from './SshSection';
 import { FqdnSection } from './FqdnSection';
+import { MeshSection } from './MeshSection';
 import { useReachData } from './useReachData';
 
 export const ReachCard: FC<{
@@ -78,6 +79,15 @@ export const ReachCard: FC<{
           <Tab eventKey="dns" title={<TabTitleText>{t('DNS names')}</TabTitleText>} data-test="reach-tab-dns">
             <div className="pf-v6-u-mt-md">
               <FqdnSection vm={vm} selecting={selecting} choice={choice} />
+            </div>
+          </Tab>
+          <Tab
+            eventKey="mesh"
+            title={<TabTitleText>{t('Service mesh')}</TabTitleText>}
+            data-test="reach-tab-mesh"
+          >
+            <div className="pf-v6-u-mt-md">
+              <MeshSection vm={vm} />
             </div>
           </Tab>
         </Tabs>

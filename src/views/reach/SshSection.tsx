@@ -204,7 +204,9 @@ export const SshSection: FC<{
             </Title>
             <HelperText>
               <HelperTextItem>
-                {t('Add this to ~/.ssh/config, then run the command below it (scp and rsync work too).')}
+                {t('Add this to {{file}}, then run the command below it (scp and rsync work too).', {
+                  file: '~/.ssh/config',
+                })}
               </HelperTextItem>
             </HelperText>
             <CopyCommand text={sshConfigStanza(input)} testId="ssh-config" />
@@ -240,10 +242,10 @@ export const SshSection: FC<{
                   <HelperText key={i}>
                     <HelperTextItem data-test={`ssh-service-${service}-${e.kind}`}>
                       {e.kind === 'node-port'
-                        ? t(
-                            'Service {{service}}: port {{port}} on any node\u2019s address (ssh -p {{port}})',
-                            { service, port: e.port },
-                          )
+                        ? t('Service {{service}}: port {{port}} on any node’s address (ssh -p {{port}})', {
+                            service,
+                            port: e.port,
+                          })
                         : t('Service {{service}}: its external address is still pending', { service })}
                     </HelperTextItem>
                   </HelperText>
