@@ -414,11 +414,22 @@ test('the NNCP wizard warns, naming the networks, when the draft moves a localne
   await expect(panel.getByTestId('nncp-blast-removal')).toContainText(
     'Moving bridge mapping physnet-ext from ovs-br1 to br-ex reroutes cudn-localnet',
   );
+  // The same drawn over the topology graph: the link carries the affected elements' ids.
+  const href = await page.getByTestId('nncp-blast-topology').getAttribute('href');
+  const ids = new URLSearchParams(new URL(href ?? '', shellUrl()).search).getAll('hl');
+  expect(ids).toEqual(
+    expect.arrayContaining(['node:worker-0', 'bm:worker-0:physnet-ext', 'cudn:cudn-localnet']),
+  );
   // A mapping onto the bridge it is on already moves nothing.
   await wizard.step('Bridge mapping');
   await wizard.fill({ physicalNetworkName: 'physnet' });
   await wizard.step('What rides on it');
   await expect(panel.getByTestId('nncp-blast-removal')).toHaveCount(0);
+
+  await page.goto(new URL(href ?? '', shellUrl()).toString());
+  await expect(page.getByTestId('topology-overlay')).toContainText(
+    /Highlighted: \d+ elements the draft policy touches or that ride on them/,
+  );
 });
 
 test('the rollout shows an NNCP aborted on the other nodes after failing on one, and the infra nodes their own NICs', async ({

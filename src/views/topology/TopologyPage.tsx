@@ -25,7 +25,7 @@ import {
   ToolbarItem,
 } from '@patternfly/react-core';
 import { ExpandIcon, SearchMinusIcon, SearchPlusIcon, DownloadIcon } from '@patternfly/react-icons';
-import { useParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { NS } from '../../i18n/ns';
 import { FilteredEmpty } from '../../components/FilteredEmpty';
@@ -36,6 +36,7 @@ import { MultiSelectFilter } from '../../components/MultiSelectFilter';
 import { buildTopologyGraph } from '../../domain/topology/build';
 import { keepPositions, layoutGraph, type Positions } from '../../domain/topology/layout';
 import { highlightFrom, searchGraph, viewGraph } from '../../domain/topology/view';
+import { overlayHighlight } from '../../domain/hostnetworks/overlay';
 import { TopologyCanvas, type CanvasHandle, type HoverInfo } from './TopologyCanvas';
 import { TopologyDetails } from './TopologyDetails';
 import { TopologyLegend } from './TopologyLegend';
@@ -92,7 +93,17 @@ const TopologyPage: FC = () => {
   const selectedNode = view.nodes.find((n) => n.id === state.selected);
 
   const focusId = state.selected || matches[0] || '';
-  const highlight = useMemo(() => (focusId ? highlightFrom(view, focusId) : undefined), [view, focusId]);
+  // An overlay from another page (`hl` ids, e.g. a draft NNCP's blast radius, #16) when nothing is focused.
+  const [params] = useSearchParams();
+  const overlayKey = params.getAll('hl').join('\n');
+  const overlay = useMemo(
+    () => (overlayKey ? overlayHighlight(view, overlayKey.split('\n')) : undefined),
+    [view, overlayKey],
+  );
+  const highlight = useMemo(
+    () => (focusId ? highlightFrom(view, focusId) : overlay),
+    [view, focusId, overlay],
+  );
   // The highlighted path in words, for screen readers (the canvas itself is one image to them).
   const pathText = useMemo(() => {
     const focus = view.nodes.find((n) => n.id === focusId);
@@ -374,6 +385,17 @@ const TopologyPage: FC = () => {
                 kinds: data.unreadable.map((u) => u.model.label).join(', '),
               },
             )}
+          />
+        )}
+        {overlay && !focusId && (
+          <Alert
+            variant="info"
+            isInline
+            isPlain
+            data-test="topology-overlay"
+            title={t('Highlighted: {{count}} elements the draft policy touches or that ride on them', {
+              count: overlay.nodes.size,
+            })}
           />
         )}
         {data.loaded && !data.error && vmCount === 0 && graph.nodes.length > 1 && (
