@@ -281,6 +281,51 @@ describe('vm-network-lint on hostile or broken input (issue #14 point 6)', () =>
   });
 });
 
+describe('vm-network-lint --crd-dir', () => {
+  it("checks each manifest against its CRD's structural schema; without a schema it says the check was skipped", async () => {
+    const crds = join(dir, 'crds');
+    await import('node:fs/promises').then((fs) => fs.mkdir(join(crds, 'ovn'), { recursive: true }));
+    await file(
+      'crds/ovn/udn.yaml',
+      `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+spec:
+  group: k8s.ovn.org
+  names: {kind: UserDefinedNetwork}
+  versions:
+  - name: v1
+    schema:
+      openAPIV3Schema:
+        type: object
+        properties:
+          spec:
+            type: object
+            properties:
+              topology: {type: string}
+              layer2:
+                type: object
+                properties:
+                  role: {type: string}
+                  subnets: {type: array, items: {type: string}}
+                  ipam: {type: object, properties: {lifecycle: {type: string}}}
+`,
+    );
+    const path = await file('ipam.yaml', `${VALID_UDN}  ipam:\n    lifecycle: Persistent\n`);
+    const checked = await run([path, '--crd-dir', crds]);
+    expect([checked.code, checked.out]).toEqual([
+      1,
+      [
+        `${path}:12 spec.ipam: Unknown field: the API server drops it without applying it (kubectl apply --validate=strict refuses it)`,
+      ],
+    ]);
+    const skipped = await run([path]);
+    expect([skipped.code, skipped.out]).toEqual([0, []]);
+    expect(
+      skipped.err.some((l) => l.startsWith('vm-network-lint: Schema checks skipped: no --crd-dir')),
+    ).toBe(true);
+  });
+});
+
 describe('vm-network-lint --kubeconfig', () => {
   let server: Server;
   const seen: string[] = [];

@@ -6,7 +6,8 @@
  * exits 1 when any manifest has an error, 0 otherwise (2 on bad usage). Cluster checks (overlaps with existing
  * networks, NICs, PFs) run only with --kubeconfig.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { FieldIssue } from '../domain/issues';
 import type { K8sObject } from '../domain/kube/meta';
@@ -18,6 +19,11 @@ import type { IssueCode } from '../domain/manifests/shared/messages';
 import { isObject } from '../domain/manifests/shared/reader';
 import { type ParsedDocument, parseYamlDocuments } from '../domain/manifests/shared/toYaml';
 import { recognize, validateManifest } from '../domain/manifests/validate';
+import {
+  type SchemaSet,
+  schemasFromCrds,
+  validateAgainstSchema,
+} from '../domain/manifests/schema/structural';
 import { type ClusterRead, readCluster, readKubeconfig } from './cluster';
 
 export type CliIO = {
@@ -25,6 +31,17 @@ export type CliIO = {
   stderr: (line: string) => void;
   readFile: (path: string) => Promise<string>;
   readCluster: (kubeconfig: string, context?: string) => Promise<ClusterRead>;
+  /** Texts of the YAML/JSON files in a folder and its subfolders (CRDs for --crd-dir). */
+  readDir?: (dir: string) => Promise<string[]>;
+};
+
+const readYamlDir = async (dir: string): Promise<string[]> => {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files = entries
+    .filter((e) => e.isFile() && /\.(ya?ml|json)$/.test(e.name))
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+  return Promise.all(files.map((f) => readFile(f, 'utf8')));
 };
 
 const defaultIO: CliIO = {
@@ -32,11 +49,19 @@ const defaultIO: CliIO = {
   stderr: (line) => process.stderr.write(`${line}\n`),
   readFile: (path) => readFile(path, 'utf8'),
   readCluster: async (kubeconfig, context) => readCluster(await readKubeconfig(kubeconfig, context)),
+  readDir: readYamlDir,
 };
 
-const USAGE = 'usage: vm-network-lint FILE... [--kubeconfig PATH] [--context NAME]';
+const USAGE = 'usage: vm-network-lint FILE... [--kubeconfig PATH] [--context NAME] [--crd-dir DIR]';
 
-type Args = { files: string[]; kubeconfig?: string; context?: string; help: boolean; error?: string };
+type Args = {
+  files: string[];
+  kubeconfig?: string;
+  context?: string;
+  crdDir?: string;
+  help: boolean;
+  error?: string;
+};
 
 export const parseArgs = (argv: readonly string[]): Args => {
   const args: Args = { files: [], help: false };
@@ -47,10 +72,11 @@ export const parseArgs = (argv: readonly string[]): Args => {
         ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]
         : [a, undefined];
     if (flag === '--help' || flag === '-h') args.help = true;
-    else if (flag === '--kubeconfig' || flag === '--context') {
+    else if (flag === '--kubeconfig' || flag === '--context' || flag === '--crd-dir') {
       const value = inline ?? argv[++i];
       if (!value) return { ...args, error: `${flag} needs a value` };
       if (flag === '--kubeconfig') args.kubeconfig = value;
+      else if (flag === '--crd-dir') args.crdDir = value;
       else args.context = value;
     } else if (a.startsWith('-') && a !== '-') return { ...args, error: `unknown option ${a}` };
     else args.files.push(a);
@@ -212,6 +238,22 @@ export const main = async (argv: readonly string[], rawIO: CliIO = defaultIO): P
       `vm-network-lint: ${formatMessage('cluster-checks-skipped', { reason: 'no --kubeconfig (overlaps with existing networks, NICs, PFs)' })}`,
     );
   }
+  let schemas: SchemaSet | undefined;
+  if (args.crdDir) {
+    try {
+      const texts = await (io.readDir ?? readYamlDir)(args.crdDir);
+      schemas = schemasFromCrds(texts.flatMap((t) => parseYamlDocuments(t).map((d) => d.value)));
+      if (schemas.size === 0)
+        io.stderr(`vm-network-lint: --crd-dir ${args.crdDir}: no CustomResourceDefinitions found`);
+    } catch (e) {
+      io.stderr(`vm-network-lint: --crd-dir ${args.crdDir}: ${reasonOf(e)}`);
+      return 2;
+    }
+  } else {
+    io.stderr(
+      `vm-network-lint: ${formatMessage('schema-checks-skipped', { reason: 'no --crd-dir (unknown fields, such as spec.ipam on a UserDefinedNetwork, are not found; the fields the rules read are still type-checked)' })}`,
+    );
+  }
   const ctx = contextFor(units, cluster);
   const fileNads = asObjects(units, ['NetworkAttachmentDefinition']) as NetworkAttachmentDefinition[];
   const peers = { nads: [...clusterNads, ...fileNads] };
@@ -219,7 +261,17 @@ export const main = async (argv: readonly string[], rawIO: CliIO = defaultIO): P
   for (const u of units) {
     // One broken object never stops the run: it is reported as not checked and the next one goes on.
     try {
-      const issues = validateManifest(u.obj, ctx, peers);
+      const seen = new Set<string>();
+      // The schema and the rules may both name an enum value: once is enough.
+      const issues = [
+        ...(schemas ? (validateAgainstSchema(u.obj, schemas) ?? []) : []),
+        ...validateManifest(u.obj, ctx, peers),
+      ].filter((i) => {
+        const key = `${i.field}|${i.code}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      });
       const lines = issues.map((i) => ({ line: u.doc.lineOf(`${u.prefix}${i.field}`), text: render(u, i) }));
       lines.sort((a, b) => a.line - b.line).forEach((l) => io.stdout(l.text));
       errors += issues.filter((i) => i.severity === 'error').length;

@@ -74,6 +74,15 @@ export const CATALOGUE: Record<IssueCode, RuleEntry> = {
   'not-an-integer': e('Kubernetes API server', 'CRD structural schema (type: integer)'),
   'not-a-string': e('Kubernetes API server', 'CRD structural schema (type: string)'),
   'surrounding-space': e('Kubernetes API server', 'CRD patterns and CEL rules see the raw value'),
+  'schema-unknown-field': e(
+    'Kubernetes API server',
+    'kubernetes/apiextensions-apiserver pkg/apiserver/schema/pruning/algorithm.go',
+  ),
+  'schema-type': e(
+    'Kubernetes API server',
+    'kubernetes/apiextensions-apiserver pkg/apiserver/validation/validation.go',
+  ),
+  'schema-checks-skipped': tool(),
   'kind-wrong-group': e('Kubernetes API server', 'kubernetes/apiserver discovery (no such resource)'),
   'ovn-topology': e('OVN-Kubernetes', OVN_NAD),
   'ovn-role': e('OVN-Kubernetes', OVN_NAD),

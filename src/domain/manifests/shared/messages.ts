@@ -14,6 +14,10 @@ export const messages = {
   'not-a-string': 'Must be a string',
   'surrounding-space':
     'Has spaces or line breaks around it; the API server checks the value exactly as written',
+  'schema-unknown-field':
+    'Unknown field: the API server drops it without applying it (kubectl apply --validate=strict refuses it)',
+  'schema-type': 'Must be of type {{expected}} (CRD schema)',
+  'schema-checks-skipped': 'Schema checks skipped: {{reason}}',
   'kind-wrong-group': '{{kind}} belongs to API group {{group}}; this apiVersion is not served for it',
   'ovn-topology': 'OVN-Kubernetes supports topology layer3, layer2 or localnet',
   'ovn-role': 'role must be primary or secondary',

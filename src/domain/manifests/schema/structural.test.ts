@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { schemasFromCrds, validateAgainstSchema } from './structural';
+
+/** A small CRD written for this test, shaped like the UDN one (layer2 with subnets and ipam). */
+const CRD = parse(`
+apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+spec:
+  group: k8s.ovn.org
+  names: {kind: UserDefinedNetwork}
+  versions:
+  - name: v1
+    schema:
+      openAPIV3Schema:
+        type: object
+        properties:
+          spec:
+            type: object
+            required: [topology]
+            properties:
+              topology: {type: string, enum: [Layer2, Layer3]}
+              layer2:
+                type: object
+                properties:
+                  subnets: {type: array, items: {type: string}}
+                  mtu: {type: integer}
+                  ipam:
+                    type: object
+                    properties:
+                      lifecycle: {type: string, enum: [Persistent]}
+              extra: {type: object, x-kubernetes-preserve-unknown-fields: true}
+              labels: {type: object, additionalProperties: {type: string}}
+`) as unknown;
+
+const schemas = schemasFromCrds([CRD]);
+const codes = (obj: unknown) => validateAgainstSchema(obj, schemas)?.map((i) => `${i.code}@${i.field}`);
+const udn = (spec: unknown) => ({
+  apiVersion: 'k8s.ovn.org/v1',
+  kind: 'UserDefinedNetwork',
+  metadata: { name: 'a', anything: 1 },
+  spec,
+});
+
+describe('validateAgainstSchema', () => {
+  it('finds a field the server would prune: spec.ipam of a UDN (it belongs under spec.layer2)', () => {
+    expect(
+      codes(
+        udn({ topology: 'Layer2', ipam: { lifecycle: 'Persistent' }, layer2: { subnets: ['10.0.0.0/24'] } }),
+      ),
+    ).toEqual(['schema-unknown-field@spec.ipam']);
+    expect(codes(udn({ topology: 'Layer2', layer2: { ipam: { lifecycle: 'Persistent' } } }))).toEqual([]);
+  });
+
+  it('checks types, enums and required fields; keeps preserved and map fields', () => {
+    expect(
+      codes(
+        udn({
+          topology: 'Layer4',
+          layer2: { subnets: '10.0.0.0/24', mtu: '1400' },
+          extra: { free: { form: true } },
+          labels: { a: 'b', c: 3 },
+        }),
+      ),
+    ).toEqual([
+      'enum-value@spec.topology',
+      'schema-type@spec.layer2.subnets',
+      'schema-type@spec.layer2.mtu',
+      'schema-type@spec.labels.c',
+    ]);
+    expect(codes(udn({}))).toEqual(['required@spec.topology']);
+  });
+
+  it('says nothing for a kind or version it has no schema for', () => {
+    expect(validateAgainstSchema({ ...udn({}), apiVersion: 'k8s.ovn.org/v2' }, schemas)).toBeUndefined();
+    expect(validateAgainstSchema({ apiVersion: 'v1', kind: 'Pod' }, schemas)).toBeUndefined();
+  });
+});

@@ -1,0 +1,120 @@
+/**
+ * A manifest against its CRD's structural schema, the way the API server treats it on `kubectl apply
+ * --validate=strict`: unknown fields (which the server would otherwise prune silently: a UDN's `spec.ipam` never
+ * reaches OVN-Kubernetes), types, required fields and enums. Learned from kubernetes/apiextensions-apiserver
+ * pkg/apiserver/schema (pruning, structural schema) and pkg/apiserver/validation; written here. CEL rules and
+ * formats are not evaluated here (the wizard validators cover the CEL rules of the CRDs we know).
+ */
+import type { FieldIssue } from '../../issues';
+import { err } from '../shared/check';
+import { isObject } from '../shared/reader';
+
+export type JSONSchema = {
+  type?: string;
+  properties?: Record<string, JSONSchema>;
+  additionalProperties?: JSONSchema | boolean;
+  items?: JSONSchema;
+  required?: string[];
+  enum?: unknown[];
+  'x-kubernetes-preserve-unknown-fields'?: boolean;
+  'x-kubernetes-int-or-string'?: boolean;
+  'x-kubernetes-embedded-resource'?: boolean;
+};
+
+/** The schema of each served kind: `group/Kind` → version → schema. */
+export type SchemaSet = Map<string, Map<string, JSONSchema>>;
+
+/** Schemas of CRD objects (apiextensions.k8s.io/v1 CustomResourceDefinition). */
+export const schemasFromCrds = (crds: readonly unknown[]): SchemaSet => {
+  const set: SchemaSet = new Map();
+  for (const crd of crds) {
+    if (!isObject(crd) || crd.kind !== 'CustomResourceDefinition' || !isObject(crd.spec)) continue;
+    const { group, names, versions } = crd.spec as {
+      group?: unknown;
+      names?: { kind?: unknown };
+      versions?: unknown;
+    };
+    if (typeof group !== 'string' || typeof names?.kind !== 'string' || !Array.isArray(versions)) continue;
+    const byVersion = new Map<string, JSONSchema>();
+    for (const v of versions as unknown[]) {
+      if (!isObject(v) || typeof v.name !== 'string' || !isObject(v.schema)) continue;
+      const schema = (v.schema as { openAPIV3Schema?: unknown }).openAPIV3Schema;
+      if (isObject(schema)) byVersion.set(v.name, schema);
+    }
+    set.set(`${group}/${names.kind}`, byVersion);
+  }
+  return set;
+};
+
+const typeOf = (v: unknown): string =>
+  v === null
+    ? 'null'
+    : Array.isArray(v)
+      ? 'array'
+      : typeof v === 'number'
+        ? Number.isInteger(v)
+          ? 'integer'
+          : 'number'
+        : typeof v;
+
+const typeMatches = (schema: JSONSchema, v: unknown): boolean => {
+  if (schema['x-kubernetes-int-or-string']) return typeof v === 'string' || typeOf(v) === 'integer';
+  const t = schema.type;
+  if (!t) return true;
+  const actual = typeOf(v);
+  return t === actual || (t === 'number' && actual === 'integer');
+};
+
+// metadata is validated by the API server's ObjectMeta rules, not the CRD schema.
+const SKIP_ROOT = new Set(['apiVersion', 'kind', 'metadata', 'status']);
+
+const walk = (schema: JSONSchema, v: unknown, path: string, out: FieldIssue[]): void => {
+  if (v === null || v === undefined) return; // null: the server drops it (nullable or not, kubectl sends none)
+  if (!typeMatches(schema, v)) {
+    out.push(
+      err(path, 'schema-type', {
+        expected: schema['x-kubernetes-int-or-string'] ? 'integer or string' : (schema.type ?? ''),
+      }),
+    );
+    return;
+  }
+  if (schema.enum && !schema.enum.includes(v)) {
+    out.push(err(path, 'enum-value', { allowed: schema.enum.map(String).join(', ') }));
+  }
+  if (Array.isArray(v) && schema.items) {
+    v.forEach((item, i) => walk(schema.items as JSONSchema, item, `${path}[${i}]`, out));
+    return;
+  }
+  if (!isObject(v)) return;
+  for (const r of schema.required ?? []) {
+    if (v[r] === undefined) out.push(err(path ? `${path}.${r}` : r, 'required'));
+  }
+  if (schema['x-kubernetes-preserve-unknown-fields'] || schema['x-kubernetes-embedded-resource']) {
+    // Known properties are still checked; the rest is kept as is.
+    for (const [k, sub] of Object.entries(schema.properties ?? {}))
+      walk(sub, v[k], path ? `${path}.${k}` : k, out);
+    return;
+  }
+  for (const [k, val] of Object.entries(v)) {
+    if (!path && SKIP_ROOT.has(k)) continue;
+    const field = path ? `${path}.${k}` : k;
+    const sub = schema.properties?.[k];
+    if (sub) walk(sub, val, field, out);
+    else if (isObject(schema.additionalProperties)) walk(schema.additionalProperties, val, field, out);
+    else if (schema.additionalProperties !== true) out.push(err(field, 'schema-unknown-field'));
+  }
+};
+
+/**
+ * Issues of `obj` against its kind's schema; undefined when the set has no schema for its group, kind and version
+ * (the caller says the check was skipped).
+ */
+export const validateAgainstSchema = (obj: unknown, schemas: SchemaSet): FieldIssue[] | undefined => {
+  if (!isObject(obj) || typeof obj.apiVersion !== 'string' || typeof obj.kind !== 'string') return undefined;
+  const [group, version] = obj.apiVersion.includes('/') ? obj.apiVersion.split('/') : ['', obj.apiVersion];
+  const schema = schemas.get(`${group}/${obj.kind}`)?.get(version ?? '');
+  if (!schema) return undefined;
+  const out: FieldIssue[] = [];
+  walk(schema, obj, '', out);
+  return out;
+};
