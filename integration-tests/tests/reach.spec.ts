@@ -268,11 +268,12 @@ test('service mesh: the sidecar switch, its prerequisites and the annotation it 
     const pre = c.getByTestId('mesh-prerequisites');
     await expect(pre).toContainText('✓ The pod network interface uses masquerade.');
     await expect(pre).toContainText(`✗ Namespace ${NS} is in no ServiceMeshMemberRoll`);
-    await c.getByTestId('mesh-sidecar').check({ force: true });
+    await c.getByTestId('mesh-sidecar').click({ force: true }); // controlled: it turns on when the watched VM has the annotation
     await expect.poll(async () => (await annotations())['sidecar.istio.io/inject']).toBe('true');
     await expect(c.getByTestId('mesh-sidecar')).toBeChecked();
-    await c.getByTestId('mesh-sidecar').uncheck({ force: true });
+    await c.getByTestId('mesh-sidecar').click({ force: true });
     await expect.poll(async () => (await annotations())['sidecar.istio.io/inject']).toBeUndefined();
+    await expect(c.getByTestId('mesh-sidecar')).not.toBeChecked();
     // tenant-a's primary-UDN VM binds the pod network with l2bridge, not masquerade: the switch says why it is off.
     await actAs(context, 'tenant-a');
     await vmPage(page).open('tenant-a', 'vm-00000');
@@ -378,7 +379,7 @@ test('the duplicate-MAC filter and badge, and which namespaces KubeMacPool serve
 test('README screenshot of the Reach this VM card', async ({ page, context }) => {
   test.skip(!process.env.UPDATE_SCREENSHOTS, 'set UPDATE_SCREENSHOTS=1 to refresh docs/screenshots');
   mkdirSync('docs/screenshots', { recursive: true });
-  await page.setViewportSize({ width: 1300, height: 1000 });
+  await page.setViewportSize({ width: 1300, height: 1400 });
   await actAs(context, 'tenant-a');
   await vmPage(page).open(NS, VM);
   const c = card(page);
