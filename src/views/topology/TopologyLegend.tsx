@@ -39,7 +39,7 @@ export const TopologyLegend: FC<{ text: TopologyText }> = ({ text }) => {
       </span>
       <span>
         {t(
-          'Shapes: ● VM, ◆ Linux bridge, ⬡ OVS bridge, ⯃ bond, ▲ VLAN, ■ NIC, ★ SR-IOV PF, tag: bridge mapping',
+          'Shapes: ● VM, ◆ Linux bridge, ⬡ OVS bridge, ⯃ bond, ▲ VLAN, ■ NIC, ★ SR-IOV PF, tag: bridge mapping; double border: the same bridge or mapping on several nodes',
         )}
       </span>
     </div>
