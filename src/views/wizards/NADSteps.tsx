@@ -5,7 +5,7 @@ import type { ClusterContext } from '../../domain/manifests/shared/context';
 import type { NADForm } from '../../domain/manifests/nad/nad';
 import { NS } from '../../i18n/ns';
 import { bridgeNames, physicalNetworkNames } from './clusterOptions';
-import { CheckField, ListField, NumberField, PhysicalNetworkNameField, TextField } from './fields';
+import { CheckField, ListField, PhysicalNetworkNameField, TextField, MtuField, VlanField } from './fields';
 
 type Props = {
   form: NADForm;
@@ -43,15 +43,7 @@ export const NADAddressing: FC<Props> = ({ form, set, shown }) => {
         onChange={(allowPersistentIPs) => set({ allowPersistentIPs })}
         issues={shown}
       />
-      {type === 'layer2' && (
-        <NumberField
-          name="mtu"
-          label={t('MTU')}
-          value={form.mtu}
-          onChange={(mtu) => set({ mtu })}
-          issues={shown}
-        />
-      )}
+      {type === 'layer2' && <MtuField value={form.mtu} onChange={(mtu) => set({ mtu })} issues={shown} />}
     </>
   );
 };
@@ -80,13 +72,7 @@ export const NADPhysical: FC<Props> = ({ form, set, ctx, shown }) => {
           options={bridgeNames(ctx)}
         />
       )}
-      <NumberField
-        name="vlan"
-        label={t('VLAN ID')}
-        value={form.vlan}
-        onChange={(vlan) => set({ vlan })}
-        issues={shown}
-      />
+      <VlanField value={form.vlan} onChange={(vlan) => set({ vlan })} issues={shown} />
       {type === 'bridge' && (
         <CheckField
           name="macSpoofChk"
@@ -96,13 +82,7 @@ export const NADPhysical: FC<Props> = ({ form, set, ctx, shown }) => {
           issues={shown}
         />
       )}
-      <NumberField
-        name="mtu"
-        label={t('MTU')}
-        value={form.mtu}
-        onChange={(mtu) => set({ mtu })}
-        issues={shown}
-      />
+      <MtuField value={form.mtu} onChange={(mtu) => set({ mtu })} issues={shown} />
     </>
   );
 };

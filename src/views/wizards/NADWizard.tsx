@@ -1,4 +1,4 @@
-import { useMemo, useState, type FC } from 'react';
+import { type FC } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldIssue } from '../../domain/issues';
 import type { ClusterContext } from '../../domain/manifests/shared/context';
@@ -11,6 +11,7 @@ import {
 } from '../../domain/manifests/nad/nad';
 import { NS } from '../../i18n/ns';
 import { NetworkAttachmentDefinitionModel } from '../../k8s/models';
+import { useWizardForm } from './useWizardForm';
 import { CreateWizard, type StepDef } from './CreateWizard';
 import { TextField, NameNamespaceFields } from './fields';
 import { NADAddressing, NADPhysical } from './NADSteps';
@@ -22,10 +23,12 @@ export const NADWizard: FC<{ type: NADType; ctx: ClusterContext; namespace?: str
   namespace,
 }) => {
   const { t } = useTranslation(NS);
-  const [form, setForm] = useState<NADForm>(() => emptyNADForm(type, namespace));
-  const set = (patch: Partial<NADForm>) => setForm((f) => ({ ...f, ...patch }));
-  const issues = useMemo(() => validateNAD(form, ctx), [form, ctx]);
-  const manifest = useMemo(() => buildNADManifest(form), [form]);
+  const { form, set, issues, manifest } = useWizardForm(
+    (): NADForm => emptyNADForm(type, namespace),
+    validateNAD,
+    buildNADManifest,
+    ctx,
+  );
 
   const steps = (shown: readonly FieldIssue[]): StepDef[] => {
     const basics: StepDef = {

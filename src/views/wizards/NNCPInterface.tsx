@@ -5,7 +5,7 @@ import type { ClusterContext } from '../../domain/manifests/shared/context';
 import type { NNCPForm } from '../../domain/manifests/nncp/nncp';
 import { getNicOptions, getSelectedNodeStates, type NicOption } from '../../domain/manifests/shared/options';
 import { NS } from '../../i18n/ns';
-import { CheckField, NumberField, SelectField, TextField, type Choice } from './fields';
+import { CheckField, NumberField, SelectField, TextField, type Choice, MtuField } from './fields';
 import { NNCPBond } from './NNCPBond';
 
 type Props = {
@@ -125,13 +125,7 @@ export const NNCPInterface: FC<Props> = ({ form, set, ctx, issues }) => {
           )}
         </>
       )}
-      <NumberField
-        name="mtu"
-        label={t('MTU')}
-        value={form.mtu}
-        onChange={(mtu) => set({ mtu })}
-        issues={issues}
-      />
+      <MtuField value={form.mtu} onChange={(mtu) => set({ mtu })} issues={issues} />
     </>
   );
 };

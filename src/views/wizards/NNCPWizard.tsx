@@ -1,17 +1,13 @@
-import { useMemo, useState, type FC } from 'react';
+import { useState, type FC } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldIssue } from '../../domain/issues';
 import type { ClusterContext } from '../../domain/manifests/shared/context';
-import {
-  buildNNCPManifest,
-  emptyNNCPForm,
-  type NNCPForm,
-  type NNCPKind,
-} from '../../domain/manifests/nncp/nncp';
+import { buildNNCPManifest, emptyNNCPForm, type NNCPKind } from '../../domain/manifests/nncp/nncp';
 import { validateNNCP } from '../../domain/manifests/nncp/nncpValidate';
 import { getSelectedNodeNames } from '../../domain/manifests/shared/options';
 import { NS } from '../../i18n/ns';
 import { NodeNetworkConfigurationPolicyModel } from '../../k8s/models';
+import { useWizardForm } from './useWizardForm';
 import { CreateWizard, type StepDef } from './CreateWizard';
 import { SelectField, TextField } from './fields';
 import { NNCPInterface } from './NNCPInterface';
@@ -21,11 +17,13 @@ import { formatLabels, parseLabels } from './text';
 /** NodeNetworkConfigurationPolicy: what to configure on which nodes. */
 export const NNCPWizard: FC<{ ctx: ClusterContext }> = ({ ctx }) => {
   const { t } = useTranslation(NS);
-  const [form, setForm] = useState<NNCPForm>(() => emptyNNCPForm('linux-bridge'));
+  const { form, set, setForm, issues, manifest } = useWizardForm(
+    () => emptyNNCPForm('linux-bridge'),
+    validateNNCP,
+    buildNNCPManifest,
+    ctx,
+  );
   const [selectorText, setSelectorText] = useState(() => formatLabels(form.nodeSelector));
-  const set = (patch: Partial<NNCPForm>) => setForm((f) => ({ ...f, ...patch }));
-  const issues = useMemo(() => validateNNCP(form, ctx), [form, ctx]);
-  const manifest = useMemo(() => buildNNCPManifest(form), [form]);
   const selected = getSelectedNodeNames(ctx, form.nodeSelector);
   const changeKind = (kind: NNCPKind) =>
     setForm((f) => ({

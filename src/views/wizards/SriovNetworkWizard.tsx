@@ -1,4 +1,4 @@
-import { useMemo, useState, type FC } from 'react';
+import { type FC } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldIssue } from '../../domain/issues';
 import type { ClusterContext } from '../../domain/manifests/shared/context';
@@ -10,18 +10,21 @@ import {
 } from '../../domain/manifests/sriov/sriov';
 import { NS } from '../../i18n/ns';
 import { SriovNetworkModel } from '../../k8s/models';
+import { useWizardForm } from './useWizardForm';
 import { CreateWizard, type StepDef } from './CreateWizard';
-import { NumberField, SelectField, TextField, NameNamespaceFields } from './fields';
+import { NumberField, SelectField, TextField, NameNamespaceFields, VlanField } from './fields';
 
 const onOff = (v: string) => (v === '' ? undefined : (v as 'on' | 'off'));
 
 /** SriovNetwork: the NAD the operator writes into the VMs' namespace, for a policy's resource. */
 export const SriovNetworkWizard: FC<{ ctx: ClusterContext }> = ({ ctx }) => {
   const { t } = useTranslation(NS);
-  const [form, setForm] = useState<SriovNetworkForm>(() => emptySriovNetworkForm());
-  const set = (patch: Partial<SriovNetworkForm>) => setForm((f) => ({ ...f, ...patch }));
-  const issues = useMemo(() => validateSriovNetwork(form, ctx), [form, ctx]);
-  const manifest = useMemo(() => buildSriovNetworkManifest(form), [form]);
+  const { form, set, issues, manifest } = useWizardForm(
+    emptySriovNetworkForm,
+    validateSriovNetwork,
+    buildSriovNetworkManifest,
+    ctx,
+  );
   const resources = [...new Set((ctx.sriovPolicies ?? []).map((p) => p.spec.resourceName))].sort();
   const tri = [
     { value: '', label: t('Default') },
@@ -70,13 +73,7 @@ export const SriovNetworkWizard: FC<{ ctx: ClusterContext }> = ({ ctx }) => {
       fields: ['vlan', 'vlanQoS', 'spoofChk', 'trust', 'linkState', 'maxTxRate', 'minTxRate', 'ipam'],
       body: (
         <>
-          <NumberField
-            name="vlan"
-            label={t('VLAN ID')}
-            value={form.vlan}
-            onChange={(vlan) => set({ vlan })}
-            issues={shown}
-          />
+          <VlanField value={form.vlan} onChange={(vlan) => set({ vlan })} issues={shown} />
           <SelectField
             name="spoofChk"
             label={t('Spoof check')}

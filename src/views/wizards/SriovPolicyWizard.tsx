@@ -1,4 +1,4 @@
-import { useMemo, useState, type FC } from 'react';
+import { useState, type FC } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldIssue } from '../../domain/issues';
 import type { ClusterContext } from '../../domain/manifests/shared/context';
@@ -11,18 +11,21 @@ import {
 } from '../../domain/manifests/sriov/sriov';
 import { NS } from '../../i18n/ns';
 import { SriovNetworkNodePolicyModel } from '../../k8s/models';
+import { useWizardForm } from './useWizardForm';
 import { CreateWizard, type StepDef } from './CreateWizard';
-import { CheckField, NumberField, SelectField, TextField, NameNamespaceFields } from './fields';
+import { CheckField, NumberField, SelectField, TextField, NameNamespaceFields, MtuField } from './fields';
 import { formatLabels, parseLabels } from './text';
 
 /** SriovNetworkNodePolicy: which PFs on which nodes get how many VFs, for which driver. */
 export const SriovPolicyWizard: FC<{ ctx: ClusterContext }> = ({ ctx }) => {
   const { t } = useTranslation(NS);
-  const [form, setForm] = useState<SriovPolicyForm>(emptySriovPolicyForm);
+  const { form, set, issues, manifest } = useWizardForm(
+    emptySriovPolicyForm,
+    validateSriovPolicy,
+    buildSriovPolicyManifest,
+    ctx,
+  );
   const [selectorText, setSelectorText] = useState(() => formatLabels(form.nodeSelector));
-  const set = (patch: Partial<SriovPolicyForm>) => setForm((f) => ({ ...f, ...patch }));
-  const issues = useMemo(() => validateSriovPolicy(form, ctx), [form, ctx]);
-  const manifest = useMemo(() => buildSriovPolicyManifest(form), [form]);
   const pfs = getPfOptions(ctx.sriovNodeStates ?? [], getSelectedNodeNames(ctx, form.nodeSelector));
   const pfNames = [...new Set(pfs.flatMap((p) => (p.name ? [p.name] : [])))].sort();
   const maxVfs = (name: string) =>
@@ -122,13 +125,7 @@ export const SriovPolicyWizard: FC<{ ctx: ClusterContext }> = ({ ctx }) => {
             onChange={(isRdma) => set({ isRdma })}
             issues={shown}
           />
-          <NumberField
-            name="mtu"
-            label={t('MTU')}
-            value={form.mtu}
-            onChange={(mtu) => set({ mtu })}
-            issues={shown}
-          />
+          <MtuField value={form.mtu} onChange={(mtu) => set({ mtu })} issues={shown} />
         </>
       ),
     },

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { FieldIssue } from '../../domain/issues';
 import type { UDNForm } from '../../domain/manifests/udn/udn';
 import { NS } from '../../i18n/ns';
-import { CheckField, ListField, NumberField, SelectField } from './fields';
+import { CheckField, ListField, SelectField, MtuField } from './fields';
 
 type Props = { form: UDNForm; set: (patch: Partial<UDNForm>) => void; issues: readonly FieldIssue[] };
 
@@ -82,15 +82,7 @@ export const UDNAddressing: FC<Props> = ({ form, set, issues }) => {
           issues={issues}
         />
       )}
-      {!localnet && (
-        <NumberField
-          name="mtu"
-          label={t('MTU')}
-          value={form.mtu}
-          onChange={(mtu) => set({ mtu })}
-          issues={issues}
-        />
-      )}
+      {!localnet && <MtuField value={form.mtu} onChange={(mtu) => set({ mtu })} issues={issues} />}
     </>
   );
 };

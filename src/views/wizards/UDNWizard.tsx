@@ -1,4 +1,4 @@
-import { useMemo, useState, type FC } from 'react';
+import { useState, type FC } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldIssue } from '../../domain/issues';
 import type { UDNRole, UDNTopology } from '../../domain/kube/networks';
@@ -14,8 +14,10 @@ import { selectedNamespaces } from '../../domain/manifests/udn/cudnSelector';
 import { validateUDN } from '../../domain/manifests/udn/udnValidate';
 import { NS } from '../../i18n/ns';
 import { ClusterUserDefinedNetworkModel, UserDefinedNetworkModel } from '../../k8s/models';
+import { useWizardForm } from './useWizardForm';
+import type { ClusterUserDefinedNetwork, UserDefinedNetwork } from '../../domain/kube/networks';
 import { CreateWizard, type StepDef } from './CreateWizard';
-import { NumberField, PhysicalNetworkNameField, SelectField, TextField } from './fields';
+import { PhysicalNetworkNameField, SelectField, TextField, MtuField, VlanField } from './fields';
 import { UDNAddressing } from './UDNAddressing';
 import { physicalNetworkNames } from './clusterOptions';
 import { parseLabels } from './text';
@@ -44,14 +46,16 @@ const initial = (
 /** UserDefinedNetwork (namespaced) or ClusterUserDefinedNetwork (namespaceSelector), Layer2 / Layer3 / Localnet. */
 export const UDNWizard: FC<Props> = ({ scope, topology, ctx, namespace, role }) => {
   const { t } = useTranslation(NS);
-  const [form, setForm] = useState<UDNForm>(() => initial(scope, topology, namespace, role));
-  const [selectorText, setSelectorText] = useState('');
-  const set = (patch: Partial<UDNForm>) => setForm((f) => ({ ...f, ...patch }));
-  const issues = useMemo(() => validateUDN(form, ctx), [form, ctx]);
-  const manifest = useMemo(
-    () => (scope === 'cluster' ? buildCUDNManifest(form) : buildUDNManifest(form)),
-    [form, scope],
+  const { form, set, issues, manifest } = useWizardForm<
+    UDNForm,
+    UserDefinedNetwork | ClusterUserDefinedNetwork
+  >(
+    () => initial(scope, topology, namespace, role),
+    validateUDN,
+    scope === 'cluster' ? buildCUDNManifest : buildUDNManifest,
+    ctx,
   );
+  const [selectorText, setSelectorText] = useState('');
   const kind = `${scope === 'cluster' ? 'cudn' : 'udn'}-${topology.toLowerCase()}` as NetworkKind;
   const localnet = topology === 'Localnet';
   // Which namespaces the CUDN's selector picks, as the NNCP wizard says which nodes match.
@@ -138,20 +142,13 @@ export const UDNWizard: FC<Props> = ({ scope, topology, ctx, namespace, role }) 
             issues={shown}
             options={physicalNetworkNames(ctx)}
           />
-          <NumberField
-            name="vlan"
-            label={t('VLAN access ID')}
+          <VlanField
             value={form.vlan}
             onChange={(vlan) => set({ vlan })}
             issues={shown}
+            label={t('VLAN access ID')}
           />
-          <NumberField
-            name="mtu"
-            label={t('MTU')}
-            value={form.mtu}
-            onChange={(mtu) => set({ mtu })}
-            issues={shown}
-          />
+          <MtuField value={form.mtu} onChange={(mtu) => set({ mtu })} issues={shown} />
         </>
       ),
     };

@@ -127,6 +127,35 @@ export const NumberField: FC<Base & { value?: number; onChange: (v: number | und
   );
 };
 
+/** The MTU of a network or device (field `mtu`, so the validator's and the server's issues on it land here). */
+export const MtuField: FC<{
+  value?: number;
+  onChange: (mtu: number | undefined) => void;
+  issues: readonly FieldIssue[];
+}> = ({ value, onChange, issues }) => {
+  const { t } = useTranslation(NS);
+  return <NumberField name="mtu" label={t('MTU')} value={value} onChange={onChange} issues={issues} />;
+};
+
+/** A VLAN ID (field `vlan`); `label` for a kind that names it otherwise ("VLAN access ID"). */
+export const VlanField: FC<{
+  value?: number;
+  onChange: (vlan: number | undefined) => void;
+  issues: readonly FieldIssue[];
+  label?: string;
+}> = ({ value, onChange, issues, label }) => {
+  const { t } = useTranslation(NS);
+  return (
+    <NumberField
+      name="vlan"
+      label={label ?? t('VLAN ID')}
+      value={value}
+      onChange={onChange}
+      issues={issues}
+    />
+  );
+};
+
 /** A comma-separated list (CIDRs, NIC names); entry issues (`subnets[1]`) show under it. */
 export const ListField: FC<
   Base & { value: readonly string[]; onChange: (v: string[]) => void; placeholder?: string }
