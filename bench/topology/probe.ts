@@ -46,6 +46,7 @@ declare global {
 
 /** The cytoscape instance cytoscape registered on its container (`container._cyreg.cy`, cytoscape's core init). */
 export const cyOf = (container: Element | null): Core | undefined =>
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- it is needed: Element has no _cyreg
   (container as (Element & { _cyreg?: { cy?: Core } }) | null)?._cyreg?.cy;
 
 /**

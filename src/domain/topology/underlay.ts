@@ -135,7 +135,7 @@ export const buildUnderlay = (input: TopologyInput, sink: Sink): UnderlayIndex =
     if (!sink.nodes.has(id)) {
       sink.nodes.set(id, { id, kind, name, node, parent: nodeId(node), problems: [], details });
       let names = byName.get(node);
-      if (!names) byName.set(node, (names = new Map()));
+      if (!names) byName.set(node, (names = new Map<string, string[]>()));
       names.set(name, [...(names.get(name) ?? []), id]);
     }
     return id;
@@ -171,7 +171,7 @@ export const buildUnderlay = (input: TopologyInput, sink: Sink): UnderlayIndex =
       const id = addElement(node, i.type, i.name, pf ? 'SriovPF' : KIND_OF_TYPE[i.type]!, ifaceDetails(i));
       if (i.type === 'linux-bridge') {
         let m = index.linuxBridges.get(i.name);
-        if (!m) index.linuxBridges.set(i.name, (m = new Map()));
+        if (!m) index.linuxBridges.set(i.name, (m = new Map<string, string>()));
         m.set(node, id);
       }
       if (i.type === 'ovs-bridge' && i.name === 'br-ex') index.brEx.set(node, id);
