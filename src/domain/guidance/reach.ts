@@ -122,9 +122,15 @@ const primaryOf = (c: Ctx, ns: string): GraphNode | undefined => {
   return e ? c.byId.get(e.target) : undefined;
 };
 
-/** Does the network reach node `node` (a bridge mapping, Linux bridge or PF there)? */
+/**
+ * Does the network reach node `node` (a bridge mapping, Linux bridge or PF there)? The graph also draws a bridge
+ * that is missing on a node, as a ghost (`missing`) with the reason: that one is not there.
+ */
 const onNode = (c: Ctx, net: GraphNode, node: string) =>
-  (c.adj.out.get(net.id) ?? []).some((e) => e.kind === 'underlay' && c.byId.get(e.target)?.node === node);
+  (c.adj.out.get(net.id) ?? []).some((e) => {
+    const target = e.kind === 'underlay' ? c.byId.get(e.target) : undefined;
+    return target?.node === node && !target.missing;
+  });
 const hasUnderlay = (c: Ctx, net: GraphNode) =>
   (c.adj.out.get(net.id) ?? []).some((e) => e.kind === 'underlay');
 
