@@ -12,8 +12,9 @@ import {
 import { NS } from '../../i18n/ns';
 import { NetworkAttachmentDefinitionModel } from '../../k8s/models';
 import { useWizardForm } from './useWizardForm';
+import { basicsStep } from './basicsStep';
 import { CreateWizard, type StepDef } from './CreateWizard';
-import { TextField, NameNamespaceFields } from './fields';
+import { TextField } from './fields';
 import { NADAddressing, NADPhysical } from './NADSteps';
 
 /** NetworkAttachmentDefinition: OVN-K layer2 overlay, OVN-K localnet, or a Linux bridge. */
@@ -31,19 +32,15 @@ export const NADWizard: FC<{ type: NADType; ctx: ClusterContext; namespace?: str
   );
 
   const steps = (shown: readonly FieldIssue[]): StepDef[] => {
-    const basics: StepDef = {
-      id: 'basics',
-      name: t('Basics'),
-      fields: ['name', 'namespace', 'description', 'networkName', 'type'],
-      body: (
+    const basics: StepDef = basicsStep({
+      t,
+      form,
+      set,
+      shown,
+      ctx,
+      fields: ['description', 'networkName', 'type'],
+      children: (
         <>
-          <NameNamespaceFields
-            name={form.name}
-            namespace={form.namespace}
-            onChange={set}
-            issues={shown}
-            namespaces={ctx.namespaces?.map((n) => n.name)}
-          />
           <TextField
             name="description"
             label={t('Description')}
@@ -63,7 +60,7 @@ export const NADWizard: FC<{ type: NADType; ctx: ClusterContext; namespace?: str
           )}
         </>
       ),
-    };
+    });
     const addressing: StepDef = {
       id: 'addressing',
       name: t('Addressing'),

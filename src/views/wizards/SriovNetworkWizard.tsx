@@ -11,8 +11,9 @@ import {
 import { NS } from '../../i18n/ns';
 import { SriovNetworkModel } from '../../k8s/models';
 import { useWizardForm } from './useWizardForm';
+import { basicsStep } from './basicsStep';
 import { CreateWizard, type StepDef } from './CreateWizard';
-import { NumberField, SelectField, TextField, NameNamespaceFields, VlanField } from './fields';
+import { NumberField, SelectField, TextField, VlanField } from './fields';
 
 const onOff = (v: string) => (v === '' ? undefined : (v as 'on' | 'off'));
 
@@ -33,19 +34,15 @@ export const SriovNetworkWizard: FC<{ ctx: ClusterContext }> = ({ ctx }) => {
   ];
 
   const steps = (shown: readonly FieldIssue[]): StepDef[] => [
-    {
-      id: 'basics',
-      name: t('Basics'),
-      fields: ['name', 'namespace', 'resourceName', 'networkNamespace'],
-      body: (
+    basicsStep({
+      t,
+      form,
+      set,
+      shown,
+      ctx,
+      fields: ['resourceName', 'networkNamespace'],
+      children: (
         <>
-          <NameNamespaceFields
-            name={form.name}
-            namespace={form.namespace}
-            onChange={set}
-            issues={shown}
-            namespaces={ctx.namespaces?.map((n) => n.name)}
-          />
           <TextField
             name="resourceName"
             label={t('Resource name')}
@@ -66,7 +63,7 @@ export const SriovNetworkWizard: FC<{ ctx: ClusterContext }> = ({ ctx }) => {
           />
         </>
       ),
-    },
+    }),
     {
       id: 'settings',
       name: t('VF settings'),

@@ -12,8 +12,9 @@ import {
 import { NS } from '../../i18n/ns';
 import { SriovNetworkNodePolicyModel } from '../../k8s/models';
 import { useWizardForm } from './useWizardForm';
+import { basicsStep } from './basicsStep';
 import { CreateWizard, type StepDef } from './CreateWizard';
-import { CheckField, NumberField, SelectField, TextField, NameNamespaceFields, MtuField } from './fields';
+import { CheckField, NumberField, SelectField, TextField, MtuField } from './fields';
 import { formatLabels, parseLabels } from './text';
 
 /** SriovNetworkNodePolicy: which PFs on which nodes get how many VFs, for which driver. */
@@ -33,19 +34,15 @@ export const SriovPolicyWizard: FC<{ ctx: ClusterContext }> = ({ ctx }) => {
   const pf = form.nicSelector.pfNames?.[0] ?? '';
 
   const steps = (shown: readonly FieldIssue[]): StepDef[] => [
-    {
-      id: 'basics',
-      name: t('Basics'),
-      fields: ['name', 'namespace', 'resourceName'],
-      body: (
+    basicsStep({
+      t,
+      form,
+      set,
+      shown,
+      ctx,
+      fields: ['resourceName'],
+      children: (
         <>
-          <NameNamespaceFields
-            name={form.name}
-            namespace={form.namespace}
-            onChange={set}
-            issues={shown}
-            namespaces={ctx.namespaces?.map((n) => n.name)}
-          />
           <TextField
             name="resourceName"
             label={t('Resource name')}
@@ -57,7 +54,7 @@ export const SriovPolicyWizard: FC<{ ctx: ClusterContext }> = ({ ctx }) => {
           />
         </>
       ),
-    },
+    }),
     {
       id: 'devices',
       name: t('Nodes and devices'),
