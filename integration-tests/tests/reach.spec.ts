@@ -387,3 +387,40 @@ test('README screenshot of the Reach this VM card', async ({ page, context }) =>
   await expect(c.getByTestId('ssh-virtctl')).toBeVisible();
   await c.screenshot({ path: 'docs/screenshots/reach-card.png' });
 });
+
+test('the VM networks page leads to the card: SSH access and Expose as a Service row actions, disabled with the reason for a viewer', async ({
+  page,
+  context,
+}) => {
+  await actAs(context, 'tenant-a');
+  const list = vmNetworksPage(page);
+  await list.open(NS);
+  await page.getByTestId(`actions-${NS}-${VM}-default`).click();
+  await page.getByRole('menuitem', { name: 'SSH access…' }).click();
+  await expect(page).toHaveURL(
+    new RegExp(`/k8s/ns/${NS}/kubevirt.io~v1~VirtualMachine/${VM}/vm-network-interfaces\\?reach=ssh$`),
+  );
+  // The card opens on its SSH tab with this VM's command.
+  await expect(card(page).getByRole('tab', { name: 'SSH' })).toHaveAttribute('aria-selected', 'true');
+  await expect(card(page).getByTestId('ssh-virtctl')).toContainText(`fedora@vm/${VM}`);
+
+  await list.open(NS);
+  await page.getByTestId(`actions-${NS}-${VM}-default`).click();
+  await page.getByRole('menuitem', { name: 'Expose as a Service…' }).click();
+  await expect(page).toHaveURL(/\?reach=services$/);
+  await expect(card(page).getByRole('tab', { name: 'Services' })).toHaveAttribute('aria-selected', 'true');
+  await expect(card(page).getByTestId('reach-expose')).toBeVisible();
+
+  // A viewer may not create Services: the row action says so; SSH access stays offered.
+  await actAs(context, 'viewer');
+  await list.open(NS);
+  await page.getByTestId(`actions-${NS}-${VM}-default`).click();
+  const expose = page.getByRole('menuitem', { name: 'Expose as a Service…' });
+  await expect(expose).toHaveAttribute('aria-disabled', 'true');
+  await expose.hover();
+  await expect(page.getByRole('tooltip')).toHaveText(`You may not create Services in namespace ${NS}.`);
+  await expect(page.getByRole('menuitem', { name: 'SSH access…' })).not.toHaveAttribute(
+    'aria-disabled',
+    'true',
+  );
+});

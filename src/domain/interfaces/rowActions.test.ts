@@ -81,3 +81,35 @@ describe('rowActionRules', () => {
     expect(rowActionRules(r, { allowed })).toEqual(expected);
   });
 });
+
+describe('rowActionRules on the VM networks page (reach actions)', () => {
+  it.each<{ what: string; allowed: boolean; createServices: boolean; expected: RowActionRule[] }>([
+    {
+      what: 'a tenant who may change VMs and create Services: expose and SSH enabled',
+      allowed: true,
+      createServices: true,
+      expected: [on('edit'), on('link-down'), on('remove'), on('add'), on('expose'), on('ssh')],
+    },
+    {
+      what: 'a viewer: expose disabled with the Services reason; SSH commands stay reachable',
+      allowed: false,
+      createServices: false,
+      expected: [
+        off('edit', 'denied'),
+        off('link-down', 'denied'),
+        off('remove', 'denied'),
+        off('add', 'denied'),
+        off('expose', 'denied-services'),
+        on('ssh'),
+      ],
+    },
+  ])('$what', ({ allowed, createServices, expected }) => {
+    expect(rowActionRules(row(), { allowed }, { createServices })).toEqual(expected);
+  });
+
+  it('the VM tab (no reach argument) offers neither: the card is on that tab', () => {
+    const ids = rowActionRules(row(), { allowed: true }).map((r) => r.id);
+    expect(ids).not.toContain('expose');
+    expect(ids).not.toContain('ssh');
+  });
+});

@@ -8,14 +8,20 @@
  * - Remove: spec or implicit interfaces not already being unplugged.
  * - Add: always offered.
  * Every offered action is disabled with `denied` when the user may not patch VMs in the row's namespace.
+ * On the VM networks page (`reach`), two more lead to the VM's "Reach this VM" card (views/reach/ReachCard.tsx):
+ * - Expose as a Service: disabled with `denied-services` when the user may not create Services there;
+ * - SSH access: always enabled (the commands need no write; the card disables what does).
  */
 import { supportsLinkState } from './networkOptions';
 import type { InterfaceRow } from './rows';
 
-export type RowActionId = 'edit' | 'link-up' | 'link-down' | 'remove' | 'add';
+export type RowActionId = 'edit' | 'link-up' | 'link-down' | 'remove' | 'add' | 'expose' | 'ssh';
 
-/** `not-in-spec`: nothing in the VM spec to change; `denied`: the access review said no. */
-export type RowActionReason = 'not-in-spec' | 'denied';
+/**
+ * `not-in-spec`: nothing in the VM spec to change; `denied`: the access review for patching VMs said no;
+ * `denied-services`: the one for creating Services did.
+ */
+export type RowActionReason = 'not-in-spec' | 'denied' | 'denied-services';
 
 export type RowActionRule = { id: RowActionId; enabled: boolean; reason?: RowActionReason };
 
@@ -25,6 +31,7 @@ const rule = (id: RowActionId, reason: RowActionReason | undefined): RowActionRu
 export const rowActionRules = (
   row: Pick<InterfaceRow, 'origin' | 'link' | 'binding'>,
   access: { allowed: boolean },
+  reach?: { createServices: boolean },
 ): RowActionRule[] => {
   const denied = access.allowed ? undefined : 'denied';
   const absent = row.link.desired === 'absent';
@@ -34,5 +41,7 @@ export const rowActionRules = (
     rules.push(rule(row.link.desired === 'down' ? 'link-up' : 'link-down', denied));
   rules.push(rule('remove', !inSpec || absent ? 'not-in-spec' : denied));
   rules.push(rule('add', denied));
+  if (reach)
+    rules.push(rule('expose', reach.createServices ? undefined : 'denied-services'), rule('ssh', undefined));
   return rules;
 };

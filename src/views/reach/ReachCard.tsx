@@ -2,7 +2,8 @@
  * "Reach this VM" on the VM's Network interfaces tab: the Services that select it (and exposing it as one), how
  * to SSH to it, its DNS names, and its service mesh sidecar. Domain rules live in domain/reach/; this card reads the cluster and wires the forms.
  */
-import { useMemo, useState, type FC } from 'react';
+import { useEffect, useMemo, useRef, useState, type FC } from 'react';
+import { useLocation } from 'react-router';
 import { Card, CardBody, CardHeader, CardTitle, Tab, Tabs, TabTitleText } from '@patternfly/react-core';
 import { useTranslation } from 'react-i18next';
 import type { InterfaceRow } from '../../domain/interfaces/rows';
@@ -15,6 +16,13 @@ import { SshSection } from './SshSection';
 import { FqdnSection } from './FqdnSection';
 import { MeshSection } from './MeshSection';
 import { useReachData } from './useReachData';
+import { REACH_TABS, type ReachTab } from '../vm-interfaces/links';
+
+/** `?reach=ssh` (the VM networks page's row actions): the card opens on that tab, scrolled into view. */
+const useAskedTab = (): ReachTab | undefined => {
+  const asked = new URLSearchParams(useLocation().search).get('reach');
+  return REACH_TABS.find((tab) => tab === asked);
+};
 
 export const ReachCard: FC<{
   vm: VM;
@@ -26,7 +34,17 @@ export const ReachCard: FC<{
   const { t } = useTranslation(NS);
   const namespace = vm.metadata.namespace ?? '';
   const data = useReachData(namespace);
-  const [tab, setTab] = useState<string | number>('services');
+  const asked = useAskedTab();
+  const [tab, setTab] = useState<string | number>(asked ?? 'services');
+  const cardRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!asked) return;
+    setTab(asked);
+    cardRef.current?.scrollIntoView({ block: 'start' });
+    // PatternFly puts the tab's data-test on its button or on the item around it.
+    const tabEl = cardRef.current?.querySelector<HTMLElement>(`[data-test="reach-tab-${asked}"]`);
+    (tabEl?.matches('button') ? tabEl : tabEl?.querySelector<HTMLElement>('button'))?.focus();
+  }, [asked]);
   const vmiOf = (v: VM) =>
     vmis.find((i) => i.metadata.name === v.metadata.name && i.metadata.namespace === v.metadata.namespace);
   const vmi = vmiOf(vm);
@@ -42,7 +60,7 @@ export const ReachCard: FC<{
   const selecting = useMemo(() => servicesSelecting(data.services, vm, vmi), [data.services, vm, vmi]);
   const onPrimaryUdn = rows.some((r) => r.network?.kind === 'primary-udn');
   return (
-    <Card className="pf-v6-u-mb-lg" data-test="reach-card">
+    <Card className="pf-v6-u-mb-lg" data-test="reach-card" ref={cardRef}>
       <CardHeader>
         <CardTitle component="h2">{t('Reach this VM')}</CardTitle>
       </CardHeader>

@@ -19,6 +19,9 @@ import { duplicateMacs } from '../../domain/reach/mac';
 import { DuplicateMacContext } from '../reach/DuplicateMac';
 import { MacPoolSummary } from '../reach/MacPoolSummary';
 
+/** Rows here also lead to each VM's "Reach this VM" card. */
+const REACH_ACTIONS = { reach: true };
+
 /** Every VM's interfaces in the namespaces the user can read (or one namespace: /vm-networks/ns/:ns). */
 const VMNetworksPage: FC = () => {
   const { t } = useTranslation(NS);
@@ -47,7 +50,7 @@ const VMNetworksPage: FC = () => {
   );
   const namespacesShown = useMemo(() => [...new Set(rows.map((r) => r.namespace))], [rows]);
   const { rows: visible, vms: vmCount, lines } = result;
-  const { actions, modal } = useInterfaceActions(vms, vmis, nads, rows);
+  const { actions, modal } = useInterfaceActions(vms, vmis, nads, rows, undefined, REACH_ACTIONS);
   const [hiddenColumns, setHiddenColumns] = useHiddenColumns('vm-networks');
 
   const body = () => {

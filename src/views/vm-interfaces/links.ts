@@ -10,6 +10,12 @@ export const pathSegment = (value: string): string =>
 export const vmPath = (namespace: string, name: string) =>
   `/k8s/ns/${pathSegment(namespace)}/kubevirt.io~v1~VirtualMachine/${pathSegment(name)}/vm-network-interfaces`;
 
+/** The VM's Network interfaces tab with its "Reach this VM" card open on one tab (views/reach/ReachCard.tsx). */
+export type ReachTab = 'services' | 'ssh' | 'dns' | 'mesh';
+export const REACH_TABS: readonly ReachTab[] = ['services', 'ssh', 'dns', 'mesh'];
+export const reachPath = (namespace: string, name: string, tab: ReachTab) =>
+  `${vmPath(namespace, name)}?reach=${tab}`;
+
 export const nadPath = (namespace: string, name: string) =>
   `/k8s/ns/${pathSegment(namespace)}/k8s.cni.cncf.io~v1~NetworkAttachmentDefinition/${pathSegment(name)}`;
 

@@ -4,13 +4,15 @@
  */
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import type { InterfaceRow } from '../../domain/interfaces/rows';
 import type { VM, VMI } from '../../domain/kube/vm';
 import { vmKey } from '../../domain/kube/vm';
 import type { NetworkAttachmentDefinition } from '../../domain/kube/networks';
 import { type RowActionReason, type RowActionRule, rowActionRules } from '../../domain/interfaces/rowActions';
 import { NS } from '../../i18n/ns';
-import { useVMPatchAccess } from './useVMPatchAccess';
+import { useServiceCreateAccess, useVMPatchAccess } from './useVMPatchAccess';
+import { reachPath } from './links';
 import { RowActions, type RowAction } from './RowActions';
 import type { ChangeState } from './vmChange';
 import type { InterfaceChange } from '../../domain/interfaces/conflict';
@@ -48,7 +50,10 @@ export const useInterfaceActions = (
   nads: readonly NetworkAttachmentDefinition[],
   rows: readonly InterfaceRow[],
   staging?: Staging,
+  /** The VM networks page: rows also lead to each VM's "Reach this VM" card (expose as a Service, SSH). */
+  options: { reach?: boolean } = {},
 ): InterfaceActions => {
+  const reach = options.reach ?? false;
   const { t } = useTranslation(NS);
   const [open, setOpen] = useState<Open | null>(null);
   const close = useCallback(() => setOpen(null), []);
@@ -62,6 +67,8 @@ export const useInterfaceActions = (
   );
   const namespaces = useMemo(() => [...new Set(vms.map((v) => v.metadata.namespace ?? ''))], [vms]);
   const access = useVMPatchAccess(namespaces);
+  const serviceAccess = useServiceCreateAccess(reach ? namespaces : []);
+  const navigate = useNavigate();
   const client = useK8sClient();
   // The VMs as last rendered, for the menu's click handlers (which stay stable across watch updates).
   const vmsNow = useRef(byKey);
@@ -98,8 +105,13 @@ export const useInterfaceActions = (
       const key = vmKey(row.namespace, row.vmName);
       const perm = access(row.namespace);
       // Which actions, and why one is disabled: domain/interfaces/rowActions.ts.
+      const services = reach ? serviceAccess(row.namespace) : undefined;
       const reasonText = (reason: RowActionReason | undefined): string | undefined =>
-        reason === 'not-in-spec' ? t('Not in the VM spec: nothing to change') : reason && perm.reason;
+        reason === 'not-in-spec'
+          ? t('Not in the VM spec: nothing to change')
+          : reason === 'denied-services'
+            ? services?.reason
+            : reason && perm.reason;
       const item = ({ id, reason }: RowActionRule): RowAction => {
         const disabledReason = reasonText(reason);
         switch (id) {
@@ -127,17 +139,35 @@ export const useInterfaceActions = (
               onClick: () => setOpen({ kind: 'add', key }),
               disabledReason,
             };
+          case 'expose':
+            return {
+              title: t('Expose as a Service…'),
+              onClick: () => void navigate(reachPath(row.namespace, row.vmName, 'services')),
+              disabledReason,
+              'data-test': 'action-expose',
+            };
+          case 'ssh':
+            return {
+              title: t('SSH access…'),
+              onClick: () => void navigate(reachPath(row.namespace, row.vmName, 'ssh')),
+              disabledReason,
+              'data-test': 'action-ssh',
+            };
         }
       };
-      const rules = rowActionRules(row, perm);
-      // The add action sits below a separator.
+      const rules = rowActionRules(row, perm, services && { createServices: services.allowed });
+      const editing = (r: RowActionRule) => r.id !== 'add' && r.id !== 'expose' && r.id !== 'ssh';
+      const reaching = rules.filter((r) => r.id === 'expose' || r.id === 'ssh');
+      // The add action sits below a separator, the ways to reach the VM below another.
       return [
-        ...rules.filter((r) => r.id !== 'add').map(item),
+        ...rules.filter(editing).map(item),
         'separator',
         ...rules.filter((r) => r.id === 'add').map(item),
+        ...(reaching.length ? (['separator'] as const) : []),
+        ...reaching.map(item),
       ];
     },
-    [access, t, setLink],
+    [access, serviceAccess, reach, navigate, t, setLink],
   );
 
   // Stable between renders (rows are memoized on it): depends only on permissions and language.

@@ -6,19 +6,25 @@ import { useQueries } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { modelAccess } from '../../k8s/access';
-import { VirtualMachineModel } from '../../k8s/models';
+import { ServiceModel, VirtualMachineModel, type K8sModel } from '../../k8s/models';
 import { useK8sClient } from '../../k8s/K8sContext';
 import { accessReviewQuery } from '../../k8s/useAccessReview';
 import { NS } from '../../i18n/ns';
 
 export type Permission = { allowed: boolean; reason?: string };
 
-export const useVMPatchAccess = (namespaces: readonly string[]): ((namespace: string) => Permission) => {
+/** One verb on one kind, per namespace; `denied` says why not, for a namespace. */
+const useNamespaceAccess = (
+  model: K8sModel,
+  verb: 'patch' | 'create',
+  namespaces: readonly string[],
+  denied: (ns: string) => string,
+): ((namespace: string) => Permission) => {
   const { t } = useTranslation(NS);
   const client = useK8sClient();
   const key = [...new Set(namespaces)].sort();
   const results = useQueries({
-    queries: key.map((ns) => accessReviewQuery(client, modelAccess(VirtualMachineModel, 'patch', ns))),
+    queries: key.map((ns) => accessReviewQuery(client, modelAccess(model, verb, ns))),
   });
   const keyStr = key.join(',');
   const answers = JSON.stringify(results.map((r) => r.data?.allowed ?? null));
@@ -27,18 +33,35 @@ export const useVMPatchAccess = (namespaces: readonly string[]): ((namespace: st
     key.forEach((ns, i) => {
       const r = results[i];
       if (!r?.data) m.set(ns, { allowed: false, reason: t('Checking your permissions…') });
-      else if (!r.data.allowed)
-        m.set(ns, {
-          allowed: false,
-          reason: t('You may not change virtual machines in namespace {{ns}}.', { ns }),
-        });
+      else if (!r.data.allowed) m.set(ns, { allowed: false, reason: denied(ns) });
       else m.set(ns, { allowed: true });
     });
     return m;
     // eslint-disable-next-line react-hooks/exhaustive-deps -- keyStr and answers are the value identity of key and results
-  }, [keyStr, answers, t]);
+  }, [keyStr, answers, t, denied]);
   return useCallback(
     (ns: string) => byNs.get(ns) ?? { allowed: false, reason: t('Checking your permissions…') },
     [byNs, t],
   );
+};
+
+export const useVMPatchAccess = (namespaces: readonly string[]): ((namespace: string) => Permission) => {
+  const { t } = useTranslation(NS);
+  const denied = useCallback(
+    (ns: string) => t('You may not change virtual machines in namespace {{ns}}.', { ns }),
+    [t],
+  );
+  return useNamespaceAccess(VirtualMachineModel, 'patch', namespaces, denied);
+};
+
+/** May the user create Services (expose a VM) in each namespace? */
+export const useServiceCreateAccess = (
+  namespaces: readonly string[],
+): ((namespace: string) => Permission) => {
+  const { t } = useTranslation(NS);
+  const denied = useCallback(
+    (ns: string) => t('You may not create Services in namespace {{ns}}.', { ns }),
+    [t],
+  );
+  return useNamespaceAccess(ServiceModel, 'create', namespaces, denied);
 };
