@@ -103,7 +103,9 @@ export const seed = async (client: KubeClient, opts: SeedOptions): Promise<void>
     `  topology problems: ${topologyPlans().length} vm-topo-* VMs, their NADs and SR-IOV networks, a rolling NNCP`,
   );
   await seedHostNetworks(client);
-  log('  host networks: an NNCP matching no node');
+  log(
+    '  host networks: infra nodes with their own NIC layouts, NNCPs failing, aborted and matching no node, migration candidates and migrations',
+  );
   await seedReach(client);
   log('  reach: a second MetalLB pool, LoadBalancer Services holding pool addresses, two VMs sharing a MAC');
 };
