@@ -1,28 +1,9 @@
 /**
- * Production build of the bench harness (minified, NODE_ENV=production) into .cache/bench-vm-networks, which git
- * ignores. The SDK import is aliased to shell/sdk.ts, as the standalone shell does. BENCH_MINIFY=0 keeps function
- * names readable for CPU profiles (run.ts --profile).
+ * Production build of the VM networks bench harness into .cache/bench-vm-networks (bench/shared/harnessVite.ts;
+ * BENCH_MINIFY=0 keeps function names readable for run.ts --profile). Also usable as `vite build -c` this file.
  */
-import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
-import react from '@vitejs/plugin-react';
+import { harnessConfig, harnessOutDir } from '../shared/harnessVite';
 
-const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+export const OUT_DIR = harnessOutDir('vm-networks');
 
-export const OUT_DIR = here('../../.cache/bench-vm-networks');
-
-export default defineConfig({
-  root: here('.'),
-  base: './',
-  mode: 'production',
-  logLevel: 'warn',
-  plugins: [react()],
-  resolve: { alias: { '@openshift-console/dynamic-plugin-sdk': here('../../shell/sdk.ts') } },
-  build: {
-    outDir: OUT_DIR,
-    emptyOutDir: true,
-    minify: process.env.BENCH_MINIFY !== '0',
-    rollupOptions: { input: here('harness.html') },
-    chunkSizeWarningLimit: 10_000,
-  },
-});
+export default harnessConfig('vm-networks');
