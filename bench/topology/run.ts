@@ -7,14 +7,14 @@
  *      its top functions by self time; with BENCH_MINIFY=0 for readable names), BENCH_FLOOR_PARENTS=1 (the floor
  *      also nests nodes in the view's namespace and node boxes: how much of the gap the compound parents cost).
  */
-import { createServer, type Server } from 'node:http';
-import { readFile, writeFile } from 'node:fs/promises';
-import { extname, join, normalize } from 'node:path';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { loadavg } from 'node:os';
 import { build } from 'vite';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { chromiumLaunchOptions } from '../../integration-tests/support/chromium';
 import viteConfig, { OUT_DIR } from './vite.config';
+import { serve } from '../shared/serve';
 import type { Interaction, LoadResult } from './probe';
 import { table, type Row, type View } from './report';
 import { profileSummary } from '../vm-networks/report';
@@ -32,24 +32,6 @@ const PROFILE = process.env.BENCH_PROFILE === '1';
 /** Diagnostic: the floor also nests nodes in the view's compound parents, to tell their cost apart. */
 const FLOOR_PARENTS = process.env.BENCH_FLOOR_PARENTS === '1';
 const CANVAS = '[data-test="topology-canvas"]';
-
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
-
-const serve = (dir: string) =>
-  new Promise<{ server: Server; url: string }>((resolve) => {
-    const server = createServer((req, res) => {
-      const path = normalize(join(dir, (req.url ?? '/').split('?')[0] ?? '/'));
-      if (!path.startsWith(dir)) return void res.writeHead(403).end();
-      readFile(path).then(
-        (body) => res.writeHead(200, { 'Content-Type': TYPES[extname(path)] ?? 'font/woff2' }).end(body),
-        () => res.writeHead(404).end(),
-      );
-    });
-    server.listen(0, '127.0.0.1', () => {
-      const addr = server.address();
-      resolve({ server, url: `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}` });
-    });
-  });
 
 /** Scripted pan and zoom with the mouse over the canvas: 20 wheel zooms (12 in, 8 out), then 5 drags. */
 const panAndZoom = async (page: Page): Promise<Interaction> => {
