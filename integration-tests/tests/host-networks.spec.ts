@@ -1,7 +1,7 @@
 // Host networking pages against the real API server and the seeded demo data (integration-tests/cluster/seed/:
 // nodes.ts gives every worker the same NIC layout, nmstate.ts the NNCPs, bond0-policy failing on worker-1,
 // topology.ts br2-ens9-policy still rolling out): what an admin sees, and what a tenant gets instead.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { ABORTED_POLICY, INFRA_NODES, NO_NODE_POLICY } from '../cluster/seed/hostnetworks';
 import {
   HCO_NAMESPACE,
@@ -174,20 +174,26 @@ test('an NNCP shows what rides on the interfaces it configures: localnet and bri
   await expect(br1).toContainText('NetworkAttachmentDefinition openshift-cnv/migration-net (on br1)');
 });
 
-test("the NNCP wizard shows what already rides on the draft's bridge mapping before it is created", async ({
-  page,
-  context,
-}) => {
+/** As admin, an NNCP draft of a bridge mapping for `physnet`, on the wizard's "What rides on it" step. */
+const draftMapping = async (page: Page, context: BrowserContext, prefix: string, physnet: string) => {
   await actAs(context, 'admin');
   const wizard = createNetworkPage(page);
   await wizard.open();
   await wizard.chooseKind('nncp');
-  await wizard.fill({ name: `e2e-blast-${Date.now().toString(36).slice(-5)}` });
+  await wizard.fill({ name: `${prefix}-${Date.now().toString(36).slice(-5)}` });
   await wizard.field('kind').selectOption('br-ex-mapping');
   await wizard.step('Bridge mapping');
-  // physnet is mapped to br-ex on every worker already; the seeded localnet NAD default/localnet-physnet uses it.
-  await wizard.fill({ physicalNetworkName: 'physnet' });
+  await wizard.fill({ physicalNetworkName: physnet });
   await wizard.step('What rides on it');
+  return wizard;
+};
+
+test("the NNCP wizard shows what already rides on the draft's bridge mapping before it is created", async ({
+  page,
+  context,
+}) => {
+  // physnet is mapped to br-ex on every worker already; the seeded localnet NAD default/localnet-physnet uses it.
+  const wizard = await draftMapping(page, context, 'e2e-blast', 'physnet');
   const panel = page.getByTestId('nncp-blast-radius');
   await expect(panel).toContainText('Bridge mapping physnet → br-ex');
   await expect(panel.getByTestId('nncp-blast-network')).toContainText([
@@ -399,16 +405,8 @@ test('the NNCP wizard warns, naming the networks, when the draft moves a localne
   page,
   context,
 }) => {
-  await actAs(context, 'admin');
-  const wizard = createNetworkPage(page);
-  await wizard.open();
-  await wizard.chooseKind('nncp');
-  await wizard.fill({ name: `e2e-move-${Date.now().toString(36).slice(-5)}` });
-  await wizard.field('kind').selectOption('br-ex-mapping');
-  await wizard.step('Bridge mapping');
   // physnet-ext is mapped to ovs-br1 on every worker; cudn-localnet rides on it (seed networks.ts, nodes.ts).
-  await wizard.fill({ physicalNetworkName: 'physnet-ext' });
-  await wizard.step('What rides on it');
+  const wizard = await draftMapping(page, context, 'e2e-move', 'physnet-ext');
   const panel = page.getByTestId('nncp-blast-radius');
   await expect(panel.getByTestId('nncp-blast-removal')).toHaveCount(1);
   await expect(panel.getByTestId('nncp-blast-removal')).toContainText(
