@@ -14,5 +14,8 @@ export default defineConfig({
       'integration-tests/cluster/seed/**/*.test.ts',
     ],
     environment: 'node',
+    // PatternFly's style modules import their .css: processed by vite (to nothing), not by Node, so a render test
+    // can load a view that reads class names from them (the interface table's columns.tsx).
+    server: { deps: { inline: [/@patternfly\/react-styles/] } },
   },
 });

@@ -24,6 +24,8 @@ import { vmKey } from '../../domain/kube/vm';
 import { StagedPlan } from './StagedPlan';
 import { useStagedPlan } from './useStagedPlan';
 import { ReachCard } from '../reach/ReachCard';
+import { ManageColumns } from './ManageColumns';
+import { useHiddenColumns } from './columnPrefs';
 
 /**
  * "Network interfaces" tab of the console's VirtualMachine details page: the console passes the VM as `obj`.
@@ -46,6 +48,8 @@ const VMInterfacesTab: FC<{ obj?: K8sObject }> = ({ obj }) => {
     [isStaging, draftVM, stage, namespace, name],
   );
   const { actions, modal, addButtonProps } = useInterfaceActions(vms, vmis, nads, rows, staging);
+  // The tab keeps its own column choice, apart from the VM networks page's (columnPrefs.ts, key per page).
+  const [hiddenColumns, setHiddenColumns] = useHiddenColumns('vm-tab');
 
   const body = () => {
     if (error) return <LoadError error={error} title={t('Could not load the interfaces')} />;
@@ -57,7 +61,9 @@ const VMInterfacesTab: FC<{ obj?: K8sObject }> = ({ obj }) => {
           <EmptyStateBody>{t('This virtual machine has no network interfaces.')}</EmptyStateBody>
         </EmptyState>
       );
-    return <InterfaceTable rows={mine} showVM={false} actions={actions} height="auto" />;
+    return (
+      <InterfaceTable rows={mine} showVM={false} hidden={hiddenColumns} actions={actions} height="auto" />
+    );
   };
 
   const add = vm ? addButtonProps(vm) : undefined;
@@ -70,23 +76,26 @@ const VMInterfacesTab: FC<{ obj?: K8sObject }> = ({ obj }) => {
         className="vm-network-console-plugin__tab-header"
       >
         <Title headingLevel="h2">{t('Network interfaces')}</Title>
-        {add && (
-          <Tooltip
-            content={add.reason}
-            trigger={add.allowed ? 'manual' : 'mouseenter focus'}
-            isVisible={add.allowed ? false : undefined}
-          >
-            <Button
-              variant="secondary"
-              icon={<PlusCircleIcon />}
-              onClick={add.onClick}
-              isAriaDisabled={!add.allowed}
-              data-test="add-interface"
+        <Flex spaceItems={{ default: 'spaceItemsSm' }}>
+          <ManageColumns page="vm-tab" hidden={hiddenColumns} onSave={setHiddenColumns} />
+          {add && (
+            <Tooltip
+              content={add.reason}
+              trigger={add.allowed ? 'manual' : 'mouseenter focus'}
+              isVisible={add.allowed ? false : undefined}
             >
-              {t('Add network interface')}
-            </Button>
-          </Tooltip>
-        )}
+              <Button
+                variant="secondary"
+                icon={<PlusCircleIcon />}
+                onClick={add.onClick}
+                isAriaDisabled={!add.allowed}
+                data-test="add-interface"
+              >
+                {t('Add network interface')}
+              </Button>
+            </Tooltip>
+          )}
+        </Flex>
       </Flex>
       {add && <StagedPlan s={draft} allowed={add.allowed} reason={add.reason} />}
       {body()}
