@@ -4,7 +4,17 @@ import { join } from 'node:path';
 import { clientFor, createClient, type KubeClient } from '../support/k8s';
 import { ensureBinaries } from './build';
 import { installCrds, readCrds } from './crds';
-import { CONTROLLER_USER, generateTokens, kubeconfig, serviceAccountKeys, tokenFile } from './credentials';
+import {
+  CERT_USERS,
+  CONTROLLER_USER,
+  type CertUser,
+  clientCa,
+  clientCertificate,
+  generateTokens,
+  kubeconfig,
+  serviceAccountKeys,
+  tokenFile,
+} from './credentials';
 import { withClusterLock } from './lock';
 import { privateDir, restrictTree, writePrivate } from './private';
 import { freePort, isRunning, startProcess, stopProcess, waitUntil } from './processes';
@@ -24,6 +34,8 @@ const CONTROLLERS = [
   'serviceaccount-token-controller',
   'root-ca-certificate-publisher-controller',
 ];
+
+const certUsers = Object.keys(CERT_USERS) as CertUser[];
 
 /** What a restart needs that state.json (the public contract) does not hold. */
 type Runtime = { binDir: string; args: Record<Proc, string[]> };
@@ -96,6 +108,8 @@ const apiServerArgs = (p: ReturnType<typeof paths>, etcdPort: number, apiPort: n
   `--service-account-key-file=${join(p.pki, 'sa.pub')}`,
   `--service-account-signing-key-file=${join(p.pki, 'sa.key')}`,
   `--token-auth-file=${join(p.pki, 'tokens.csv')}`,
+  // Client certificates signed by our client CA are users too (CN = user, O = groups); see credentials.ts.
+  `--client-ca-file=${join(p.pki, 'client-ca.crt')}`,
   '--authorization-mode=RBAC',
   '--allow-privileged=true',
   // One tenant-less test cluster: plain in-flight limits instead of fairness queues, so a big seed is not throttled.
@@ -154,6 +168,12 @@ const startLocked = async (): Promise<{ state: ClusterState; started: boolean }>
     const state = readClusterState();
     const client = clientFor('admin', state);
     await applyBootstrap(client).finally(() => client.close());
+    if (!state.certificateUsers)
+      // Started before client certificates existed: left running (others may be using it); the next start adds them.
+      console.log(
+        `Note: this cluster was started without a client CA, so it has no client-certificate users; ` +
+          `they come with its next start (npm run cluster:down, then npm run cluster:up).`,
+      );
     return { state, started: false };
   }
   const crds = readCrds(); // fail before starting anything when CRD_DIR is wrong
@@ -171,6 +191,10 @@ const startLocked = async (): Promise<{ state: ClusterState; started: boolean }>
   writePrivate(join(p.pki, 'sa.key'), keys.privateKey);
   writePrivate(join(p.pki, 'sa.pub'), keys.publicKey);
   writePrivate(join(p.pki, 'tokens.csv'), tokenFile(tokens));
+  const ca = clientCa();
+  const clientCaFile = join(p.pki, 'client-ca.crt');
+  writePrivate(clientCaFile, ca.cert);
+  writePrivate(join(p.pki, 'client-ca.key'), ca.key);
 
   const server = `https://127.0.0.1:${apiPort}`;
   const caFile = join(p.certs, 'apiserver.crt');
@@ -210,6 +234,10 @@ const startLocked = async (): Promise<{ state: ClusterState; started: boolean }>
     users: Object.fromEntries(
       USERS.map((u) => [u, { token: tokens[u], kubeconfig: join(p.kubeconfigs, `${u}.kubeconfig`) }]),
     ) as ClusterState['users'],
+    certificateUsers: Object.fromEntries(
+      certUsers.map((u) => [u, { kubeconfig: join(p.kubeconfigs, `${u}-cert.kubeconfig`) }]),
+    ),
+    clientCaFile,
   };
   const client = clientFor('admin', state);
   try {
@@ -240,10 +268,21 @@ const startLocked = async (): Promise<{ state: ClusterState; started: boolean }>
       kubeconfig({ server, caFile, user, token: tokens[user], namespace }),
     );
   }
+  for (const user of certUsers) {
+    const namespace = user.startsWith('tenant-') ? user : undefined;
+    writePrivate(
+      join(p.kubeconfigs, `${user}-cert.kubeconfig`),
+      kubeconfig({ server, caFile, user, certificate: clientCertificate(ca, user), namespace }),
+    );
+  }
   restrictTree(p.dir); // what the processes wrote (logs, the API server's serving key)
   writePrivate(stateFile(), JSON.stringify(state, null, 2)); // last: its presence means "ready"
   console.log(`Local cluster up at ${server} in ${secondsSince(t0)}; state in ${stateFile()}`);
   for (const user of USERS) console.log(`  ${user.padEnd(9)} KUBECONFIG=${state.users[user].kubeconfig}`);
+  for (const user of certUsers)
+    console.log(
+      `  ${user.padEnd(9)} KUBECONFIG=${state.certificateUsers?.[user]?.kubeconfig ?? ''} (client certificate)`,
+    );
   return { state, started: true };
 };
 

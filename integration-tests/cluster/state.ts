@@ -13,6 +13,12 @@ export type ClusterState = {
   server: string;
   caFile: string;
   users: Record<UserName, UserCredentials>;
+  /**
+   * Kubeconfigs of users who sign in with a client certificate (CN = user, O = groups) signed by `clientCaFile`.
+   * Absent in a cluster started before client certificates were added (restart it: down, then up).
+   */
+  certificateUsers?: Partial<Record<UserName, { kubeconfig: string }>>;
+  clientCaFile?: string;
 };
 
 export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));

@@ -8,6 +8,7 @@ import { dirname, resolve } from 'node:path';
 import { Agent, fetch } from 'undici';
 import { parse } from 'yaml';
 import type { ClusterObjects } from '../domain/manifests/shared/facts';
+import { type SchemaSet, schemasFromCrds, schemasFromOpenApi } from '../domain/manifests/schema/structural';
 
 export type Kubeconfig = {
   server: string;
@@ -158,14 +159,26 @@ const SOURCES: Source[] = [
   { key: 'namespaces', path: '/api/v1/namespaces', label: 'Namespaces' },
 ];
 
-export type ClusterRead = { objects: ClusterObjects; skipped: string[] };
+/** Structural schemas read from the cluster, or why they could not be. */
+export type SchemaRead =
+  { schemas: SchemaSet; from: 'crds' | 'openapi'; notes: string[] } | { skipped: string; notes: string[] };
+
+export type ClusterRead = { objects: ClusterObjects; skipped: string[]; schemas?: SchemaRead };
+
+export type ReadOptions = {
+  /** `group/version`s whose schemas to read (those of the files' manifests); none: no schema read. */
+  schemaGroupVersions?: readonly string[];
+};
 
 /** How long one request may take, connecting included, before it is given up (and its checks skipped). */
 export const REQUEST_TIMEOUT_MS = 15_000;
 
+type Got = { value: unknown } | { skipped: string };
+
 export const readCluster = async (
   config: Kubeconfig,
   timeoutMs: number = REQUEST_TIMEOUT_MS,
+  options: ReadOptions = {},
 ): Promise<ClusterRead> => {
   const dispatcher = new Agent({
     // The request's own signal (below) ends it first, with the clearer message.
@@ -181,35 +194,93 @@ export const readCluster = async (
   });
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (config.token) headers.Authorization = `Bearer ${config.token}`;
+  /** One GET; any failure becomes the reason it was skipped, named by `label`. */
+  const get = async (path: string, label: string): Promise<Got> => {
+    try {
+      const res = await fetch(`${config.server}${path}`, {
+        headers,
+        dispatcher,
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      if (!res.ok) {
+        await res.body?.cancel();
+        return { skipped: `${label} (${res.status} ${res.statusText})` };
+      }
+      return { value: await res.json() };
+    } catch (e) {
+      const code = e instanceof Error ? (e.cause as { code?: string } | undefined)?.code : undefined;
+      if (e instanceof Error && (e.name === 'TimeoutError' || code === 'UND_ERR_CONNECT_TIMEOUT'))
+        return { skipped: `${label} (no answer from ${config.server} within ${timeoutMs / 1000} s)` };
+      const cause = e instanceof Error && e.cause instanceof Error ? `: ${e.cause.message}` : '';
+      return { skipped: `${label} (${e instanceof Error ? e.message : String(e)}${cause})` };
+    }
+  };
   try {
-    const results = await Promise.all(
-      SOURCES.map(async (s) => {
-        try {
-          const res = await fetch(`${config.server}${s.path}`, {
-            headers,
-            dispatcher,
-            signal: AbortSignal.timeout(timeoutMs),
-          });
-          if (!res.ok) return { s, skipped: `${s.label} (${res.status} ${res.statusText})` };
-          const body = (await res.json()) as { items?: unknown[] };
-          return { s, value: s.single ? body : (body.items ?? []) };
-        } catch (e) {
-          const code = e instanceof Error ? (e.cause as { code?: string } | undefined)?.code : undefined;
-          if (e instanceof Error && (e.name === 'TimeoutError' || code === 'UND_ERR_CONNECT_TIMEOUT'))
-            return {
-              s,
-              skipped: `${s.label} (no answer from ${config.server} within ${timeoutMs / 1000} s)`,
-            };
-          const cause = e instanceof Error && e.cause instanceof Error ? `: ${e.cause.message}` : '';
-          return { s, skipped: `${s.label} (${e instanceof Error ? e.message : String(e)}${cause})` };
-        }
-      }),
-    );
+    const [results, schemas] = await Promise.all([
+      Promise.all(
+        SOURCES.map(async (s) => {
+          const got = await get(s.path, s.label);
+          if ('skipped' in got) return { s, skipped: got.skipped };
+          const body = got.value as { items?: unknown[] } | null;
+          return { s, value: s.single ? body : (body?.items ?? []) };
+        }),
+      ),
+      options.schemaGroupVersions ? readSchemas(get, options.schemaGroupVersions) : undefined,
+    ]);
     const objects = Object.fromEntries(
       results.flatMap((r) => ('value' in r ? [[r.s.key, r.value]] : [])),
     ) as ClusterObjects;
-    return { objects, skipped: results.flatMap((r) => (r.skipped ? [r.skipped] : [])) };
+    return {
+      objects,
+      skipped: results.flatMap((r) => (r.skipped ? [r.skipped] : [])),
+      ...(schemas ? { schemas } : {}),
+    };
   } finally {
     await dispatcher.close();
   }
+};
+
+/**
+ * The structural schemas of the wanted group-versions: from the CustomResourceDefinitions when the user may list
+ * them, else from the OpenAPI v3 documents (the `system:discovery` role lets any authenticated user read
+ * /openapi/v3), else the reason both failed.
+ */
+const readSchemas = async (
+  get: (path: string, label: string) => Promise<Got>,
+  groupVersions: readonly string[],
+): Promise<SchemaRead> => {
+  const crds = await get(
+    '/apis/apiextensions.k8s.io/v1/customresourcedefinitions',
+    'CustomResourceDefinitions',
+  );
+  if ('value' in crds) {
+    const items = (crds.value as { items?: unknown } | null)?.items;
+    // Items of a list carry no kind of their own.
+    const crdList = (Array.isArray(items) ? (items as unknown[]) : []).map((i) =>
+      i !== null && typeof i === 'object' ? { kind: 'CustomResourceDefinition', ...i } : i,
+    );
+    return { schemas: schemasFromCrds(crdList), from: 'crds', notes: [] };
+  }
+  const index = await get('/openapi/v3', 'the OpenAPI v3 index');
+  if ('skipped' in index) return { skipped: `${crds.skipped}; ${index.skipped}`, notes: [] };
+  const paths =
+    (index.value as { paths?: Record<string, { serverRelativeURL?: unknown }> } | null)?.paths ?? {};
+  const notes = [`could not read ${crds.skipped}; schemas read from the OpenAPI v3 documents instead`];
+  const docs = await Promise.all(
+    [...new Set(groupVersions)].map(async (gv) => {
+      const key = gv.includes('/') ? `apis/${gv}` : `api/${gv}`;
+      const url = paths[key]?.serverRelativeURL;
+      if (typeof url !== 'string' || !url.startsWith('/openapi/v3/')) {
+        notes.push(`the cluster serves no ${gv}; its manifests were not checked against a schema`);
+        return undefined;
+      }
+      const doc = await get(url, `the OpenAPI v3 document of ${gv}`);
+      if ('skipped' in doc) {
+        notes.push(`could not read ${doc.skipped}; its manifests were not checked against a schema`);
+        return undefined;
+      }
+      return doc.value;
+    }),
+  );
+  return { schemas: schemasFromOpenApi(docs.filter((d) => d !== undefined)), from: 'openapi', notes };
 };

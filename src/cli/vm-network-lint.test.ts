@@ -31,7 +31,7 @@ const run = async (argv: string[]) => {
     stdout: (l) => out.push(l),
     stderr: (l) => err.push(l),
     readFile: (p) => import('node:fs/promises').then((fs) => fs.readFile(p, 'utf8')),
-    readCluster: async (k, c) => readCluster(await readKubeconfig(k, c)),
+    readCluster: async (k, c, o) => readCluster(await readKubeconfig(k, c), undefined, o),
   };
   const code = await main(argv, io);
   return { code, out, err };
@@ -154,6 +154,57 @@ items:
       [
         `${path}:7 items[0].spec.config.type: warning: CNI type "sriov" is not checked`,
         `${path}:17 items[1].spec.template.spec.domain.devices.interfaces[0]: Binding bridge cannot be used with NAD sriov`,
+      ],
+    ]);
+  });
+
+  // Issue #14 point 3: the rules read from KubeVirt's admitters, the SR-IOV operator's webhook and
+  // kubernetes-nmstate's admission policy, each at its line.
+  it('reports the admission rules of KubeVirt, the SR-IOV operator and kubernetes-nmstate', async () => {
+    const docs = `apiVersion: kubevirt.io/v1
+kind: VirtualMachine
+metadata: {name: vm1, namespace: tenant-a}
+spec:
+  template:
+    spec:
+      domain:
+        devices:
+          interfaces:
+          - name: default
+            masquerade: {}
+            model: vmxnet3
+            ports:
+            - {name: web, port: 0}
+      networks:
+      - {name: default, pod: {}}
+---
+apiVersion: sriovnetwork.openshift.io/v1
+kind: SriovNetworkNodePolicy
+metadata: {name: p1, namespace: openshift-sriov-network-operator}
+spec:
+  resourceName: intel_vfio
+  nodeSelector: {}
+  numVfs: 4
+  nicSelector: {vendor: '8086', pfNames: [ens1f0]}
+  deviceType: vfio-pci
+  vdpaType: virtio
+---
+apiVersion: nmstate.io/v1
+kind: NodeNetworkConfigurationPolicy
+metadata: {name: ${'n'.repeat(64)}}
+spec:
+  desiredState: {interfaces: []}
+`;
+    const path = await file('admission.yaml', docs);
+    const { code, out } = await run([path]);
+    expect([code, out]).toEqual([
+      1,
+      [
+        `${path}:12 spec.template.spec.domain.devices.interfaces[0].model: Model must be one of: e1000, e1000e, igb, ne2k_pci, pcnet, rtl8139, virtio`,
+        `${path}:14 spec.template.spec.domain.devices.interfaces[0].ports[0].port: Required`,
+        `${path}:27 spec.vdpaType: vdpaType needs deviceType netdevice`,
+        `${path}:27 spec.vdpaType: vdpaType needs eSwitchMode: switchdev`,
+        `${path}:31 metadata.name: A policy name is also a label value: at most 63 characters`,
       ],
     ]);
   });
@@ -384,6 +435,139 @@ users: [{name: u, user: {token: sha256~abc}}]
       true,
       true,
     ]);
+  });
+});
+
+describe('vm-network-lint --kubeconfig: structural schemas from the cluster', () => {
+  const UDN_SCHEMA = {
+    type: 'object',
+    properties: {
+      apiVersion: { type: 'string' },
+      kind: { type: 'string' },
+      metadata: { allOf: [{ $ref: '#/components/schemas/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta' }] },
+      spec: {
+        type: 'object',
+        properties: {
+          topology: { type: 'string' },
+          layer2: {
+            type: 'object',
+            properties: {
+              role: { type: 'string' },
+              subnets: { type: 'array', items: { type: 'string' } },
+              ipam: { type: 'object', properties: { lifecycle: { type: 'string' } } },
+            },
+          },
+        },
+      },
+    },
+  };
+  const CRD = {
+    apiVersion: 'apiextensions.k8s.io/v1',
+    kind: 'CustomResourceDefinition',
+    metadata: { name: 'userdefinednetworks.k8s.ovn.org' },
+    spec: {
+      group: 'k8s.ovn.org',
+      names: { kind: 'UserDefinedNetwork' },
+      versions: [{ name: 'v1', schema: { openAPIV3Schema: UDN_SCHEMA } }],
+    },
+  };
+  const OPENAPI = {
+    components: {
+      schemas: {
+        'org.ovn.k8s.v1.UserDefinedNetwork': {
+          ...UDN_SCHEMA,
+          'x-kubernetes-group-version-kind': [
+            { group: 'k8s.ovn.org', kind: 'UserDefinedNetwork', version: 'v1' },
+          ],
+        },
+      },
+    },
+  };
+  /** A fake API server answering `routes` (path → body) and 403 for anything else; `seen` logs each path. */
+  const serve = async (routes: Record<string, unknown>) => {
+    const seen: string[] = [];
+    const server = createServer((req, res) => {
+      seen.push(req.url ?? '');
+      const body = routes[req.url ?? ''];
+      res.writeHead(body ? 200 : 403, body ? 'OK' : 'Forbidden', { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify(body ?? { kind: 'Status' }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as AddressInfo).port;
+    const kubeconfig = await file(
+      `kubeconfig-${port}`,
+      `current-context: dev
+contexts: [{name: dev, context: {cluster: c, user: u}}]
+clusters: [{name: c, cluster: {server: "http://127.0.0.1:${port}"}}]
+users: [{name: u, user: {token: t}}]
+`,
+    );
+    return { seen, kubeconfig, close: () => new Promise<void>((r) => server.close(() => r())) };
+  };
+  const IPAM_UDN = `${VALID_UDN}  ipam:\n    lifecycle: Persistent\n`;
+  const UNKNOWN = (path: string) =>
+    `${path}:12 spec.ipam: Unknown field: the API server drops it without applying it (kubectl apply --validate=strict refuses it)`;
+
+  it("a user who may list CRDs: each manifest is checked against its CRD's schema", async () => {
+    const api = await serve({
+      // As the API server lists them: items without kind or apiVersion.
+      '/apis/apiextensions.k8s.io/v1/customresourcedefinitions': {
+        items: [{ metadata: CRD.metadata, spec: CRD.spec }],
+      },
+    });
+    try {
+      const path = await file('schema-crds.yaml', IPAM_UDN);
+      const { code, out, err } = await run([path, '--kubeconfig', api.kubeconfig]);
+      expect([code, out]).toEqual([1, [UNKNOWN(path)]]);
+      expect(err.filter((l) => /schema|OpenAPI/i.test(l))).toEqual([]);
+      expect(api.seen.some((p) => p.startsWith('/openapi'))).toBe(false);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it("a tenant who may not list CRDs: the OpenAPI v3 documents of the files' group-versions are read instead", async () => {
+    const api = await serve({
+      '/openapi/v3': {
+        paths: { 'apis/k8s.ovn.org/v1': { serverRelativeURL: '/openapi/v3/apis/k8s.ovn.org/v1?hash=AB' } },
+      },
+      '/openapi/v3/apis/k8s.ovn.org/v1?hash=AB': OPENAPI,
+    });
+    try {
+      const path = await file('schema-openapi.yaml', IPAM_UDN);
+      const nad = await file(
+        'schema-nad.yaml',
+        NAD('blue', '{"cniVersion": "0.3.1", "type": "bridge", "bridge": "br1"}'),
+      );
+      const { code, out, err } = await run([path, nad, '--kubeconfig', api.kubeconfig]);
+      expect([code, out]).toEqual([1, [UNKNOWN(path)]]);
+      expect(err).toContain(
+        'vm-network-lint: could not read CustomResourceDefinitions (403 Forbidden); schemas read from the OpenAPI v3 documents instead',
+      );
+      expect(err).toContain(
+        'vm-network-lint: the cluster serves no k8s.cni.cncf.io/v1; its manifests were not checked against a schema',
+      );
+      // Only the group-versions of the files, each once.
+      expect(api.seen.filter((p) => p.startsWith('/openapi/v3/apis/'))).toEqual([
+        '/openapi/v3/apis/k8s.ovn.org/v1?hash=AB',
+      ]);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('neither CRDs nor OpenAPI readable: the schema check is skipped, saying why', async () => {
+    const api = await serve({});
+    try {
+      const path = await file('schema-none.yaml', IPAM_UDN);
+      const { code, out, err } = await run([path, '--kubeconfig', api.kubeconfig]);
+      expect([code, out]).toEqual([0, []]);
+      expect(err).toContain(
+        'vm-network-lint: Schema checks skipped: could not read CustomResourceDefinitions (403 Forbidden); the OpenAPI v3 index (403 Forbidden)',
+      );
+    } finally {
+      await api.close();
+    }
   });
 });
 

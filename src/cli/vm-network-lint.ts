@@ -1,10 +1,12 @@
 /**
- * vm-network-lint FILE... [--kubeconfig PATH] [--context NAME]
+ * vm-network-lint FILE... [--kubeconfig PATH] [--context NAME] [--crd-dir DIR]
  *
  * Checks NAD, UDN, CUDN, NNCP, SriovNetwork, SriovNetworkNodePolicy manifests and the network part of
  * VirtualMachines with the validators the console wizards use. Prints `file:line field: message` per problem and
  * exits 1 when any manifest has an error, 0 otherwise (2 on bad usage). Cluster checks (overlaps with existing
- * networks, NICs, PFs) run only with --kubeconfig.
+ * networks, NICs, PFs) run only with --kubeconfig. Each manifest is checked against its structural schema: the
+ * CRDs of --crd-dir, else the cluster's (its CustomResourceDefinitions, or for a user who may not list them its
+ * OpenAPI v3 documents); without either the CLI says the check was skipped and why.
  */
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -24,13 +26,13 @@ import {
   schemasFromCrds,
   validateAgainstSchema,
 } from '../domain/manifests/schema/structural';
-import { type ClusterRead, readCluster, readKubeconfig } from './cluster';
+import { type ClusterRead, type ReadOptions, readCluster, readKubeconfig } from './cluster';
 
 export type CliIO = {
   stdout: (line: string) => void;
   stderr: (line: string) => void;
   readFile: (path: string) => Promise<string>;
-  readCluster: (kubeconfig: string, context?: string) => Promise<ClusterRead>;
+  readCluster: (kubeconfig: string, context?: string, options?: ReadOptions) => Promise<ClusterRead>;
   /** Texts of the YAML/JSON files in a folder and its subfolders (CRDs for --crd-dir). */
   readDir?: (dir: string) => Promise<string[]>;
 };
@@ -48,7 +50,8 @@ const defaultIO: CliIO = {
   stdout: (line) => process.stdout.write(`${line}\n`),
   stderr: (line) => process.stderr.write(`${line}\n`),
   readFile: (path) => readFile(path, 'utf8'),
-  readCluster: async (kubeconfig, context) => readCluster(await readKubeconfig(kubeconfig, context)),
+  readCluster: async (kubeconfig, context, options) =>
+    readCluster(await readKubeconfig(kubeconfig, context), undefined, options),
   readDir: readYamlDir,
 };
 
@@ -146,6 +149,19 @@ const contextFor = (units: readonly Unit[], cluster: ClusterContext): ClusterCon
   };
 };
 
+/** The `group/version`s of the objects in the files (`v1` for the core group), for the cluster's schemas. */
+const groupVersionsOf = (units: readonly Unit[]): string[] => [
+  ...new Set(
+    units.flatMap((u) =>
+      isObject(u.obj) &&
+      typeof u.obj.apiVersion === 'string' &&
+      /^[\w.-]+(\/[\w.-]+)?$/.test(u.obj.apiVersion)
+        ? [u.obj.apiVersion]
+        : [],
+    ),
+  ),
+];
+
 // C0 and C1 controls, DEL, line/paragraph separators, bidi controls and the byte-order mark.
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
@@ -221,14 +237,22 @@ export const main = async (argv: readonly string[], rawIO: CliIO = defaultIO): P
   }
   let cluster: ClusterContext = {};
   let clusterNads: NetworkAttachmentDefinition[] = [];
+  let schemas: SchemaSet | undefined;
+  /** Why the schema check did not run, when it did not. */
+  let schemaSkipped: string | undefined;
   if (args.kubeconfig) {
     try {
-      const read = await io.readCluster(args.kubeconfig, args.context);
+      // The cluster's schemas only when no --crd-dir says which to use; those of the files' group-versions.
+      const schemaGroupVersions = args.crdDir ? undefined : groupVersionsOf(units);
+      const read = await io.readCluster(args.kubeconfig, args.context, { schemaGroupVersions });
       cluster = clusterContextFrom(read.objects);
       clusterNads = read.objects.nads ?? [];
       read.skipped.forEach((s) =>
         io.stderr(`vm-network-lint: could not read ${s}; checks that need it were skipped`),
       );
+      read.schemas?.notes.forEach((n) => io.stderr(`vm-network-lint: ${n}`));
+      if (read.schemas && 'schemas' in read.schemas) schemas = read.schemas.schemas;
+      else if (read.schemas) schemaSkipped = `could not read ${read.schemas.skipped}`;
     } catch (e) {
       io.stderr(`vm-network-lint: ${e instanceof Error ? e.message : String(e)}`);
       return 2;
@@ -238,7 +262,6 @@ export const main = async (argv: readonly string[], rawIO: CliIO = defaultIO): P
       `vm-network-lint: ${formatMessage('cluster-checks-skipped', { reason: 'no --kubeconfig (overlaps with existing networks, NICs, PFs)' })}`,
     );
   }
-  let schemas: SchemaSet | undefined;
   if (args.crdDir) {
     try {
       const texts = await (io.readDir ?? readYamlDir)(args.crdDir);
@@ -249,10 +272,11 @@ export const main = async (argv: readonly string[], rawIO: CliIO = defaultIO): P
       io.stderr(`vm-network-lint: --crd-dir ${args.crdDir}: ${reasonOf(e)}`);
       return 2;
     }
-  } else {
-    io.stderr(
-      `vm-network-lint: ${formatMessage('schema-checks-skipped', { reason: 'no --crd-dir (unknown fields, such as spec.ipam on a UserDefinedNetwork, are not found; the fields the rules read are still type-checked)' })}`,
-    );
+  } else if (!schemas) {
+    const reason =
+      schemaSkipped ??
+      'no --crd-dir or --kubeconfig (unknown fields, such as spec.ipam on a UserDefinedNetwork, are not found; the fields the rules read are still type-checked)';
+    io.stderr(`vm-network-lint: ${formatMessage('schema-checks-skipped', { reason })}`);
   }
   const ctx = contextFor(units, cluster);
   const fileNads = asObjects(units, ['NetworkAttachmentDefinition']) as NetworkAttachmentDefinition[];

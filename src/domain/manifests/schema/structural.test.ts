@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { schemasFromCrds, validateAgainstSchema } from './structural';
+import { schemasFromCrds, schemasFromOpenApi, validateAgainstSchema } from './structural';
 
 /** A small CRD written for this test, shaped like the UDN one (layer2 with subnets and ipam). */
 const CRD = parse(`
@@ -74,5 +74,61 @@ describe('validateAgainstSchema', () => {
   it('says nothing for a kind or version it has no schema for', () => {
     expect(validateAgainstSchema({ ...udn({}), apiVersion: 'k8s.ovn.org/v2' }, schemas)).toBeUndefined();
     expect(validateAgainstSchema({ apiVersion: 'v1', kind: 'Pod' }, schemas)).toBeUndefined();
+  });
+});
+
+describe('schemasFromOpenApi', () => {
+  /** The CRD's schema as the API server publishes it at /openapi/v3/apis/k8s.ovn.org/v1. */
+  const crdSchema = (
+    CRD as { spec: { versions: { schema: { openAPIV3Schema: Record<string, unknown> } }[] } }
+  ).spec.versions[0]?.schema.openAPIV3Schema;
+  const doc = {
+    components: {
+      schemas: {
+        'io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta': { type: 'object', properties: {} },
+        'org.ovn.k8s.v1.UserDefinedNetwork': {
+          ...crdSchema,
+          properties: {
+            ...(crdSchema?.properties as object),
+            metadata: {
+              allOf: [{ $ref: '#/components/schemas/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta' }],
+            },
+            embedded: {
+              type: 'object',
+              'x-kubernetes-embedded-resource': true,
+              properties: { metadata: { $ref: 'x' } },
+            },
+          },
+          'x-kubernetes-group-version-kind': [
+            { group: 'k8s.ovn.org', kind: 'UserDefinedNetwork', version: 'v1' },
+          ],
+        },
+        'org.ovn.k8s.v1.UserDefinedNetworkList': {
+          type: 'object',
+          'x-kubernetes-group-version-kind': [
+            { group: 'k8s.ovn.org', kind: 'UserDefinedNetworkList', version: 'v1' },
+          ],
+        },
+      },
+    },
+  };
+  const published = schemasFromOpenApi([doc, 'not a document', { components: 3 }]);
+  const check = (obj: unknown) => validateAgainstSchema(obj, published)?.map((i) => `${i.code}@${i.field}`);
+
+  it('reads the kinds the documents name, as the CRD schema would check them; lists left out', () => {
+    expect([...published.keys()]).toEqual(['k8s.ovn.org/UserDefinedNetwork']);
+    expect(check(udn({ topology: 'Layer2', ipam: { lifecycle: 'Persistent' } }))).toEqual([
+      'schema-unknown-field@spec.ipam',
+    ]);
+    expect(check(udn({ topology: 'Layer4', layer2: { mtu: '1400' } }))).toEqual([
+      'enum-value@spec.topology',
+      'schema-type@spec.layer2.mtu',
+    ]);
+  });
+
+  it('accepts anything behind a reference (ObjectMeta, validated by the server itself), even inside an embedded object', () => {
+    expect(
+      check({ ...udn({ topology: 'Layer2' }), embedded: { metadata: { name: 'x', extra: 1 }, kind: 'K' } }),
+    ).toEqual([]);
   });
 });

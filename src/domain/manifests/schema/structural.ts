@@ -46,6 +46,55 @@ export const schemasFromCrds = (crds: readonly unknown[]): SchemaSet => {
   return set;
 };
 
+/**
+ * A published OpenAPI v3 schema made structural again: references (`$ref`, or `allOf: [{$ref}]`, which the API
+ * server uses for ObjectMeta, validated by its own rules, not the CRD schema) accept anything; the rest is the
+ * CRD's schema as served (apiextensions-apiserver pkg/controller/openapi/builder keeps properties, required,
+ * enums, additionalProperties and the x-kubernetes extensions).
+ */
+const fromOpenApi = (node: unknown, depth = 0): JSONSchema => {
+  if (!isObject(node) || depth > 64) return { 'x-kubernetes-preserve-unknown-fields': true };
+  const refs = (k: string) =>
+    Array.isArray(node[k]) && (node[k] as unknown[]).some((s) => isObject(s) && '$ref' in s);
+  if ('$ref' in node || refs('allOf') || refs('anyOf') || refs('oneOf'))
+    return { 'x-kubernetes-preserve-unknown-fields': true };
+  const out: JSONSchema = { ...(node as JSONSchema) };
+  if (isObject(node.properties))
+    out.properties = Object.fromEntries(
+      Object.entries(node.properties).map(([k, v]) => [k, fromOpenApi(v, depth + 1)]),
+    );
+  if (isObject(node.items)) out.items = fromOpenApi(node.items, depth + 1);
+  if (isObject(node.additionalProperties))
+    out.additionalProperties = fromOpenApi(node.additionalProperties, depth + 1);
+  return out;
+};
+
+/**
+ * Schemas of the API server's OpenAPI v3 documents (`/openapi/v3/apis/<group>/<version>`, readable by any
+ * authenticated user, unlike the CustomResourceDefinitions): each component schema that names its
+ * group-version-kind (`x-kubernetes-group-version-kind`), lists excluded.
+ */
+export const schemasFromOpenApi = (docs: readonly unknown[]): SchemaSet => {
+  const set: SchemaSet = new Map();
+  for (const doc of docs) {
+    const components = isObject(doc) && isObject(doc.components) ? doc.components.schemas : undefined;
+    if (!isObject(components)) continue;
+    for (const schema of Object.values(components)) {
+      const gvks = isObject(schema) ? schema['x-kubernetes-group-version-kind'] : undefined;
+      if (!Array.isArray(gvks)) continue;
+      for (const gvk of gvks as unknown[]) {
+        if (!isObject(gvk) || typeof gvk.kind !== 'string' || typeof gvk.version !== 'string') continue;
+        if (gvk.kind.endsWith('List')) continue;
+        const key = `${typeof gvk.group === 'string' ? gvk.group : ''}/${gvk.kind}`;
+        const byVersion = set.get(key) ?? new Map<string, JSONSchema>();
+        byVersion.set(gvk.version, fromOpenApi(schema));
+        set.set(key, byVersion);
+      }
+    }
+  }
+  return set;
+};
+
 const typeOf = (v: unknown): string =>
   v === null
     ? 'null'
