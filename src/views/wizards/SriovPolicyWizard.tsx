@@ -11,6 +11,8 @@ import {
 } from '../../domain/manifests/sriov/sriov';
 import { NS } from '../../i18n/ns';
 import { SriovNetworkNodePolicyModel } from '../../k8s/models';
+import { applyDpdkPreset, ibNeedsRdma } from '../../domain/manifests/sriov/dpdk';
+import { DpdkVmNeeds } from './SriovDpdk';
 import { useWizardForm } from './useWizardForm';
 import { basicsStep } from './basicsStep';
 import { CreateWizard, type StepDef } from './CreateWizard';
@@ -20,7 +22,7 @@ import { formatLabels, parseLabels } from './text';
 /** SriovNetworkNodePolicy: which PFs on which nodes get how many VFs, for which driver. */
 export const SriovPolicyWizard: FC<{ ctx: ClusterContext }> = ({ ctx }) => {
   const { t } = useTranslation(NS);
-  const { form, set, issues, manifest } = useWizardForm(
+  const { form, set, setForm, issues, manifest } = useWizardForm(
     emptySriovPolicyForm,
     validateSriovPolicy,
     buildSriovPolicyManifest,
@@ -58,7 +60,18 @@ export const SriovPolicyWizard: FC<{ ctx: ClusterContext }> = ({ ctx }) => {
     {
       id: 'devices',
       name: t('Nodes and devices'),
-      fields: ['nodeSelector', 'nicSelector', 'numVfs', 'deviceType', 'isRdma', 'mtu', 'linkType'],
+      fields: [
+        'nodeSelector',
+        'nicSelector',
+        'numVfs',
+        'dpdk',
+        'deviceType',
+        'linkType',
+        'isRdma',
+        'needVhostNet',
+        'priority',
+        'mtu',
+      ],
       body: (
         <>
           <TextField
@@ -104,16 +117,44 @@ export const SriovPolicyWizard: FC<{ ctx: ClusterContext }> = ({ ctx }) => {
             onChange={(numVfs) => set({ numVfs: numVfs ?? 0 })}
             issues={shown}
           />
+          <CheckField
+            name="dpdk"
+            label={t('DPDK preset (VMs running DPDK in the guest)')}
+            value={!!form.dpdk}
+            onChange={(dpdk) => (dpdk ? setForm(applyDpdkPreset) : set({ dpdk: false }))}
+            issues={shown}
+            help={t('Sets deviceType vfio-pci and turns RDMA off')}
+          />
+          {form.dpdk && <DpdkVmNeeds />}
           <SelectField
             name="deviceType"
             label={t('Device type')}
             value={form.deviceType}
-            onChange={(v) => set({ deviceType: v as SriovPolicyForm['deviceType'] })}
+            onChange={(v) => {
+              const deviceType = v as SriovPolicyForm['deviceType'];
+              set({ deviceType, ...(ibNeedsRdma({ ...form, deviceType }) ? { isRdma: true } : {}) });
+            }}
             issues={shown}
             choices={[
               { value: 'vfio-pci', label: t('vfio-pci (VMs, DPDK)') },
               { value: 'netdevice', label: t('netdevice (pods)') },
             ]}
+          />
+          <SelectField
+            name="linkType"
+            label={t('Link type')}
+            value={form.linkType ?? ''}
+            onChange={(v) => {
+              const linkType = v === '' ? undefined : (v as 'eth' | 'ib');
+              set({ linkType, ...(ibNeedsRdma({ ...form, linkType }) ? { isRdma: true } : {}) });
+            }}
+            issues={shown}
+            choices={[
+              { value: '', label: t('Not set (the PF keeps its link type)') },
+              { value: 'eth', label: t('Ethernet (eth)') },
+              { value: 'ib', label: t('InfiniBand (ib)') },
+            ]}
+            help={t('InfiniBand VFs on netdevice get RDMA: the SR-IOV operator turns it on')}
           />
           <CheckField
             name="isRdma"
@@ -121,6 +162,27 @@ export const SriovPolicyWizard: FC<{ ctx: ClusterContext }> = ({ ctx }) => {
             value={!!form.isRdma}
             onChange={(isRdma) => set({ isRdma })}
             issues={shown}
+            help={t('Only for netdevice VFs; vfio-pci VFs cannot use RDMA')}
+          />
+          <CheckField
+            name="needVhostNet"
+            label={t('Mount /dev/vhost-net')}
+            value={!!form.needVhostNet}
+            onChange={(needVhostNet) => set({ needVhostNet })}
+            issues={shown}
+            help={t(
+              'For DPDK applications in pods that pass packets to the kernel. A VM does not use it: its guest drives the VF.',
+            )}
+          />
+          <NumberField
+            name="priority"
+            label={t('Priority')}
+            value={form.priority}
+            onChange={(priority) => set({ priority })}
+            issues={shown}
+            help={t(
+              '0–99; 0 is the highest. Where policies select the same PF, the lower number wins. Unset: 99 (the lowest).',
+            )}
           />
           <MtuField value={form.mtu} onChange={(mtu) => set({ mtu })} issues={shown} />
         </>

@@ -39,6 +39,7 @@ const KV_ADMIT = 'kubevirt/kubevirt pkg/network/admitter';
 const KV_VM = 'kubevirt/kubevirt pkg/virt-api/webhooks/validating-webhook/admitters/vmi-create-admitter.go';
 const KV_HOTPLUG = 'kubevirt/kubevirt pkg/network/admitter/hotplug.go';
 const SRIOV = 'k8snetworkplumbingwg/sriov-network-operator pkg/webhook/validate.go';
+const SRIOV_MUTATE = 'k8snetworkplumbingwg/sriov-network-operator pkg/webhook/mutate.go';
 const SRIOV_TYPES = 'k8snetworkplumbingwg/sriov-network-operator api/v1/sriovnetworknodepolicy_types.go';
 const SRIOV_NET = 'k8snetworkplumbingwg/sriov-network-operator api/v1/sriovnetwork_types.go';
 const NMSTATE_API = 'nmstate/kubernetes-nmstate api/v1/nodenetworkconfigurationpolicy_types.go';
@@ -217,8 +218,16 @@ export const CATALOGUE: Record<IssueCode, RuleEntry> = {
   'pci-address': e('SR-IOV network operator', SRIOV),
   'pf-no-match': w('SR-IOV network operator', SRIOV),
   'rdma-vfio': e('SR-IOV network operator', SRIOV),
+  'sriov-dpdk-device-type': e(
+    'KubeVirt',
+    'kubevirt/kubevirt pkg/network/deviceinfo (SR-IOV VMs use vfio-pci VFs); OpenShift Virtualization docs: DPDK with SR-IOV',
+  ),
+  'sriov-ib-rdma': w('SR-IOV network operator', SRIOV_MUTATE),
   'sriov-netdevice-vm': support('kubevirt/kubevirt pkg/network/deviceinfo (SR-IOV VMs use vfio-pci VFs)'),
-  'priority-range': e('Kubernetes API server', SRIOV_TYPES),
+  'priority-range': e(
+    'Kubernetes API server',
+    `${SRIOV_TYPES} (minimum 0, maximum 99); api/v1/helper.go ByPriority (lower wins)`,
+  ),
   'ipam-json': e(
     'SR-IOV network operator',
     'k8snetworkplumbingwg/sriov-network-operator controllers/sriovnetwork_controller.go',

@@ -143,9 +143,13 @@ export const messages = {
   'pci-address': 'Must be a PCI address like 0000:3b:00.0',
   'pf-no-match': 'No PF on the selected nodes matches the NIC selector',
   'rdma-vfio': 'RDMA cannot be used with deviceType vfio-pci',
+  'sriov-dpdk-device-type':
+    'The DPDK preset needs deviceType vfio-pci: the VM gets the VF through vfio-pci and its guest DPDK drives it',
+  'sriov-ib-rdma':
+    'With linkType ib and deviceType netdevice, the SR-IOV operator turns isRdma on (InfiniBand VFs on the kernel driver need RDMA)',
   'sriov-netdevice-vm':
     'Virtual machines need VFs bound to vfio-pci: the API accepts netdevice VFs, OpenShift Virtualization does not support them for VMs',
-  'priority-range': 'Priority must be 0–99',
+  'priority-range': 'Priority must be a whole number 0–99 (0 is the highest priority)',
   'ipam-json': 'IPAM must be a JSON object: {{message}}',
   'tx-rate-order': 'Minimum TX rate must not exceed the maximum TX rate',
   'sriov-network-namespace': 'The SR-IOV operator reads SriovNetworks only from {{expected}}',

@@ -78,7 +78,6 @@ describe('validateSriovPolicy', () => {
     ],
     ['priority 100', aPolicy({ priority: 100 }), ['priority-range@priority']],
     ['RDMA with vfio-pci', aPolicy({ isRdma: true }), ['rdma-vfio@isRdma']],
-    ['InfiniBand without RDMA', aPolicy({ linkType: 'ib' }), ['field-not-allowed@linkType']],
     [
       'Mellanox above 128',
       aPolicy({ numVfs: 200, nicSelector: { vendor: '15b3' } }),

@@ -18,6 +18,7 @@ import {
 } from '../shared/check';
 import type { ClusterContext } from '../shared/context';
 import { type PfOption, getPfOptions, getSelectedNodeNames } from '../shared/options';
+import { validateDpdkAndLink } from './dpdk';
 
 export const SRIOV_NAMESPACE = 'openshift-sriov-network-operator';
 
@@ -34,7 +35,10 @@ export type SriovPolicyForm = {
   deviceType: 'netdevice' | 'vfio-pci';
   isRdma?: boolean;
   linkType?: 'eth' | 'ib';
+  /** Mount /dev/vhost-net in the pod that gets the VF (DPDK in containers; VMs do not use it). */
   needVhostNet?: boolean;
+  /** The wizard's DPDK preset is on (not in the manifest): the VFs must stay vfio-pci. */
+  dpdk?: boolean;
 };
 
 export type SriovNetworkForm = {
@@ -210,11 +214,8 @@ export const validateSriovPolicy = (form: SriovPolicyForm, ctx: ClusterContext =
   ...validateIntRange('mtu', form.mtu, 576, 65535, 'mtu-range'),
   ...validateNicSelector(form.nicSelector, form.numVfs),
   ...validateVfCount(form, ctx),
-  ...(form.isRdma && form.deviceType === 'vfio-pci' ? [err('isRdma', 'rdma-vfio')] : []),
-  // Webhook: linkType ib requires isRdma.
-  ...(form.linkType === 'ib' && !form.isRdma
-    ? [err('linkType', 'field-not-allowed', { reason: 'InfiniBand needs isRdma' })]
-    : []),
+  // isRdma vs vfio-pci, the DPDK preset, and what the operator does with linkType ib (sriov/dpdk.ts).
+  ...validateDpdkAndLink(form),
   ...(form.deviceType === 'netdevice' ? [warn('deviceType', 'sriov-netdevice-vm')] : []),
   ...validatePolicyMtu(form, ctx),
   ...validatePfSharing(form, ctx),

@@ -48,6 +48,7 @@ export const sriovPolicyFormFromManifest = (obj: unknown): Adapted<SriovPolicyFo
     ...opt('priority', r.int('spec.priority')),
     ...opt('mtu', r.int('spec.mtu')),
     ...(r.bool('spec.isRdma') ? { isRdma: true } : {}),
+    ...(r.bool('spec.needVhostNet') ? { needVhostNet: true } : {}),
     ...(linkType ? { linkType: linkType.toLowerCase() as 'eth' | 'ib' } : {}),
   };
   return { form, issues: r.issues, pathOf: specPathOf };
