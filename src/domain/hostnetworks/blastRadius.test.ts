@@ -190,9 +190,14 @@ describe('blastRadius', () => {
         ],
       }),
     );
+    // The warning names the VMs on those networks too, the ones running on a selected node first.
     expect(r.removals).toEqual([
-      { what: 'br1', users: ['tenant-a/br1-net'] },
-      { what: 'physnet-ext', users: ['cudn-localnet', 'default/ext-localnet'] },
+      { what: 'br1', users: ['tenant-a/br1-net'], vms: ['tenant-a/bridged'] },
+      {
+        what: 'physnet-ext',
+        users: ['cudn-localnet', 'default/ext-localnet'],
+        vms: ['tenant-b/local-here', 'tenant-b/local-elsewhere', 'tenant-c/via-default'],
+      },
     ]);
     // Removing a bridge no network uses is no warning.
     expect(
@@ -204,7 +209,7 @@ describe('blastRadius', () => {
     const r = blastRadius(
       base({ ovn: { 'bridge-mappings': [{ localnet: 'physnet', bridge: 'br-ex', state: 'absent' }] } }),
     );
-    expect(r.removals).toEqual([{ what: 'physnet', users: ['default/other-localnet'] }]);
+    expect(r.removals).toEqual([{ what: 'physnet', users: ['default/other-localnet'], vms: [] }]);
   });
 });
 
@@ -217,6 +222,7 @@ describe('blastRadius: moves that break networks without removing anything', () 
       {
         what: 'physnet-ext',
         users: ['cudn-localnet', 'default/ext-localnet'],
+        vms: ['tenant-b/local-here', 'tenant-b/local-elsewhere', 'tenant-c/via-default'],
         change: 'moved',
         from: 'ovs-br1',
         to: 'br-ex',
@@ -252,7 +258,14 @@ describe('blastRadius: moves that break networks without removing anything', () 
       ),
     );
     expect(r.removals).toEqual([
-      { what: 'br1', users: ['tenant-a/br1-net'], change: 'port-taken', from: 'ens4', to: 'br-new' },
+      {
+        what: 'br1',
+        users: ['tenant-a/br1-net'],
+        vms: ['tenant-a/bridged'],
+        change: 'port-taken',
+        from: 'ens4',
+        to: 'br-new',
+      },
     ]);
     expect(r.networks.map((n) => `${n.namespace}/${n.name} via ${n.via}`)).toEqual([
       'tenant-a/br1-net via br1',

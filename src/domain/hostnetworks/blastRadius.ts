@@ -80,6 +80,8 @@ export type BlastRadius = {
 export type Removal = {
   what: string;
   users: string[];
+  /** The VMs attached to those networks (`namespace/name`), running on a selected node first. */
+  vms: string[];
   change?: 'moved' | 'port-taken';
   from?: string;
   to?: string;
@@ -263,6 +265,8 @@ export const blastRadius = (input: BlastInput): BlastRadius => {
     );
     return [...networks, ...sriovPolicies].filter((r) => r.via === bridge || localnets.has(r.via)).map(label);
   };
+  const vmsOf = (users: readonly string[]) =>
+    vms.filter((v) => users.includes(v.network)).map((v) => `${v.namespace}/${v.name}`);
   const removals: Removal[] = [
     ...[...removed].map((what) => ({
       what,
@@ -287,7 +291,9 @@ export const blastRadius = (input: BlastInput): BlastRadius => {
       from: t.port,
       to: t.to,
     })),
-  ].filter((r) => r.users.length > 0);
+  ]
+    .filter((r) => r.users.length > 0)
+    .map((r) => ({ ...r, vms: vmsOf(r.users) }));
 
   return {
     bridgeMappings: [...mappings.values()]

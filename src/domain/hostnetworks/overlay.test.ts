@@ -13,7 +13,14 @@ const radius: BlastRadius = {
   sriovPolicies: [],
   vms: [{ namespace: 'tenant-b', name: 'vm-1', network: 'cudn-localnet', node: 'w0', onSelectedNode: true }],
   removals: [
-    { what: 'br1', users: ['default/br1-vlan100'], change: 'port-taken', from: 'ens4', to: 'br-new' },
+    {
+      what: 'br1',
+      users: ['default/br1-vlan100'],
+      vms: [],
+      change: 'port-taken',
+      from: 'ens4',
+      to: 'br-new',
+    },
   ],
 };
 const desired: NMStateState = {

@@ -5,6 +5,7 @@
  * "ovn bridge-mappings"). Validation is in nncpValidate.ts.
  */
 import type { NMStateInterface, NMStateState, NodeNetworkConfigurationPolicy } from '../../kube/networks';
+import { ipv4State, ipv6State, type Ipv4Form, type Ipv6Form } from './nncpIp';
 
 export type NNCPKind = 'linux-bridge' | 'vlan' | 'bond' | 'ovs-bridge' | 'br-ex-mapping';
 
@@ -41,7 +42,33 @@ export type NNCPForm = {
   mtu?: number;
   /** ovs-bridge / br-ex-mapping: the localnet name for `ovn.bridge-mappings`. */
   physicalNetworkName?: string;
+  /**
+   * IP of the interface created (the bridge, the VLAN, or the bond of kind 'bond'; a port never has one).
+   * Undefined leaves the key out: the node keeps what it has (only an edited policy that had none).
+   */
+  ipv4?: Ipv4Form;
+  ipv6?: Ipv6Form;
+  /** Set when the wizard edits an existing policy (nncpEdit.ts). */
+  edit?: NNCPEdit;
 };
+
+/** An existing policy in the wizard: what it had, and what the edit removes. */
+export type NNCPEdit = {
+  /** The policy as read (its resourceVersion guards the update). */
+  policy: NodeNetworkConfigurationPolicy;
+  /** The name the modelled interface had (a new name removes the old interface: `state: absent`). */
+  originalName: string;
+  /** The name the modelled bond had (kind 'bond', or the uplink bond of a bridge or VLAN). */
+  originalBond?: string;
+  /** The localnet of the modelled bridge mapping (ovs-bridge, br-ex-mapping). */
+  originalLocalnet?: string;
+  /** Interfaces of the policy marked for removal (`state: absent`), by name. */
+  absent: string[];
+};
+
+/** IP applies to the interface created, except an OVS bridge (its IP lives on an ovs-interface). */
+export const hasIp = (form: NNCPForm): boolean =>
+  form.kind === 'linux-bridge' || form.kind === 'vlan' || form.kind === 'bond';
 
 export const emptyNNCPForm = (kind: NNCPKind): NNCPForm => ({
   name: '',
@@ -52,6 +79,8 @@ export const emptyNNCPForm = (kind: NNCPKind): NNCPForm => ({
   // nmstate-console-plugin PR #156 made balance-slb the OVS default; for Linux bonds active-backup is the
   // mode every switch supports without configuration.
   ...(kind === 'bond' ? { bond: { name: '', ports: [], mode: 'active-backup' as const } } : {}),
+  ipv4: { mode: 'disabled', addresses: [] },
+  ipv6: { mode: 'disabled', addresses: [] },
 });
 
 export type TrunkTag = { id: number } | { 'id-range': { min: number; max: number } };
@@ -72,12 +101,23 @@ export const parseTrunkVlans = (text: string | undefined): TrunkTag[] | undefine
 
 const noIP = { ipv4: { enabled: false }, ipv6: { enabled: false } };
 
-const bondInterface = (bond: BondForm, mtu?: number): NMStateInterface => ({
+/** The form's IP sections (keys left out when the form leaves them unset). */
+const ipOf = (form: NNCPForm) => {
+  const ipv4 = ipv4State(form.ipv4);
+  const ipv6 = ipv6State(form.ipv6);
+  return { ...(ipv4 ? { ipv4 } : {}), ...(ipv6 ? { ipv6 } : {}) };
+};
+
+const bondInterface = (
+  bond: BondForm,
+  mtu: number | undefined,
+  ip: ReturnType<typeof ipOf>,
+): NMStateInterface => ({
   name: bond.name.trim(),
   type: 'bond',
   state: 'up',
   ...(mtu !== undefined ? { mtu } : {}),
-  ...noIP,
+  ...ip,
   'link-aggregation': {
     mode: bond.mode,
     ...(bond.options && Object.keys(bond.options).length ? { options: bond.options } : {}),
@@ -107,7 +147,7 @@ const mainInterface = (form: NNCPForm): NMStateInterface[] => {
           type: 'linux-bridge',
           state: 'up',
           ...mtu,
-          ...noIP,
+          ...ipOf(form),
           bridge: { options: { stp: { enabled: false } }, port: [port] },
         },
       ];
@@ -119,7 +159,7 @@ const mainInterface = (form: NNCPForm): NMStateInterface[] => {
           type: 'vlan',
           state: 'up',
           ...mtu,
-          ...noIP,
+          ...ipOf(form),
           vlan: { 'base-iface': uplink, id: form.vlanId ?? 0 },
         },
       ];
@@ -146,7 +186,7 @@ export const buildDesiredState = (form: NNCPForm): NMStateState => {
   const bondMtu = form.kind === 'bond' ? form.mtu : undefined;
   const bond =
     form.bond && (form.kind === 'bond' || form.uplinkType === 'bond')
-      ? [bondInterface(form.bond, bondMtu)]
+      ? [bondInterface(form.bond, bondMtu, form.kind === 'bond' ? ipOf(form) : noIP)]
       : [];
   const interfaces = form.kind === 'br-ex-mapping' ? [] : [...bond, ...mainInterface(form)];
   const mapped = form.kind === 'ovs-bridge' || form.kind === 'br-ex-mapping';

@@ -19,6 +19,7 @@ import { validateNic } from './nncpValidate';
 import { getSelectedNodeStates } from '../shared/options';
 import { type FieldTable, META_RENAMES } from '../shared/fieldPaths';
 import { ManifestReader, isObject } from '../shared/reader';
+import { ipManifestIssues, portsOf } from './nncpIp';
 
 const MAX_UNAVAILABLE = /^([1-9]\d*|([1-9]\d?|100)%)$/;
 
@@ -170,6 +171,7 @@ export const validateNNCPManifest = (obj: unknown, ctx: ClusterContext = {}): Fi
       : []),
     ...interfaces.flatMap((_, i) => interfaceIssues(r, i, created, states)),
     ...mappingIssues(r, created, states),
+    ...ipManifestIssues(r, portsOf(interfaces)),
   ];
   return [...r.issues, ...issues];
 };

@@ -19,10 +19,12 @@ import {
   type BondForm,
   BOND_MODES,
   type NNCPForm,
+  hasIp,
   parseTrunkVlans,
   uplinkOf,
   vlanInterfaceName,
 } from './nncp';
+import { validateIpForm, validateIpOnNodes } from './nncpIp';
 import {
   getController,
   getMachineNetworkNics,
@@ -89,6 +91,8 @@ const validateBond = (
   bond: BondForm | undefined,
   states: readonly NodeNetworkState[],
 ): FieldIssue[] => {
+  // Editing: the ports of the bond as it was are its own (the same bond, or the one a rename replaces).
+  const owner = form.kind === 'bond' ? form.edit?.originalName : form.edit?.originalBond;
   if (!bond) return [err('bond', 'required')];
   const name = bond.name.trim();
   const seen = new Set<string>();
@@ -98,7 +102,7 @@ const validateBond = (
     seen.add(nic);
     return dup
       ? [err(`bond.ports[${i}]`, 'nic-duplicate', { nic })]
-      : validateNic(`bond.ports[${i}]`, nic, states);
+      : validateNic(`bond.ports[${i}]`, nic, states, owner);
   });
   const options = Object.entries(bond.options ?? {}).flatMap(([key, value]) => {
     if (NUMERIC_BOND_OPTIONS.has(key))
@@ -134,11 +138,13 @@ const validateNewInterface = (
   states: readonly NodeNetworkState[],
   /** What the name is of: a bridge's message says "Bridge name", a VLAN's or bond's "Interface name". */
   isBridge = false,
+  /** Editing: the name the interface has in the policy (it exists on the nodes because of the policy). */
+  own?: string,
 ): FieldIssue[] => {
   if (name === '') return [err(field, 'required')];
   if (!isInterfaceName(name))
     return [err(field, isBridge && name.length > 15 ? 'bridge-name' : 'iface-name')];
-  const exists = states.find((s) => ifacesOf(s).some((i) => i.name === name));
+  const exists = name === own ? undefined : states.find((s) => ifacesOf(s).some((i) => i.name === name));
   return exists ? [err(field, 'iface-exists', { iface: name, node: exists.metadata.name })] : [];
 };
 
@@ -146,7 +152,7 @@ const validateUplink = (form: NNCPForm, states: readonly NodeNetworkState[]): Fi
   if (form.kind === 'bond') return validateBond(form, form.bond, states);
   if (form.kind === 'br-ex-mapping') return [];
   if (form.uplinkType === 'bond') return validateBond(form, form.bond, states);
-  return validateNic('nic', (form.nic ?? '').trim(), states);
+  return validateNic('nic', (form.nic ?? '').trim(), states, form.edit?.originalName);
 };
 
 const validateKindFields = (
@@ -165,13 +171,25 @@ const validateKindFields = (
   const trunkOk = !form.vlanFiltering || parseTrunkVlans(form.trunkVlans) !== undefined;
   return [
     ...(form.kind === 'linux-bridge' || form.kind === 'ovs-bridge'
-      ? validateNewInterface('interfaceName', form.interfaceName.trim(), states, true)
-      : []),
-    ...(form.kind === 'vlan' ? validateNewInterface('interfaceName', vlanInterfaceName(form), states) : []),
-    ...(form.kind === 'bond'
-      ? validateNewInterface('bond.name', form.bond?.name.trim() ?? '', states).filter(
-          (i) => i.code === 'iface-exists',
+      ? validateNewInterface(
+          'interfaceName',
+          form.interfaceName.trim(),
+          states,
+          true,
+          form.edit?.originalName,
         )
+      : []),
+    ...(form.kind === 'vlan'
+      ? validateNewInterface('interfaceName', vlanInterfaceName(form), states, false, form.edit?.originalName)
+      : []),
+    ...(form.kind === 'bond'
+      ? validateNewInterface(
+          'bond.name',
+          form.bond?.name.trim() ?? '',
+          states,
+          false,
+          form.edit?.originalName,
+        ).filter((i) => i.code === 'iface-exists')
       : []),
     ...(form.kind === 'vlan' && form.vlanId === undefined
       ? [err('vlanId', 'required')]
@@ -231,8 +249,19 @@ export const validateNNCP = (form: NNCPForm, ctx: ClusterContext = {}): FieldIss
     ...(maxUnavailable && !MAX_UNAVAILABLE.test(maxUnavailable)
       ? [err('maxUnavailable', 'max-unavailable')]
       : []),
-    ...validateKindFields(form, ctx, states),
-    ...validateUplink(form, states),
-    ...validateMtu(form, states),
+    // An edit that removes the modelled interface (state: absent) configures nothing else to check.
+    ...(form.edit?.absent.includes(form.edit.originalName)
+      ? []
+      : [
+          ...validateKindFields(form, ctx, states),
+          ...validateUplink(form, states),
+          ...validateMtu(form, states),
+          ...(hasIp(form)
+            ? [
+                ...validateIpForm(form.ipv4, form.ipv6, nodes?.length),
+                ...validateIpOnNodes(form.ipv4, form.ipv6, form.edit?.originalName, states),
+              ]
+            : []),
+        ]),
   ];
 };

@@ -129,6 +129,20 @@ export const messages = {
   'bond-single-port': 'A bond with one port gives no redundancy',
   'vlan-trunk': 'Trunk VLANs must be IDs or ranges (e.g. "100,200-299") within 1–4094',
   'max-unavailable': 'Must be a positive whole number or a percentage 1%–100%',
+  'ip-address-format': 'Must be an address with its prefix length, e.g. {{example}}',
+  'ip-family': '{{address}} is not an address of this family; nmstate refuses it in the {{section}} section',
+  'ip-prefix-range': 'Prefix length must be 0–{{max}}',
+  'ip-static-needs-address': 'Static addressing needs at least one address',
+  'ip-static-with-dhcp':
+    'Static addresses next to DHCP: nmstate only logs them; for static addressing set dhcp: false',
+  'ip-autoconf-ipv4': 'autoconf is an IPv6 setting; nmstate refuses it under ipv4',
+  'ip-autoconf-without-dhcp':
+    'IPv6 autoconf needs dhcp: true (nmstate: autoconf without DHCP is not supported)',
+  'ip-on-port': '{{iface}} is a port of {{controller}}: a port cannot have IP enabled (nmstate refuses it)',
+  'ip-duplicate': 'Address {{ip}} is also set on {{other}}',
+  'ip-listed-twice': 'Address {{ip}} is listed twice',
+  'ip-static-many-nodes':
+    'The policy selects {{count}} nodes: each of them gets the same static address {{ip}}, a conflict on the network',
   'node-selector-no-nodes': 'The node selector matches no node',
   'bridge-mapping-duplicate': 'Physical network {{name}} is already mapped to bridge {{bridge}} by {{owner}}',
   'resource-name': 'Resource name must contain only letters, digits and "_"',
