@@ -6,8 +6,10 @@
 import { cleanup, configure } from '@testing-library/react';
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { afterEach } from 'vitest';
+import { afterEach, vi } from 'vitest';
 
 await i18next.use(initReactI18next).init({ lng: 'en', resources: {}, interpolation: { escapeValue: false } });
 configure({ testIdAttribute: 'data-test' });
 afterEach(cleanup);
+// A wizard's test clicks through several steps, each a full render: on the shared 2-core machine that takes seconds.
+vi.setConfig({ testTimeout: 30_000 });

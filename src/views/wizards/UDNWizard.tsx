@@ -16,6 +16,7 @@ import { NS } from '../../i18n/ns';
 import { ClusterUserDefinedNetworkModel, UserDefinedNetworkModel } from '../../k8s/models';
 import { useWizardForm } from './useWizardForm';
 import type { ClusterUserDefinedNetwork, UserDefinedNetwork } from '../../domain/kube/networks';
+import { basicsStep } from './basicsStep';
 import { CreateWizard, type StepDef } from './CreateWizard';
 import { PhysicalNetworkNameField, SelectField, TextField, MtuField, VlanField } from './fields';
 import { UDNAddressing } from './UDNAddressing';
@@ -65,71 +66,52 @@ export const UDNWizard: FC<Props> = ({ scope, topology, ctx, namespace, role }) 
       : undefined;
 
   const steps = (shown: readonly FieldIssue[]): StepDef[] => {
-    const basics: StepDef = {
-      id: 'basics',
-      name: t('Basics'),
-      fields: ['name', 'namespace', 'namespaceSelector', 'role', 'topology'],
-      body: (
-        <>
+    const basics: StepDef = basicsStep({
+      t,
+      form,
+      set,
+      shown,
+      ctx,
+      fields: ['namespaceSelector', 'role', 'topology'],
+      namespaceField:
+        scope === 'cluster' ? (
           <TextField
-            name="name"
-            label={t('Name')}
+            name="namespaceSelector"
+            label={t('Namespace selector (labels)')}
             isRequired
-            value={form.name}
-            onChange={(name) => set({ name })}
+            value={selectorText}
+            onChange={(text) => {
+              setSelectorText(text);
+              set({ namespaceSelector: { matchLabels: parseLabels(text) } });
+            }}
             issues={shown}
+            placeholder="kubernetes.io/metadata.name=tenant-a"
+            help={
+              matched && selectorText.trim()
+                ? matched.length === 1
+                  ? t('1 namespace matches: {{namespaces}}', { namespaces: matched[0] })
+                  : t('{{n}} namespaces match: {{namespaces}}', {
+                      n: matched.length,
+                      namespaces: matched.slice(0, 10).join(', ') + (matched.length > 10 ? ', …' : '') || '—',
+                    })
+                : t('Comma-separated key=value labels of the namespaces that get this network')
+            }
           />
-          {scope === 'namespace' ? (
-            <TextField
-              name="namespace"
-              label={t('Namespace')}
-              isRequired
-              value={form.namespace ?? ''}
-              onChange={(ns) => set({ namespace: ns })}
-              issues={shown}
-              options={ctx.namespaces?.map((n) => n.name)}
-            />
-          ) : (
-            <TextField
-              name="namespaceSelector"
-              label={t('Namespace selector (labels)')}
-              isRequired
-              value={selectorText}
-              onChange={(text) => {
-                setSelectorText(text);
-                set({ namespaceSelector: { matchLabels: parseLabels(text) } });
-              }}
-              issues={shown}
-              placeholder="kubernetes.io/metadata.name=tenant-a"
-              help={
-                matched && selectorText.trim()
-                  ? matched.length === 1
-                    ? t('1 namespace matches: {{namespaces}}', { namespaces: matched[0] })
-                    : t('{{n}} namespaces match: {{namespaces}}', {
-                        n: matched.length,
-                        namespaces:
-                          matched.slice(0, 10).join(', ') + (matched.length > 10 ? ', …' : '') || '—',
-                      })
-                  : t('Comma-separated key=value labels of the namespaces that get this network')
-              }
-            />
-          )}
-          {!localnet && (
-            <SelectField
-              name="role"
-              label={t('Role')}
-              value={form.role}
-              onChange={(role) => set({ role: role as UDNRole })}
-              issues={shown}
-              choices={[
-                { value: 'Primary', label: t('Primary (replaces the pod network)') },
-                { value: 'Secondary', label: t('Secondary (an extra interface)') },
-              ]}
-            />
-          )}
-        </>
+        ) : undefined,
+      children: !localnet && (
+        <SelectField
+          name="role"
+          label={t('Role')}
+          value={form.role}
+          onChange={(role) => set({ role: role as UDNRole })}
+          issues={shown}
+          choices={[
+            { value: 'Primary', label: t('Primary (replaces the pod network)') },
+            { value: 'Secondary', label: t('Secondary (an extra interface)') },
+          ]}
+        />
       ),
-    };
+    });
     const physical: StepDef = {
       id: 'physical',
       name: t('Physical network'),

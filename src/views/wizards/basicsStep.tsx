@@ -1,13 +1,15 @@
 /**
- * The first step of every wizard for a namespaced kind: name and namespace (the namespaces the user can see
- * offered), then the fields that kind adds to its basics. One place for the step's id, title and field list.
+ * The first step of every wizard: name and namespace (the namespaces the user can see offered), then the fields
+ * that kind adds to its basics. A kind whose namespaces are chosen otherwise (a ClusterUserDefinedNetwork's
+ * namespace selector) passes its own field in place of the namespace. One place for the step's id, title and
+ * field list.
  */
 import type { ReactNode } from 'react';
 import type { TFunction } from 'i18next';
 import type { FieldIssue } from '../../domain/issues';
 import type { ClusterContext } from '../../domain/manifests/shared/context';
 import type { StepDef } from './CreateWizard';
-import { NameNamespaceFields } from './fields';
+import { NameNamespaceFields, TextField } from './fields';
 
 export const basicsStep = ({
   t,
@@ -16,15 +18,18 @@ export const basicsStep = ({
   shown,
   ctx,
   fields,
+  namespaceField,
   children,
 }: {
   t: TFunction;
-  form: { name: string; namespace: string };
+  form: { name: string; namespace?: string };
   set: (patch: { name?: string; namespace?: string }) => void;
   shown: readonly FieldIssue[];
   ctx: ClusterContext;
-  /** The kind's own basics fields, after name and namespace. */
+  /** The kind's own basics fields, after name and namespace (and those of `namespaceField`). */
   fields: readonly string[];
+  /** Shown instead of the namespace field: how a cluster-scoped kind picks its namespaces. */
+  namespaceField?: ReactNode;
   children?: ReactNode;
 }): StepDef => ({
   id: 'basics',
@@ -32,13 +37,27 @@ export const basicsStep = ({
   fields: ['name', 'namespace', ...fields],
   body: (
     <>
-      <NameNamespaceFields
-        name={form.name}
-        namespace={form.namespace}
-        onChange={set}
-        issues={shown}
-        namespaces={ctx.namespaces?.map((n) => n.name)}
-      />
+      {namespaceField === undefined ? (
+        <NameNamespaceFields
+          name={form.name}
+          namespace={form.namespace ?? ''}
+          onChange={set}
+          issues={shown}
+          namespaces={ctx.namespaces?.map((n) => n.name)}
+        />
+      ) : (
+        <>
+          <TextField
+            name="name"
+            label={t('Name')}
+            isRequired
+            value={form.name}
+            onChange={(name) => set({ name })}
+            issues={shown}
+          />
+          {namespaceField}
+        </>
+      )}
       {children}
     </>
   ),
