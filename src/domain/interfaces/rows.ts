@@ -156,12 +156,6 @@ const parseSources = (s: string | undefined): IpSource[] => {
   return parsed;
 };
 
-const statusIps = (st: VMIStatusInterface | undefined): string[] => {
-  if (!st) return [];
-  if (st.ipAddresses?.length) return st.ipAddresses;
-  return st.ipAddress ? [st.ipAddress] : [];
-};
-
 const toRowIps = (st: VMIStatusInterface | undefined): { ips: RowIp[]; keys: string[] } => {
   const addrs = statusIps(st);
   const sources = parseSources(st?.infoSource);
@@ -221,6 +215,69 @@ const desired = (vm: VM): { ifaces: VMInterface[]; nets: VMNetwork[]; implicit: 
   return { ifaces: specInterfaces(vm), nets: specNetworks(vm), implicit: false };
 };
 
+/**
+ * One interface of a VM as the VM spec × VMI join sees it, before it becomes a row: its name and origin, the
+ * spec entries and the status entry it was joined from, and whether it waits for a hot-plug or unplug.
+ */
+export type InterfaceEntry = {
+  name: string;
+  origin: RowOrigin;
+  iface?: VMInterface;
+  net?: VMNetwork;
+  status?: VMIStatusInterface;
+  pendingHotplug: boolean;
+  pendingUnplug: boolean;
+};
+
+/**
+ * The join itself: spec interfaces first, then VMI-only and guest-only ones. `buildInterfaceRows` makes rows of
+ * it; the topology (domain/topology/vms.ts) draws its edges from it, so both pages agree on every interface.
+ */
+export const interfaceEntries = (vm: VM, vmi?: VMI): InterfaceEntry[] => {
+  const statuses = vmi?.status?.interfaces;
+  const vmiIfaces = vmi?.spec.domain.devices.interfaces;
+  const { ifaces, nets, implicit } = desired(vm);
+  const entries: InterfaceEntry[] = [];
+  for (const iface of ifaces) {
+    const st = findByName(statuses, iface.name);
+    const inVmiSpec = findByName(vmiIfaces, iface.name) !== undefined;
+    entries.push({
+      name: iface.name,
+      origin: implicit ? 'implicit' : 'spec',
+      iface,
+      net: findByName(nets, iface.name),
+      status: st,
+      pendingHotplug: isPendingHotplug(iface, vmi, inVmiSpec, st !== undefined),
+      pendingUnplug: isPendingUnplug(iface, true),
+    });
+  }
+  for (const iface of vmiIfaces ?? []) {
+    if (findByName(ifaces, iface.name)) continue;
+    entries.push({
+      name: iface.name,
+      origin: 'vmi',
+      iface,
+      net: findByName(vmi?.spec.networks, iface.name),
+      status: findByName(statuses, iface.name),
+      pendingHotplug: false,
+      pendingUnplug: isPendingUnplug(iface, false),
+    });
+  }
+  statuses?.forEach((st, i) => {
+    if (st.name && (findByName(ifaces, st.name) || findByName(vmiIfaces, st.name))) return;
+    const name = st.name || st.interfaceName || `#${i}`;
+    entries.push({ name, origin: 'guest', status: st, pendingHotplug: false, pendingUnplug: false });
+  });
+  return entries;
+};
+
+/** Addresses a status entry reports (`ipAddresses`, else the single `ipAddress`). */
+export const statusIps = (st: VMIStatusInterface | undefined): string[] => {
+  if (!st) return [];
+  if (st.ipAddresses?.length) return st.ipAddresses;
+  return st.ipAddress ? [st.ipAddress] : [];
+};
+
 /** Rows for one VM and its VMI (if any): spec interfaces first, then VMI-only and guest-only ones. */
 export const buildInterfaceRows = (vm: VM, vmi?: VMI, opts?: RowOptions): InterfaceRow[] => {
   const namespace = vm.metadata.namespace ?? '';
@@ -228,20 +285,8 @@ export const buildInterfaceRows = (vm: VM, vmi?: VMI, opts?: RowOptions): Interf
   const runState = getRunState(vm, vmi);
   const guestAgent = getGuestAgentState(vmi);
   const restartRequired = isRestartRequired(vm);
-  const statuses = vmi?.status?.interfaces;
-  const vmiIfaces = vmi?.spec.domain.devices.interfaces;
-  const { ifaces, nets, implicit } = desired(vm);
-  const rows: InterfaceRow[] = [];
-
-  const push = (
-    name: string,
-    origin: RowOrigin,
-    iface: VMInterface | undefined,
-    net: VMNetwork | undefined,
-    st: VMIStatusInterface | undefined,
-    pendingHotplug: boolean,
-    pendingUnplug: boolean,
-  ) => {
+  return interfaceEntries(vm, vmi).map((entry): InterfaceRow => {
+    const { name, origin, iface, net, status: st, pendingHotplug, pendingUnplug } = entry;
     const binding = iface ? getBinding(iface) : undefined;
     const specMac = normalizeMac(iface?.macAddress);
     const reportedMac = normalizeMac(st?.mac);
@@ -250,7 +295,7 @@ export const buildInterfaceRows = (vm: VM, vmi?: VMI, opts?: RowOptions): Interf
     const desiredLink = iface?.state ?? 'up';
     const reported = st?.linkState;
     const networkRef = getNetworkRef(net, binding, namespace, opts);
-    rows.push({
+    return {
       // Guest-only names come from the guest and may repeat a spec name; '~' keeps ids unique.
       id: `${namespace}/${vmName}/${origin === 'guest' ? '~' : ''}${name}`,
       vmName,
@@ -279,34 +324,8 @@ export const buildInterfaceRows = (vm: VM, vmi?: VMI, opts?: RowOptions): Interf
       },
       searchKey: buildSearchKey(vmName, ips, mac, { iface: name, network: networkRef?.label }),
       ipKeys: keys,
-    });
-  };
-
-  for (const iface of ifaces) {
-    const st = findByName(statuses, iface.name);
-    const inVmiSpec = findByName(vmiIfaces, iface.name) !== undefined;
-    push(
-      iface.name,
-      implicit ? 'implicit' : 'spec',
-      iface,
-      findByName(nets, iface.name),
-      st,
-      isPendingHotplug(iface, vmi, inVmiSpec, st !== undefined),
-      isPendingUnplug(iface, true),
-    );
-  }
-  for (const iface of vmiIfaces ?? []) {
-    if (findByName(ifaces, iface.name)) continue;
-    const st = findByName(statuses, iface.name);
-    const net = findByName(vmi?.spec.networks, iface.name);
-    push(iface.name, 'vmi', iface, net, st, false, isPendingUnplug(iface, false));
-  }
-  statuses?.forEach((st, i) => {
-    if (st.name && (findByName(ifaces, st.name) || findByName(vmiIfaces, st.name))) return;
-    const name = st.name || st.interfaceName || `#${i}`;
-    push(name, 'guest', undefined, undefined, st, false, false);
+    };
   });
-  return rows;
 };
 
 /** Rows for many VMs: VMIs are indexed once (a per-row lookup was kubevirt-plugin's list bottleneck, PR #251). */

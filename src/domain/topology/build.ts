@@ -14,6 +14,10 @@ export const buildTopologyGraph = (input: TopologyInput): TopologyGraph => {
   const sink = { nodes: new Map<string, GraphNode>(), edges: new Map<string, GraphEdge>() };
   const underlay = buildUnderlay(input, sink);
   const networks = buildNetworks(input, underlay, sink);
-  buildVMs(input, networks, sink);
-  return { nodes: [...sink.nodes.values()].sort(byId), edges: [...sink.edges.values()].sort(byId) };
+  const vms = buildVMs(input, networks, sink);
+  // Most of the graph (VMs, interface edges) arrives in id order already: the sort then merges a few runs.
+  return {
+    nodes: [...sink.nodes.values(), ...vms.nodes].sort(byId),
+    edges: [...sink.edges.values(), ...vms.edges].sort(byId),
+  };
 };

@@ -1,21 +1,35 @@
 /**
  * Namespaces, VMs and one edge per VM interface. The interface join (VM spec × VMI status, pending hot-plug and
- * unplug, restart required) is the VM networks page's own (`buildInterfaceRows`), so both pages agree.
+ * unplug) is the VM networks page's own (`interfaceEntries`, which `buildInterfaceRows` turns into rows), so both
+ * pages agree; the graph takes only what it draws from it (network, IPs, pending), not whole table rows.
  */
-import { buildInterfaceRows, type InterfaceRow } from '../interfaces/rows';
+import { interfaceEntries, getNetworkRef, statusIps } from '../interfaces/rows';
+import { ipKey, isLinkLocalKey } from '../interfaces/ip';
 import type { VMI } from '../kube/vm';
-import { isRestartRequired, vmKey } from '../kube/vm';
+import { getBinding, getRunState, isRestartRequired } from '../kube/vm';
 import { missingNadId, namespaceId, POD_NETWORK_ID, vmId } from './ids';
 import type { NetworkIndex } from './networks';
-import { problem, type DetailLabel } from './problems';
+import { problem, type DetailLabel, type TopologyProblem } from './problems';
 import type { GraphEdge, GraphNode, TopologyInput } from './types';
 
 type Sink = { nodes: Map<string, GraphNode>; edges: Map<string, GraphEdge> };
 
+/** Link-local (interfaces/ip.ts `isLinkLocalKey`); only IPv6 and 169.254.x.x addresses can be, so others skip the parse. */
+const isLinkLocal = (address: string): boolean => {
+  if (!address.includes(':') && !address.startsWith('169.254.')) return false;
+  const key = ipKey(address);
+  return key !== undefined && isLinkLocalKey(key);
+};
+
 /** Addresses shown on an edge: global ones first; link-local only when nothing else is reported. */
-const edgeIps = (row: InterfaceRow): string[] => {
-  const global = row.ips.filter((ip) => !ip.linkLocal).map((ip) => ip.address);
-  return global.length ? global : row.ips.map((ip) => ip.address);
+const edgeIps = (addresses: string[]): string[] => {
+  let global: string[] | undefined;
+  for (let i = 0; i < addresses.length; i++) {
+    if (isLinkLocal(addresses[i]!)) global ??= addresses.slice(0, i);
+    else global?.push(addresses[i]!);
+  }
+  // No link-local address: the list as reported. All link-local: all of them. (A copy: the edge owns its list.)
+  return global?.length ? global : addresses.slice();
 };
 
 export const edgeLabel = (name: string, ips: readonly string[]): string =>
@@ -25,11 +39,26 @@ export const edgeLabel = (name: string, ips: readonly string[]): string =>
       ? `${name} ${ips.join(' ')}`
       : `${name} ${ips[0]} +${ips.length - 1}`;
 
-export const buildVMs = (input: TopologyInput, networks: NetworkIndex, sink: Sink): void => {
+/**
+ * Adds namespaces (and ghosts of missing NADs) to `sink`, and returns the VM nodes and interface edges, in VM id
+ * order, as lists: they are most of the graph, are never looked up while building, and their ids cannot collide
+ * with other elements' (`vm:` and `interface:` prefixes), so they skip the sink's maps.
+ */
+export const buildVMs = (
+  input: TopologyInput,
+  networks: NetworkIndex,
+  sink: Sink,
+): { nodes: GraphNode[]; edges: GraphEdge[] } => {
   const readable = new Set(input.namespaces.map((n) => n.metadata.name));
-  const vmis = new Map<string, VMI>();
-  for (const vmi of input.vmis) vmis.set(vmKey(vmi.metadata.namespace, vmi.metadata.name), vmi);
-  const primaryNamespaces = new Set(networks.primaryOf.keys());
+  // Namespace → name → VMI: no key string built per VM.
+  const vmis = new Map<string, Map<string, VMI>>();
+  for (const vmi of input.vmis) {
+    const ns = vmi.metadata.namespace ?? '';
+    let byName = vmis.get(ns);
+    if (!byName) vmis.set(ns, (byName = new Map<string, VMI>()));
+    byName.set(vmi.metadata.name, vmi);
+  }
+  const rowOptions = { primaryUdnNamespaces: new Set(networks.primaryOf.keys()) };
 
   // Namespaces that have VMs or a primary network of their own; the rest would only be noise.
   const namespaces = new Set<string>([...networks.primaryOf.keys()]);
@@ -51,39 +80,52 @@ export const buildVMs = (input: TopologyInput, networks: NetworkIndex, sink: Sin
     sink.edges.set(id, { id, source: namespaceId(ns), target, kind: 'primary-network', problems: [] });
   }
 
-  for (const vm of input.vms) {
+  // VMs in id order: the graph is sorted by id at the end, and a list that is already in order sorts in one pass.
+  const ordered = input.vms.map((vm) => ({ vm, id: vmId(vm.metadata.namespace ?? '', vm.metadata.name) }));
+  ordered.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const vmNodes: GraphNode[] = [];
+  const edges: GraphEdge[] = [];
+  for (let v = 0; v < ordered.length; v++) {
+    const { vm, id } = ordered[v]!;
+    // One VM per id (a list holds each object once; should it not, the last copy wins).
+    if (ordered[v + 1]?.id === id) continue;
     const ns = vm.metadata.namespace ?? '';
-    const vmi = vmis.get(vmKey(ns, vm.metadata.name));
-    const rows = buildInterfaceRows(vm, vmi, { primaryUdnNamespaces: primaryNamespaces });
-    const id = vmId(ns, vm.metadata.name);
-    const node: GraphNode = {
+    const vmi = vmis.get(ns)?.get(vm.metadata.name);
+    const entries = interfaceEntries(vm, vmi);
+    const nodeName = vmi?.status?.nodeName;
+    let count = 0;
+    for (const entry of entries) if (entry.origin !== 'guest') count++;
+    const details: [DetailLabel, string][] = [
+      ['Status', entries.length ? getRunState(vm, vmi).status : (vm.status?.printableStatus ?? '')],
+    ];
+    if (nodeName) details.push(['Node', nodeName]);
+    details.push(['Interfaces', String(count)]);
+    vmNodes.push({
       id,
       kind: 'VirtualMachine',
       name: vm.metadata.name,
       namespace: ns,
       parent: namespaceId(ns),
-      node: vmi?.status?.nodeName,
+      node: nodeName,
       problems: isRestartRequired(vm) ? [problem('restart-required', {}, 'warning')] : [],
-      details: [
-        ['Status', rows[0]?.runState.status ?? vm.status?.printableStatus ?? ''],
-        ...(vmi?.status?.nodeName ? [['Node', vmi.status.nodeName] as [DetailLabel, string]] : []),
-        ['Interfaces', String(rows.filter((r) => r.origin !== 'guest').length)],
-      ],
-    };
-    sink.nodes.set(id, node);
-    for (const row of rows) {
-      if (!row.network) continue;
+      details,
+    });
+    const first = edges.length;
+    for (const entry of entries) {
+      const network = getNetworkRef(entry.net, entry.iface && getBinding(entry.iface), ns, rowOptions);
+      if (!network) continue;
       let target: string;
-      const problems = [];
-      if (row.network.kind === 'pod') target = POD_NETWORK_ID;
-      else if (row.network.kind === 'primary-udn') target = networks.primaryOf.get(ns) ?? POD_NETWORK_ID;
+      const problems: TopologyProblem[] = [];
+      if (network.kind === 'pod') target = POD_NETWORK_ID;
+      else if (network.kind === 'primary-udn') target = networks.primaryOf.get(ns) ?? POD_NETWORK_ID;
       else {
-        const ref = `${row.network.nadNamespace}/${row.network.nadName}`;
+        // A multus reference: its key is `<nadNamespace>/<nadName>`.
+        const ref = network.key;
         const found = networks.byNadRef.get(ref);
         if (found) target = found;
         else {
-          target = missingNadId(row.network.nadNamespace!, row.network.nadName!);
-          const p = readable.has(row.network.nadNamespace!)
+          target = missingNadId(network.nadNamespace!, network.nadName!);
+          const p = readable.has(network.nadNamespace!)
             ? problem('nad-missing', { ref })
             : problem('nad-unreadable', { ref }, 'warning');
           problems.push(p);
@@ -91,32 +133,37 @@ export const buildVMs = (input: TopologyInput, networks: NetworkIndex, sink: Sin
             sink.nodes.set(target, {
               id: target,
               kind: 'NetworkAttachmentDefinition',
-              name: row.network.nadName!,
-              namespace: row.network.nadNamespace,
+              name: network.nadName!,
+              namespace: network.nadNamespace,
               missing: true,
-              flavor: row.network.kind === 'sriov' ? 'sriov' : 'other',
+              flavor: network.kind === 'sriov' ? 'sriov' : 'other',
               problems: [p],
               details: [],
             });
           }
         }
       }
-      const pending = row.flags.pendingHotplug ? 'hotplug' : row.flags.pendingUnplug ? 'unplug' : undefined;
-      if (pending === 'hotplug') problems.push(problem('pending-hotplug', { iface: row.name }, 'info'));
-      if (pending === 'unplug') problems.push(problem('pending-unplug', { iface: row.name }, 'info'));
-      const ips = edgeIps(row);
-      const edgeId = `interface:${id}/${row.origin === 'guest' ? '~' : ''}${row.name}`;
-      sink.edges.set(edgeId, {
+      const pending = entry.pendingHotplug ? 'hotplug' : entry.pendingUnplug ? 'unplug' : undefined;
+      if (pending === 'hotplug') problems.push(problem('pending-hotplug', { iface: entry.name }, 'info'));
+      if (pending === 'unplug') problems.push(problem('pending-unplug', { iface: entry.name }, 'info'));
+      const ips = edgeIps(statusIps(entry.status));
+      const edgeId = `interface:${id}/${entry.origin === 'guest' ? '~' : ''}${entry.name}`;
+      const edge: GraphEdge = {
         id: edgeId,
         source: id,
         target,
         kind: 'interface',
-        label: edgeLabel(row.name, ips),
-        interfaceName: row.name,
+        label: edgeLabel(entry.name, ips),
+        interfaceName: entry.name,
         ips,
         pending,
         problems,
-      });
+      };
+      // Two status entries of one name (guest-reported): one edge, the later one, as a map would keep it.
+      let i = first;
+      while (i < edges.length && edges[i]!.id !== edgeId) i++;
+      edges[i] = edge;
     }
   }
+  return { nodes: vmNodes, edges };
 };
