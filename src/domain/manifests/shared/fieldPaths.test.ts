@@ -33,6 +33,10 @@ describe('pathOfField', () => {
 describe('fieldOfPath (the same table, read back)', () => {
   it.each<{ path: string; field: string | undefined }>([
     { path: 'metadata.namespace', field: 'namespace' },
+    // All annotations too long together: the description is the one the user typed.
+    { path: 'metadata.annotations', field: 'description' },
+    { path: 'metadata.annotations.description', field: 'description' },
+    { path: 'metadata.annotations.other', field: undefined },
     { path: 'spec.selector.matchExpressions[0].key', field: 'selector' },
     { path: 'spec.l.ipam.mode', field: 'mode' },
     { path: 'spec.l.ipam', field: 'mode' },

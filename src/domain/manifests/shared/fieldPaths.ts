@@ -31,6 +31,9 @@ export const META_RENAMES: readonly FieldRename[] = [
   { field: 'name', path: 'metadata.name' },
   { field: 'namespace', path: 'metadata.namespace' },
   { field: 'description', path: 'metadata.annotations.description' },
+  // The API server limits all annotations together (256 KiB) and names only `metadata.annotations`; the one
+  // annotation a user types is the description (apimachinery pkg/api/validation/objectmeta.go ValidateAnnotations).
+  { field: 'description', path: 'metadata.annotations', alias: true, exact: true },
 ];
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
