@@ -14,6 +14,15 @@ describe('viewGraph: filters', () => {
     expect(viewGraph(graph, { threshold: 100 })).toEqual(graph);
   });
 
+  it('without filters still drops an edge whose end is not in the graph', () => {
+    const dangling = { id: 'interface:vm:x/gone/nic', source: 'vm:x/gone', target: 'pod-network' };
+    const g = {
+      ...graph,
+      edges: [...graph.edges, { ...dangling, kind: 'interface' as const, problems: [] }],
+    };
+    expect(viewGraph(g, { threshold: 100 })).toEqual(graph);
+  });
+
   it('by namespace: only its VMs, the networks they use and what those ride on', () => {
     const v = viewGraph(graph, { namespaces: ['tenant-a'], threshold: 100 });
     expect(ids(v).filter((id) => id.startsWith('vm:'))).toEqual(['vm:tenant-a/vm-a']);

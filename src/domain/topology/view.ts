@@ -97,11 +97,15 @@ export const mergeProblems = (lists: Iterable<readonly TopologyProblem[]>, max =
 
 /** The graph as the page draws it: filtered, then large namespaces collapsed. */
 export const viewGraph = (g: TopologyGraph, o: ViewOptions): TopologyGraph => {
-  const byId = new Map(g.nodes.map((n) => [n.id, n]));
-  const adj = adjacency(g);
   const nsFilter = o.namespaces?.length ? new Set(o.namespaces) : undefined;
   const flavorFilter = o.flavors?.length ? new Set(o.flavors) : undefined;
   const nodeFilter = o.nodes?.length ? new Set(o.nodes) : undefined;
+  const collapsed = (f: TopologyGraph) => bundleUnderlay(collapse(f, o.threshold, o.expanded ?? new Set()));
+  // Unfiltered (the page's default): every node stays (VMs, namespaces, all networks, all underlay), and so does
+  // every edge between two of them; no adjacency to build.
+  if (!nsFilter && !flavorFilter && !nodeFilter) return collapsed(withinNodes(g));
+  const byId = new Map(g.nodes.map((n) => [n.id, n]));
+  const adj = adjacency(g);
   const networkPasses = (n: GraphNode) => !flavorFilter || flavorFilter.has(n.flavor ?? 'other');
 
   const keep = new Set<string>();
@@ -109,8 +113,7 @@ export const viewGraph = (g: TopologyGraph, o: ViewOptions): TopologyGraph => {
     if (!isVM(n)) continue;
     if (nsFilter && !nsFilter.has(n.namespace ?? '')) continue;
     if (nodeFilter && !(n.node && nodeFilter.has(n.node))) continue;
-    const targets = (adj.out.get(n.id) ?? []).map((e) => byId.get(e.target)!);
-    if (flavorFilter && !targets.some(networkPasses)) continue;
+    if (flavorFilter && !(adj.out.get(n.id) ?? []).some((e) => networkPasses(byId.get(e.target)!))) continue;
     keep.add(n.id);
   }
   const keptNetworks = new Set<string>();
@@ -163,7 +166,15 @@ export const viewGraph = (g: TopologyGraph, o: ViewOptions): TopologyGraph => {
 
   const nodes = g.nodes.filter((n) => keep.has(n.id));
   const edges = g.edges.filter((e) => keep.has(e.source) && keep.has(e.target));
-  return bundleUnderlay(collapse({ nodes, edges }, o.threshold, o.expanded ?? new Set()));
+  return collapsed({ nodes, edges });
+};
+
+/** The graph without edges whose ends are not among its nodes (the same lists when there are none). */
+const withinNodes = (g: TopologyGraph): TopologyGraph => {
+  const ids = new Set<string>();
+  for (const n of g.nodes) ids.add(n.id);
+  const dangling = (e: GraphEdge) => !ids.has(e.source) || !ids.has(e.target);
+  return g.edges.some(dangling) ? { nodes: g.nodes, edges: g.edges.filter((e) => !dangling(e)) } : g;
 };
 
 /** Id of a shared underlay element (`bundleUnderlay`); `#2`, `#3`… when one name has several node sets. */
@@ -181,7 +192,9 @@ export const sharedId = (kind: string, name: string, nth = 1): string =>
  * a small cluster keeps its direct lines. Linear in the edges (plus sorting the groups).
  */
 export const bundleUnderlay = (g: TopologyGraph): TopologyGraph => {
-  const byId = new Map(g.nodes.map((n) => [n.id, n]));
+  // Underlay lines run from networks to underlay elements: VMs (most of the nodes) are never looked up.
+  const byId = new Map<string, GraphNode>();
+  for (const n of g.nodes) if (!isVM(n)) byId.set(n.id, n);
   // Per network and target kind + name: the targets it reaches and its edges to them.
   const perNet = new Map<
     string,
@@ -285,16 +298,21 @@ export const collapse = (
     [...counts].filter(([ns, c]) => c > threshold && !expanded.has(ns)).map(([ns]) => ns),
   );
   if (!grouped.size) return g;
-  const groupOf = new Map<string, string>();
+  // VM id → its group's merged edges by target (one map per group: no key string per edge).
+  type Merged = { edge: GraphEdge; count: number; problems: TopologyProblem[][] };
+  const groupOf = new Map<string, { id: string; byTarget: Map<string, Merged> }>();
+  const groups = new Map<string, { id: string; byTarget: Map<string, Merged> }>();
   const nodes: GraphNode[] = [];
   const groupProblems = new Map<string, TopologyProblem[][]>();
   for (const n of g.nodes) {
     const ns = n.namespace ?? '';
     if (isVM(n) && grouped.has(ns)) {
-      groupOf.set(n.id, vmGroupId(ns));
-      const list = groupProblems.get(ns) ?? [];
-      list.push(n.problems);
-      groupProblems.set(ns, list);
+      let group = groups.get(ns);
+      if (!group) groups.set(ns, (group = { id: vmGroupId(ns), byTarget: new Map() }));
+      groupOf.set(n.id, group);
+      let list = groupProblems.get(ns);
+      if (!list) groupProblems.set(ns, (list = []));
+      if (n.problems.length) list.push(n.problems);
       continue;
     }
     nodes.push(n);
@@ -312,28 +330,29 @@ export const collapse = (
     });
   }
   const edges: GraphEdge[] = [];
-  const merged = new Map<string, { edge: GraphEdge; count: number; problems: TopologyProblem[][] }>();
+  const merged: Merged[] = [];
   for (const e of g.edges) {
     const group = groupOf.get(e.source);
     if (!group) {
       edges.push(e);
       continue;
     }
-    const id = `interface:${group}->${e.target}`;
-    let m = merged.get(id);
+    let m = group.byTarget.get(e.target);
     if (!m) {
+      const id = `interface:${group.id}->${e.target}`;
       m = {
-        edge: { id, source: group, target: e.target, kind: e.kind, problems: [] },
+        edge: { id, source: group.id, target: e.target, kind: e.kind, problems: [] },
         count: 0,
         problems: [],
       };
-      merged.set(id, m);
+      group.byTarget.set(e.target, m);
+      merged.push(m);
       edges.push(m.edge);
     }
     m.count++;
     if (e.problems.length) m.problems.push(e.problems);
   }
-  for (const m of merged.values()) {
+  for (const m of merged) {
     m.edge.label = `${m.count}`;
     m.edge.ips = [];
     m.edge.problems = mergeProblems(m.problems);
