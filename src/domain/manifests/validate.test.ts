@@ -328,7 +328,7 @@ spec:
         kind: 'SriovNetworkNodePolicy',
         metadata: { name: 'p', namespace: 'openshift-sriov-network-operator' },
         spec: {
-          resourceName: 'a-b',
+          resourceName: 'a.b',
           nodeSelector: {},
           numVfs: 4,
           nicSelector: { vendor: '8086' },

@@ -16,6 +16,7 @@ import { validateNAD } from './nad/nad';
 import { validateNNCPManifest } from './nncp/nncpManifest';
 import { type Adapted, isObject } from './shared/reader';
 import { validateSriovNetwork, validateSriovPolicy } from './sriov/sriov';
+import { policySpecRules } from './sriov/webhookRules';
 import { validateUDN } from './udn/udnValidate';
 import { udnFormFromManifest } from './udn/udnManifest';
 import { nadIndex, validateVMNetworks } from './vm/vmNetworks';
@@ -80,6 +81,8 @@ const nadIndexOf = (nads: NetworkAttachmentDefinition[]) => {
 const VM_PATHS: [RegExp, string][] = [
   [/^interfaces/, 'spec.template.spec.domain.devices.interfaces'],
   [/^networks/, 'spec.template.spec.networks'],
+  [/^disks/, 'spec.template.spec.domain.devices.disks'],
+  [/^(readinessProbe|livenessProbe)/, 'spec.template.spec.$1'],
 ];
 
 const validateVM = (obj: Record<string, unknown>, peers: Peers): FieldIssue[] => {
@@ -138,8 +141,15 @@ export const validateManifest = (
       return mapped(udnFormFromManifest(obj), (f) => validateUDN(f, own));
     case 'SriovNetwork':
       return mapped(sriovNetworkFormFromManifest(obj), (f) => validateSriovNetwork(f, own));
-    case 'SriovNetworkNodePolicy':
-      return mapped(sriovPolicyFormFromManifest(obj), (f) => validateSriovPolicy(f, own));
+    case 'SriovNetworkNodePolicy': {
+      const adapted = sriovPolicyFormFromManifest(obj);
+      const spec = isObject(obj.spec) ? obj.spec : undefined;
+      return [
+        ...mapped(adapted, (f) => validateSriovPolicy(f, own)),
+        // Fields the wizard has no input for (eSwitchMode, vdpaType, bridge, externallyManaged…).
+        ...(adapted.form && spec ? policySpecRules(spec, adapted.form, own) : []),
+      ];
+    }
     case 'NodeNetworkConfigurationPolicy':
       return validateNNCPManifest(obj, own);
     case 'VirtualMachine':

@@ -57,7 +57,6 @@ describe('validateNAD', () => {
     ['localnet VLAN 4095', aNAD('localnet', { vlan: 4095 }), ['vlan-range@vlan']],
     ['bridge name too long', aNAD('bridge', { bridge: 'bridge-name-16ch' }), ['bridge-name@bridge']],
     ['bridge name with space', aNAD('bridge', { bridge: 'br 1' }), ['bridge-name@bridge']],
-    ['bridge missing', aNAD('bridge', { bridge: '' }), ['required@bridge']],
     ['bridge on br-ex', aNAD('bridge', { bridge: 'br-ex' }), ['field-not-allowed@bridge']],
     ['bridge VLAN 0', aNAD('bridge', { vlan: 0 }), ['vlan-range@vlan']],
     ['bridge VLAN not an integer', aNAD('bridge', { vlan: 1.5 }), ['not-an-integer@vlan']],
@@ -94,6 +93,13 @@ describe('validateNAD', () => {
   it('warns when the bridge is missing on a node', () => {
     const ctx = aCluster({ nodeStates: [aWorker('w1')] });
     expect(codes(validateNAD(aNAD('bridge'), ctx), 'warning')).toEqual(['bridge-unknown@bridge']);
+  });
+
+  // The bridge CNI plugin defaults the bridge to cni0 (issue #14 point 2): not required, but a warning.
+  it('warns that a bridge NAD without a bridge name uses cni0', () => {
+    const form = aNAD('bridge', { bridge: '' });
+    expect(codes(validateNAD(form), 'error')).toEqual([]);
+    expect(codes(validateNAD(form), 'warning')).toEqual(['bridge-default-cni0@bridge']);
   });
 
   it('warns when another namespace uses the same network name (isolation breach)', () => {

@@ -175,8 +175,9 @@ const validateBridgeFields = (form: NADForm, ctx: ClusterContext): FieldIssue[] 
       )
     : undefined;
   return [
+    // containernetworking/plugins bridge.go: the bridge name defaults to cni0 (created on each node when missing).
     ...(bridge === ''
-      ? [err('bridge', 'required')]
+      ? [warn('bridge', 'bridge-default-cni0')]
       : isInterfaceName(bridge)
         ? []
         : [err('bridge', 'bridge-name')]),

@@ -46,9 +46,14 @@ export const nadFormFromManifest = (obj: unknown): Adapted<NADForm> => {
   const r = new ManifestReader(obj);
   const name = r.string('metadata.name') ?? '';
   const namespace = r.string('metadata.namespace');
-  r.require('spec.config');
   const text = r.string('spec.config');
-  if (text === undefined) return { issues: r.issues, pathOf: nadPathOf(undefined) };
+  // Multus (pkg/k8sclient GetCNIConfig): a NAD without config uses the CNI config file of the same name in
+  // its configuration directory on each node, so the config is not required, only unchecked.
+  if (text === undefined || text.trim() === '') {
+    if (r.get('spec.config') === undefined || text !== undefined)
+      r.issues.push(warn('spec.config', 'nad-config-from-file', { name }));
+    return { issues: r.issues, pathOf: nadPathOf(undefined) };
+  }
   let config: CNIConfig;
   try {
     const value: unknown = JSON.parse(text);

@@ -19,6 +19,7 @@ import { validateNic } from './nncpValidate';
 import { getSelectedNodeStates } from '../shared/options';
 import { type FieldTable, META_RENAMES } from '../shared/fieldPaths';
 import { ManifestReader, isObject } from '../shared/reader';
+import { NNCP_NODE_SELECTOR_MAX, nncpNameRule, nncpUpdateRules } from './webhookRules';
 import { ipManifestIssues, portsOf } from './nncpIp';
 
 const MAX_UNAVAILABLE = /^([1-9]\d*|([1-9]\d?|100)%)$/;
@@ -84,7 +85,7 @@ const interfaceIssues = (
       : isInterfaceName(name)
         ? []
         : [err(`${p}.name`, type.endsWith('bridge') ? 'bridge-name' : 'iface-name')]),
-    ...(type === '' ? [err(`${p}.type`, 'required')] : []),
+    ...typeIssues(r, p, name, type, states),
     ...validateIntRange(`${p}.mtu`, r.int(`${p}.mtu`), 576, 65535, 'mtu-range'),
     ...(type === 'vlan'
       ? [
@@ -113,6 +114,26 @@ const interfaceIssues = (
         ]
       : []),
   ];
+};
+
+/**
+ * nmstate resolves an interface given without `type` from the current state (InterfaceType::Unknown): fine when
+ * it is being removed or exists on every selected node; a new interface needs a type. Without node states we
+ * cannot tell, so it is a warning.
+ */
+const typeIssues = (
+  r: ManifestReader,
+  p: string,
+  name: string,
+  type: string,
+  states: readonly NodeNetworkState[],
+): FieldIssue[] => {
+  if (type !== '' || name === '' || r.string(`${p}.state`) === 'absent') return [];
+  if (!states.length) return [warn(`${p}.type`, 'nmstate-type-from-current')];
+  const missing = states.find(
+    (s) => !(s.status?.currentState?.interfaces ?? []).some((x) => x.name === name),
+  );
+  return missing ? [err(`${p}.type`, 'required')] : [];
 };
 
 const mappingIssues = (
@@ -154,13 +175,21 @@ export const validateNNCPManifest = (obj: unknown, ctx: ClusterContext = {}): Fi
   const nodeSelector = r.stringMap('spec.nodeSelector');
   const maxUnavailable = r.get('spec.maxUnavailable');
   const states = getSelectedNodeStates(ctx, nodeSelector);
-  r.require('spec.desiredState');
+  // pkg/client/client.go: an empty desired state is accepted and ignored ("Ignoring empty desired state").
+  const desired = r.get('spec.desiredState');
+  if (desired === undefined || desired === null || (isObject(desired) && Object.keys(desired).length === 0))
+    r.issues.push(warn('spec.desiredState', 'nncp-desired-state-empty'));
   const interfaces = r.list('spec.desiredState.interfaces') ?? [];
   const created = new Set(
     interfaces.flatMap((x) => (isObject(x) && typeof x.name === 'string' ? [x.name] : [])),
   );
   const issues = [
     ...validateSubdomainName('metadata.name', r.string('metadata.name')),
+    ...nncpNameRule(r.string('metadata.name') ?? '', 'metadata.name', ctx),
+    ...nncpUpdateRules(r.string('metadata.name') ?? '', r.get('spec'), ctx),
+    ...(Object.keys(nodeSelector ?? {}).length > NNCP_NODE_SELECTOR_MAX
+      ? [err('spec.nodeSelector', 'too-many', { max: NNCP_NODE_SELECTOR_MAX })]
+      : []),
     ...validateLabelMap('spec.nodeSelector', nodeSelector),
     ...(maxUnavailable !== undefined &&
     !(

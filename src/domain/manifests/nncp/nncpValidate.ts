@@ -15,6 +15,7 @@ import {
   warn,
 } from '../shared/check';
 import type { ClusterContext } from '../shared/context';
+import { nncpNameRule } from './webhookRules';
 import {
   type BondForm,
   BOND_MODES,
@@ -242,6 +243,7 @@ export const validateNNCP = (form: NNCPForm, ctx: ClusterContext = {}): FieldIss
   const maxUnavailable = form.maxUnavailable?.trim();
   return [
     ...validateSubdomainName('name', form.name),
+    ...nncpNameRule(form.name.trim(), 'name', ctx),
     ...validateLabelMap('nodeSelector', form.nodeSelector),
     ...(Object.keys(form.nodeSelector).length > 256 ? [err('nodeSelector', 'too-many', { max: 256 })] : []),
     // kubernetes-nmstate #1348: a policy matching no node reports nothing useful.

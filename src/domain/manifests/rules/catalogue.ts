@@ -17,6 +17,7 @@ export type Component =
   | 'SR-IOV network operator'
   | 'kubernetes-nmstate'
   | 'Linux kernel / CNI plugins'
+  | 'Multus CNI'
   | 'OpenShift Virtualization (support)'
   | 'vm-network-lint';
 
@@ -35,15 +36,19 @@ const OVN_CNI_CONF = 'ovn-org/ovn-kubernetes go-controller/pkg/config/cni.go';
 const OVN_CONFIG = 'ovn-org/ovn-kubernetes go-controller/pkg/config/config.go (reserved ranges)';
 const OVN_LOCALNET =
   'ovn-org/ovn-kubernetes go-controller/pkg/ovn/base_network_controller_secondary.go (localnet port)';
-const KV_ADMIT = 'kubevirt/kubevirt pkg/network/admitter';
 const KV_VM = 'kubevirt/kubevirt pkg/virt-api/webhooks/validating-webhook/admitters/vmi-create-admitter.go';
-const KV_HOTPLUG = 'kubevirt/kubevirt pkg/network/admitter/hotplug.go';
+const KV_HOTPLUG = 'kubevirt/kubevirt pkg/network/admitter/admit.go (validateInterfaceStateValue)';
+const KV_IFACE = 'kubevirt/kubevirt pkg/network/admitter/netiface.go';
+const KV_BINDING = 'kubevirt/kubevirt pkg/network/admitter/binding.go';
+const KV_DRA = 'kubevirt/kubevirt pkg/network/admitter/dra.go';
+const MULTUS = 'k8snetworkplumbingwg/multus-cni pkg/k8sclient/k8sclient.go (parsePodNetworkObjectName)';
 const SRIOV = 'k8snetworkplumbingwg/sriov-network-operator pkg/webhook/validate.go';
 const SRIOV_MUTATE = 'k8snetworkplumbingwg/sriov-network-operator pkg/webhook/mutate.go';
 const SRIOV_TYPES = 'k8snetworkplumbingwg/sriov-network-operator api/v1/sriovnetworknodepolicy_types.go';
 const SRIOV_NET = 'k8snetworkplumbingwg/sriov-network-operator api/v1/sriovnetwork_types.go';
 const NMSTATE_API = 'nmstate/kubernetes-nmstate api/v1/nodenetworkconfigurationpolicy_types.go';
-const NMSTATE_HOOK = 'nmstate/kubernetes-nmstate pkg/webhook/nodenetworkconfigurationpolicy';
+const NMSTATE_VAP =
+  'nmstate/kubernetes-nmstate deploy/handler/operator.yaml (nncp-validation-policy; before 2026-03 pkg/webhook/nodenetworkconfigurationpolicy/validation.go)';
 const NMSTATE = 'nmstate/nmstate rust/src/lib/ifaces';
 const KERNEL = 'torvalds/linux net/core/dev.c (dev_valid_name)';
 const BRIDGE_CNI = 'containernetworking/plugins plugins/main/bridge/bridge.go';
@@ -221,7 +226,10 @@ export const CATALOGUE: Record<IssueCode, RuleEntry> = {
   'ip-duplicate': e('vm-network-lint', OWN),
   'ip-listed-twice': e('vm-network-lint', OWN),
   'ip-static-many-nodes': w('vm-network-lint', OWN),
-  'node-selector-no-nodes': w('kubernetes-nmstate', NMSTATE_HOOK),
+  'node-selector-no-nodes': w(
+    'kubernetes-nmstate',
+    'nmstate/kubernetes-nmstate controllers/handler (Ignored condition when no node matches, OPNET-81)',
+  ),
   'bridge-mapping-duplicate': w('OVN-Kubernetes', 'nmstate/nmstate rust/src/lib/ovn.rs'),
   'resource-name': e('SR-IOV network operator', SRIOV),
   'resource-name-unknown': w('SR-IOV network operator', SRIOV),
@@ -233,7 +241,7 @@ export const CATALOGUE: Record<IssueCode, RuleEntry> = {
   'pf-name': e('SR-IOV network operator', SRIOV),
   'pf-vf-range': e('SR-IOV network operator', SRIOV),
   'pci-address': e('SR-IOV network operator', SRIOV),
-  'pf-no-match': w('SR-IOV network operator', SRIOV),
+  'pf-no-match': e('SR-IOV network operator', SRIOV),
   'rdma-vfio': e('SR-IOV network operator', SRIOV),
   'sriov-dpdk-device-type': e(
     'KubeVirt',
@@ -251,21 +259,100 @@ export const CATALOGUE: Record<IssueCode, RuleEntry> = {
   ),
   'tx-rate-order': e('SR-IOV network operator', SRIOV),
   'sriov-network-namespace': w('SR-IOV network operator', SRIOV_NET),
-  'vm-iface-no-network': e('KubeVirt', KV_VM),
-  'vm-network-no-iface': e('KubeVirt', KV_VM),
-  'vm-duplicate-name': e('KubeVirt', KV_VM),
-  'vm-binding-count': e('KubeVirt', KV_ADMIT),
-  'vm-binding-network': e('KubeVirt', KV_ADMIT),
-  'vm-network-source': e('KubeVirt', KV_VM),
-  'vm-pod-network-twice': e('KubeVirt', KV_VM),
-  'vm-network-name': e('KubeVirt', KV_VM),
-  'vm-nad-overlay-twice': e('KubeVirt', KV_ADMIT),
-  'mac-format': e('KubeVirt', KV_ADMIT),
-  'mac-length': e('KubeVirt', KV_ADMIT),
-  'mac-multicast': e('KubeVirt', KV_ADMIT),
-  'mac-zero': e('KubeVirt', KV_ADMIT),
-  'mac-duplicate': e('KubeVirt', KV_ADMIT),
+  'vm-iface-no-network': e('KubeVirt', KV_IFACE),
+  'vm-network-no-iface': e('KubeVirt', KV_IFACE),
+  'vm-duplicate-name': e('KubeVirt', KV_IFACE),
+  'vm-binding-count': e('KubeVirt', KV_BINDING),
+  'vm-binding-network': e(
+    'KubeVirt',
+    `${KV_BINDING} and passt.go (masquerade, passtBinding: pod network only); sriov vs the NAD's CNI type: virt-controller`,
+  ),
+  'vm-network-source': e('KubeVirt', 'kubevirt/kubevirt pkg/network/admitter/netsource.go'),
+  'vm-pod-network-twice': e('KubeVirt', 'kubevirt/kubevirt pkg/network/admitter/netsource.go'),
+  'vm-network-name': e('Multus CNI', MULTUS),
+  'vm-nad-overlay-twice': e(
+    'OVN-Kubernetes',
+    'kubevirt-ui/kubevirt-plugin #3355 (one pod attachment per OVN-Kubernetes network)',
+  ),
+  'mac-format': e('KubeVirt', `${KV_IFACE}; kubevirt/kubevirt pkg/network/link/mac.go (net.ParseMAC)`),
+  'mac-length': e('KubeVirt', 'kubevirt/kubevirt pkg/network/link/mac.go (ValidateMacAddress)'),
+  // KubeVirt's admitter accepts these; libvirt refuses a multicast MAC when virt-launcher defines the domain.
+  'mac-multicast': e(
+    'KubeVirt',
+    'libvirt src/conf/domain_conf.c (expected unicast mac address), in virt-launcher',
+  ),
+  'mac-zero': w(
+    'Linux kernel / CNI plugins',
+    'torvalds/linux drivers/net/virtio_net.c (invalid MAC: a random one is used)',
+  ),
+  'mac-duplicate': e(
+    'KubeVirt',
+    'k8snetworkplumbingwg/kubemacpool pkg/pool-manager (a MAC is allocated once)',
+  ),
   'vm-absent-binding': e('KubeVirt', KV_HOTPLUG),
-  'vm-link-state': e('KubeVirt', KV_ADMIT),
-  'vm-link-state-sriov': w('KubeVirt', KV_ADMIT),
+  'vm-link-state': e('KubeVirt', KV_HOTPLUG),
+  'vm-link-state-sriov': e('KubeVirt', KV_HOTPLUG),
+  // KubeVirt VM admission, read rule by rule (vm/admitterRules.ts)
+  'vm-iface-name': e('KubeVirt', KV_IFACE),
+  'vm-iface-model': e('KubeVirt', KV_IFACE),
+  'vm-pci-address': e('KubeVirt', `${KV_IFACE}; kubevirt/kubevirt pkg/util/hardware/hw_utils.go`),
+  'vm-binding-discontinued': e('KubeVirt', 'kubevirt/kubevirt pkg/network/admitter/discontinued.go'),
+  'mac-reserved': e('KubeVirt', `${KV_BINDING}; kubevirt/kubevirt pkg/network/link/mac.go`),
+  'vm-dhcp-option-range': e('KubeVirt', KV_IFACE),
+  'vm-dhcp-option-duplicate': e('KubeVirt', KV_IFACE),
+  'vm-ntp-server': e('KubeVirt', KV_IFACE),
+  'vm-port-name-duplicate': e('KubeVirt', KV_IFACE),
+  'vm-port-name': e('KubeVirt', `${KV_IFACE}; ${K8S_VALIDATION} (IsValidPortName)`),
+  'vm-port-range': e('KubeVirt', KV_IFACE),
+  'vm-port-protocol': e('KubeVirt', KV_IFACE),
+  'vm-port-ranges-gate': w('KubeVirt', `${KV_IFACE} (PortRangesSpec feature gate)`),
+  'vm-port-ranges-with-ports': e('KubeVirt', KV_IFACE),
+  'vm-port-ranges-masquerade': e('KubeVirt', KV_IFACE),
+  'vm-port-range-order': e('KubeVirt', KV_IFACE),
+  'vm-port-ranges-overlap': e('KubeVirt', KV_IFACE),
+  'vm-boot-order': e('KubeVirt', KV_VM),
+  'vm-boot-order-duplicate': e('KubeVirt', KV_VM),
+  'vm-probe-pod-network': e('KubeVirt', KV_VM),
+  'vm-dra-sriov': e('KubeVirt', KV_DRA),
+  'vm-dra-claim-unknown': e('KubeVirt', KV_DRA),
+  'vm-dra-duplicate': e('KubeVirt', KV_DRA),
+  'vm-dra-multus': e('KubeVirt', KV_DRA),
+  // SR-IOV network operator webhook, read rule by rule (sriov/webhookRules.ts)
+  'sriov-policy-namespace': w('SR-IOV network operator', SRIOV),
+  'sriov-netfilter-exclusive': e('SR-IOV network operator', SRIOV),
+  'sriov-netfilter-link-type': e('SR-IOV network operator', SRIOV),
+  'sriov-nic-unsupported': w(
+    'SR-IOV network operator',
+    `${SRIOV}; k8snetworkplumbingwg/sriov-network-operator deploy/configmap.yaml (supported-nic-ids)`,
+  ),
+  'resource-name-dash': w('SR-IOV network operator', `${SRIOV} (f900cbcf5)`),
+  'sriov-no-nodes': e('SR-IOV network operator', SRIOV),
+  'sriov-vf-range-overlap': e('SR-IOV network operator', SRIOV),
+  'sriov-root-device-overlap': e('SR-IOV network operator', SRIOV),
+  'sriov-switchdev-eth': e('SR-IOV network operator', SRIOV),
+  'sriov-vdpa-netdevice': e('SR-IOV network operator', SRIOV),
+  'sriov-needs-switchdev': e('SR-IOV network operator', SRIOV),
+  'sriov-external-numvfs': e('SR-IOV network operator', SRIOV),
+  'sriov-vdpa-vendor': e('SR-IOV network operator', SRIOV),
+  'sriov-external-inconsistent': e('SR-IOV network operator', SRIOV),
+  'sriov-exclude-topology': e('SR-IOV network operator', SRIOV),
+  'sriov-network-namespace-field': e(
+    'SR-IOV network operator',
+    'k8snetworkplumbingwg/sriov-network-operator pkg/webhook/validate_networks.go',
+  ),
+  // kubernetes-nmstate admission policy (nncp/webhookRules.ts)
+  'nncp-name-length': e('kubernetes-nmstate', NMSTATE_VAP),
+  'nncp-in-progress': e('kubernetes-nmstate', NMSTATE_VAP),
+  'nncp-capture-immutable': e('kubernetes-nmstate', NMSTATE_VAP),
+  // The "Required" audit (#14 point 2)
+  'nad-config-from-file': w(
+    'Multus CNI',
+    'k8snetworkplumbingwg/multus-cni pkg/k8sclient/k8sclient.go (GetCNIConfig)',
+  ),
+  'bridge-default-cni0': w('Linux kernel / CNI plugins', `${BRIDGE_CNI} (defaultBrName)`),
+  'nncp-desired-state-empty': w('kubernetes-nmstate', 'nmstate/kubernetes-nmstate pkg/client/client.go'),
+  'nmstate-type-from-current': w(
+    'kubernetes-nmstate',
+    'nmstate/nmstate rust/src/lib/ifaces/inter_ifaces.rs (unknown type)',
+  ),
 };

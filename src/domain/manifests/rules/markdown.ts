@@ -2,6 +2,7 @@
 import { messages } from '../shared/messages';
 import type { IssueCode } from '../shared/messages';
 import { CATALOGUE, type Component } from './catalogue';
+import { NOT_APPLICABLE } from './notApplicable';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -40,6 +41,16 @@ export const rulesMarkdown = (): string => {
     }
     lines.push('');
   }
+  lines.push(
+    '## Read and judged not applicable',
+    '',
+    'Upstream admission rules read rule by rule that vm-network-lint does not check, and why.',
+    '',
+    '| Component | Rule | Why not | Upstream source |',
+    '| --- | --- | --- | --- |',
+    ...NOT_APPLICABLE.map((n) => `| ${n.component} | ${cell(n.rule)} | ${cell(n.why)} | ${cell(n.source)} |`),
+    '',
+  );
   return lines.join('\n');
 };
 

@@ -145,7 +145,8 @@ export const messages = {
     'The policy selects {{count}} nodes: each of them gets the same static address {{ip}}, a conflict on the network',
   'node-selector-no-nodes': 'The node selector matches no node',
   'bridge-mapping-duplicate': 'Physical network {{name}} is already mapped to bridge {{bridge}} by {{owner}}',
-  'resource-name': 'Resource name must contain only letters, digits and "_"',
+  'resource-name':
+    'Resource name must be at most 63 letters, digits, "_" or "-", starting and ending with a letter or digit',
   'resource-name-unknown': 'No SriovNetworkNodePolicy provides resource "{{resourceName}}"',
   'numvfs-range': 'Number of VFs must be at least 1',
   'numvfs-above-total': '{{numVfs}} VFs requested, but {{pf}} on node {{node}} supports at most {{max}}',
@@ -185,7 +186,72 @@ export const messages = {
   'vm-absent-binding':
     'Only bridge-bound interfaces on secondary networks can be hot-unplugged (state: absent)',
   'vm-link-state': 'state must be up, down or absent',
-  'vm-link-state-sriov': 'SR-IOV interfaces do not report link state; "down" may not take effect',
+  'vm-link-state-sriov':
+    'An SR-IOV interface takes no link state (up or down): KubeVirt cannot set it on a VF',
+  // KubeVirt VM admission (vm/admitterRules.ts)
+  'vm-iface-name': 'Interface name may contain only letters, digits, "-" and "_"',
+  'vm-iface-model': 'Model must be one of: {{allowed}}',
+  'vm-pci-address': 'Must be a PCI address like 0000:81:00.1 (domain:bus:slot.function)',
+  'vm-binding-discontinued':
+    'The {{binding}} binding was discontinued in KubeVirt 1.3; KubeVirt refuses a VM created with it',
+  'mac-reserved': '{{mac}} is reserved for the in-pod bridge of the masquerade binding; choose another MAC',
+  'vm-dhcp-option-range': 'DHCP private options must be 224–254',
+  'vm-dhcp-option-duplicate': 'This DHCP private option is given twice',
+  'vm-ntp-server': 'NTP servers must be IPv4 addresses',
+  'vm-port-name-duplicate': 'Port name {{name}} is used twice',
+  'vm-port-name':
+    'Port name must be an IANA service name: at most 15 lowercase letters, digits and "-", with a letter',
+  'vm-port-range': 'Port must be 1–65535',
+  'vm-port-protocol': 'Protocol must be TCP or UDP',
+  'vm-port-ranges-gate':
+    'portRanges needs the PortRangesSpec feature gate in the KubeVirt configuration; without it KubeVirt refuses the VM',
+  'vm-port-ranges-with-ports': 'Give either ports or portRanges, not both',
+  'vm-port-ranges-masquerade': 'portRanges work only with the masquerade binding',
+  'vm-port-range-order': 'The start of a port range must not be above its end',
+  'vm-port-ranges-overlap': 'This {{protocol}} port range overlaps {{other}}',
+  'vm-boot-order': 'Boot order must be 1 or more',
+  'vm-boot-order-duplicate': 'Boot order already used by {{other}}',
+  'vm-probe-pod-network': 'An httpGet or tcpSocket probe needs the pod network; this VM has none',
+  'vm-dra-sriov': 'A resourceClaim (DRA) network needs an interface with the sriov binding',
+  'vm-dra-claim-unknown': 'Claim {{claim}} is not declared in spec.template.spec.resourceClaims',
+  'vm-dra-duplicate': 'Same claim and request as {{other}}',
+  'vm-dra-multus': 'Multus networks cannot be mixed with resourceClaim (DRA) networks in one VM',
+  // SR-IOV network operator webhook (sriov/webhookRules.ts)
+  'sriov-policy-namespace':
+    'The SR-IOV operator only uses policies in {{expected}}; this one is accepted and ignored',
+  'sriov-netfilter-exclusive':
+    'With netFilter, the nicSelector cannot also set vendor, deviceID, pfNames or rootDevices',
+  'sriov-netfilter-link-type': 'With netFilter, linkType can only be eth',
+  'sriov-nic-unsupported':
+    "{{nic}} is not in the SR-IOV operator's supported NIC list (ConfigMap supported-nic-ids): its webhook refuses it unless that list was extended",
+  'resource-name-dash':
+    'SR-IOV network operators before the 2026-07 webhook change refuse "-" in a resource name; use "_" for older clusters',
+  'sriov-no-nodes': 'The node selector matches no node; the SR-IOV operator refuses the policy',
+  'sriov-vf-range-overlap': 'VFs of {{entry}} overlap those of policy {{policy}} on the same PF',
+  'sriov-root-device-overlap': 'Root device already selected by policy {{policy}}',
+  'sriov-switchdev-eth': 'eSwitchMode switchdev works only with ethernet links (linkType eth)',
+  'sriov-vdpa-netdevice': 'vdpaType needs deviceType netdevice',
+  'sriov-needs-switchdev': '{{what}} needs eSwitchMode: switchdev',
+  'sriov-external-numvfs':
+    'The PF {{pf}} on node {{node}} is managed externally with {{max}} VFs; the policy cannot ask for more',
+  'sriov-vdpa-vendor': 'vDPA is supported only on NVIDIA (Mellanox, 15b3) NICs',
+  'sriov-external-inconsistent': 'externallyManaged differs from policy {{policy}} on the same PF',
+  'sriov-exclude-topology':
+    'excludeTopology differs from policy {{policy}}, which gives the same resource {{resourceName}}',
+  'sriov-network-namespace-field':
+    'networkNamespace can only be set on a SriovNetwork in {{expected}}; elsewhere the NAD is created in its own namespace',
+  // kubernetes-nmstate admission policy (nncp/webhookRules.ts)
+  'nncp-name-length': 'A policy name is also a label value: at most {{max}} characters',
+  'nncp-in-progress': 'Policy {{name}} is still being applied; its spec cannot change until it finishes',
+  'nncp-capture-immutable': 'spec.capture of an existing policy cannot be changed',
+  // The "Required" audit: accepted by the component, with a fallback (#14 point 2)
+  'nad-config-from-file':
+    'No spec.config: Multus uses the CNI config file named {{name}} on each node, which vm-network-lint cannot check',
+  'bridge-default-cni0':
+    'No bridge: the bridge CNI plugin uses cni0, which it creates on each node unconnected to any NIC',
+  'nncp-desired-state-empty': 'No desiredState: kubernetes-nmstate accepts the policy and changes nothing',
+  'nmstate-type-from-current':
+    'No type: nmstate takes it from the existing interface of this name; a new interface needs a type',
 } as const;
 
 export type IssueCode = keyof typeof messages;

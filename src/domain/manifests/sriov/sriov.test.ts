@@ -56,7 +56,14 @@ describe('validateSriovPolicy', () => {
   });
 
   it.each([
-    ['resourceName with "-"', aPolicy({ resourceName: 'intel-vfio' }), ['resource-name@resourceName']],
+    // pkg/webhook/validate.go validateResourceName: alphanumeric at both ends, at most 63 characters.
+    ['resourceName starting with "_"', aPolicy({ resourceName: '_intel' }), ['resource-name@resourceName']],
+    [
+      'resourceName of 64 characters',
+      aPolicy({ resourceName: 'a'.repeat(64) }),
+      ['resource-name@resourceName'],
+    ],
+    ['resourceName with "."', aPolicy({ resourceName: 'intel.vfio' }), ['resource-name@resourceName']],
     ['resourceName missing', aPolicy({ resourceName: '' }), ['required@resourceName']],
     ['numVfs 0', aPolicy({ numVfs: 0 }), ['numvfs-range@numVfs']],
     ['empty nicSelector', aPolicy({ nicSelector: {} }), ['nic-selector-empty@nicSelector']],
@@ -102,10 +109,19 @@ describe('validateSriovPolicy', () => {
   });
 
   it.each([
-    ['no PF matches', aPolicy({ nicSelector: { pfNames: ['ens9'] } }), ['pf-no-match@nicSelector']],
+    [
+      'resourceName with "-" (older operators refuse it)',
+      aPolicy({ resourceName: 'intel-vfio' }),
+      ['resource-name-dash@resourceName'],
+    ],
     ['netdevice for VMs', aPolicy({ deviceType: 'netdevice' }), ['sriov-netdevice-vm@deviceType']],
   ])('warning: %s', (_, form, expected) => {
     expect(codes(validateSriovPolicy(form, sriovCluster()), 'warning')).toEqual(expected);
+  });
+
+  // The webhook refuses a nicSelector that selects no PF on the selected nodes ("no supported NIC is selected").
+  it('error: no PF matches', () => {
+    expect(errors(aPolicy({ nicSelector: { pfNames: ['ens9'] } }))).toEqual(['pf-no-match@nicSelector']);
   });
 });
 
@@ -194,7 +210,12 @@ describe('validateSriovPolicy: MTU and PF sharing', () => {
     const ctx = aCluster({
       sriovPolicies: [buildSriovPolicyManifest(aPolicy({ name: 'net', deviceType: 'netdevice' }))],
     });
-    expect(codes(validateSriovPolicy(aPolicy(), ctx), 'error')).toEqual(['sriov-pf-device-type@deviceType']);
+    // Both take the whole PF: the webhook also refuses the overlapping VF ranges (webhookRules.ts).
+    expect(codes(validateSriovPolicy(aPolicy(), ctx), 'error')).toEqual([
+      'sriov-pf-device-type@deviceType',
+      'sriov-vf-range-overlap@nicSelector.pfNames[0]',
+    ]);
+
     const split = aCluster({
       sriovPolicies: [
         buildSriovPolicyManifest(

@@ -18,6 +18,7 @@ import {
 } from '../shared/check';
 import type { ClusterContext } from '../shared/context';
 import { type PfOption, getPfOptions, getSelectedNodeNames } from '../shared/options';
+import { networkFormRules, policyFormRules } from './webhookRules';
 import { validateDpdkAndLink } from './dpdk';
 
 export const SRIOV_NAMESPACE = 'openshift-sriov-network-operator';
@@ -125,8 +126,10 @@ export const buildSriovNetworkManifest = (form: SriovNetworkForm): SriovNetwork 
   },
 });
 
-// Webhook: `^[a-zA-Z0-9_]+$` (the device plugin resource name, prefixed with openshift.io/).
-const RESOURCE_NAME = /^[a-zA-Z0-9_]+$/;
+// Webhook validateResourceName (pkg/webhook/validate.go, since f900cbcf5): ≤ 63 characters, alphanumerics, "_"
+// and "-", starting and ending alphanumeric (the device plugin resource name, prefixed with openshift.io/).
+// Earlier operators allowed only `^[a-zA-Z0-9_]+$`: a "-" gets a warning (webhookRules.ts).
+const RESOURCE_NAME = /^[a-zA-Z0-9]([a-zA-Z0-9_-]*[a-zA-Z0-9])?$/;
 const PCI_ID = /^[0-9a-fA-F]{4}$/;
 const PCI_ADDRESS = /^[0-9a-fA-F]{4}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7]$/;
 /** Mellanox (vendor 15b3) firmware caps VFs per PF; the operator webhook refuses more. */
@@ -136,7 +139,7 @@ export const MELLANOX_MAX_VFS = 128;
 export const validateResourceName = (field: string, name: string): FieldIssue[] =>
   isBlank(name)
     ? [err(field, 'required')]
-    : RESOURCE_NAME.test(name.trim())
+    : name.trim().length <= 63 && RESOURCE_NAME.test(name.trim())
       ? []
       : [err(field, 'resource-name')];
 
@@ -187,7 +190,11 @@ const validateVfCount = (form: SriovPolicyForm, ctx: ClusterContext): FieldIssue
       undefined,
     );
   return [
-    ...(ctx.sriovNodeStates && pfs.length === 0 ? [warn('nicSelector', 'pf-no-match')] : []),
+    // dynamicValidateSriovNetworkNodePolicy: "no supported NIC is selected by the nicSelector" (netFilter
+    // is matched by the operator against cloud platforms, not here).
+    ...(ctx.sriovNodeStates && pfs.length === 0 && !form.nicSelector.netFilter?.trim() && nodes?.length !== 0
+      ? [err('nicSelector', 'pf-no-match')]
+      : []),
     ...(tightest && form.numVfs > (tightest.totalvfs ?? 0)
       ? [
           err('numVfs', 'numvfs-above-total', {
@@ -219,6 +226,7 @@ export const validateSriovPolicy = (form: SriovPolicyForm, ctx: ClusterContext =
   ...(form.deviceType === 'netdevice' ? [warn('deviceType', 'sriov-netdevice-vm')] : []),
   ...validatePolicyMtu(form, ctx),
   ...validatePfSharing(form, ctx),
+  ...policyFormRules(form, ctx),
 ];
 
 /** Jumbo frames top out at 9216 on common SR-IOV NICs; above that only the PF's own MTU can tell. */
@@ -321,5 +329,6 @@ export const validateSriovNetwork = (form: SriovNetworkForm, ctx: ClusterContext
       ? [err('minTxRate', 'tx-rate-order')]
       : []),
     ...(ipam.ok ? [] : [err('ipam', 'ipam-json', { message: ipam.message })]),
+    ...networkFormRules(form),
   ];
 };

@@ -8,6 +8,13 @@ import type { NetworkAttachmentDefinition } from '../../kube/networks';
 import type { VM, VMInterface, VMNetwork } from '../../kube/vm';
 import { bindingKeysOf, parseNadRef } from '../../kube/vm';
 import { duplicateIndexes, err, isDNS1123Label, warn } from '../shared/check';
+import {
+  bootOrderIssues,
+  draIssues,
+  interfaceFieldIssues,
+  podPortIssues,
+  probeIssues,
+} from './admitterRules';
 import { parseCniConfig } from '../../kube/networks';
 import { canHotUnplug } from '../../interfaces/hotplug';
 import { isMulticastMac, parseMac as parseMac48 } from '../../interfaces/mac';
@@ -48,7 +55,8 @@ export const validateMac = (field: string, mac: string): FieldIssue[] => {
   const parsed = parseMac48(mac);
   if ('error' in parsed) return [err(field, parsed.error)];
   if (isMulticastMac(parsed.mac)) return [err(field, 'mac-multicast')];
-  return parsed.mac === '00:00:00:00:00:00' ? [err(field, 'mac-zero')] : [];
+  // KubeVirt accepts it; the guest kernel refuses an all-zero address and picks a random one.
+  return parsed.mac === '00:00:00:00:00:00' ? [warn(field, 'mac-zero')] : [];
 };
 
 const networkLabel = (net: VMNetwork): string =>
@@ -60,16 +68,20 @@ const bindingIssues = (
   net: VMNetwork | undefined,
   nad: NadInfo | undefined,
 ): FieldIssue[] => {
-  const bindings = bindingKeysOf(iface);
+  // pkg/network/admitter/binding.go countInterfaceBindings: exactly one of the binding methods or a binding
+  // plugin; the discontinued keys (slirp, passt, macvtap) do not count (admitterRules.ts reports them).
+  const bindings = bindingKeysOf(iface).filter((b) => b !== 'slirp' && b !== 'passt' && b !== 'macvtap');
   const field = `interfaces[${i}]`;
-  if (bindings.length > 1) return [err(field, 'vm-binding-count', { found: bindings.join(', ') })];
+  if (bindings.length !== 1)
+    return [err(field, 'vm-binding-count', { found: bindings.length ? bindings.join(', ') : 'none' })];
   const binding = bindings[0];
   if (!net || !binding) return [];
   const podLike = net.pod !== undefined || net.multus?.default === true;
   const sriovNad = nad?.cniType === 'sriov';
+  // binding.go / passt.go: masquerade and passtBinding need `pod` itself (a multus default network is refused).
   const bad =
-    (podLike && (binding === 'sriov' || binding === 'macvtap')) ||
-    (!podLike && (binding === 'masquerade' || binding === 'passt' || binding === 'passtBinding')) ||
+    (podLike && binding === 'sriov') ||
+    (net.pod === undefined && (binding === 'masquerade' || binding === 'passtBinding')) ||
     (sriovNad && binding !== 'sriov') ||
     (nad !== undefined && !sriovNad && binding === 'sriov');
   return bad ? [err(field, 'vm-binding-network', { binding, network: networkLabel(net) })] : [];
@@ -78,13 +90,13 @@ const bindingIssues = (
 const stateIssues = (iface: VMInterface, i: number, net: VMNetwork | undefined): FieldIssue[] => {
   const state: unknown = iface.state;
   const field = `interfaces[${i}].state`;
-  if (state === undefined || state === '' || state === 'up') return [];
-  if (state !== 'down' && state !== 'absent') return [err(field, 'vm-link-state')];
-  const bindings = bindingKeysOf(iface);
+  if (state === undefined || state === '') return [];
+  if (state !== 'up' && state !== 'down' && state !== 'absent') return [err(field, 'vm-link-state')];
   // The one hot-unplug rule (interfaces/hotplug.ts): bridge binding, off the default network.
   if (state === 'absent' && !canHotUnplug(iface, net)) return [err(field, 'vm-absent-binding')];
-  // kubevirt/enhancements #2: SR-IOV link state is not reported or enforced.
-  return state === 'down' && bindings.includes('sriov') ? [warn(field, 'vm-link-state-sriov')] : [];
+  // pkg/network/admitter/admit.go validateInterfaceStateValue: no up/down on an SR-IOV NIC (its link state
+  // cannot be set through the domain).
+  return iface.sriov !== undefined && state !== 'absent' ? [err(field, 'vm-link-state-sriov')] : [];
 };
 
 const networkIssues = (
@@ -101,8 +113,11 @@ const networkIssues = (
         (s) => s !== undefined,
       );
       if (sources.length !== 1) return [err(`networks[${i}]`, 'vm-network-source')];
-      const name = n.multus?.networkName;
-      if (name === undefined) return [];
+      if (n.multus === undefined) return [];
+      const name: unknown = (n.multus as { networkName?: unknown }).networkName;
+      // netsource.go validateMultusNetworkSource: "CNI delegating plugin must have a networkName".
+      if (name === undefined || name === '') return [err(`networks[${i}].multus.networkName`, 'required')];
+      if (typeof name !== 'string') return [err(`networks[${i}].multus.networkName`, 'not-a-string')];
       if (!isValidNetworkName(name)) return [err(`networks[${i}].multus.networkName`, 'vm-network-name')];
       const key = resolveNetworkName(name, vmNamespace);
       if (nads.get(key)?.cniType !== 'ovn-k8s-cni-overlay') return [];
@@ -129,7 +144,15 @@ export const validateVMNetworks = (vm: VM, nads: Map<string, NadInfo> = new Map(
   const netByName = new Map(networks.map((n) => [n.name, n]));
   const ifaceNames = new Set(interfaces.map((i) => i.name));
   const macs = interfaces.map((i) => (typeof i.macAddress === 'string' ? parseMac(i.macAddress) : undefined));
+  const devices = spec?.domain?.devices ?? {};
+  const disks = Array.isArray(devices.disks) ? (devices.disks as unknown[]) : [];
   return [
+    ...bootOrderIssues(interfaces, disks),
+    ...probeIssues(
+      spec ?? {},
+      networks.some((n) => n.pod !== undefined),
+    ),
+    ...draIssues(spec ?? {}, interfaces),
     ...duplicateIndexes(interfaces, (i) => i.name).map((i) =>
       err(`interfaces[${i}].name`, 'vm-duplicate-name', { name: interfaces[i]?.name ?? '' }),
     ),
@@ -138,12 +161,17 @@ export const validateVMNetworks = (vm: VM, nads: Map<string, NadInfo> = new Map(
     ),
     ...interfaces.flatMap((iface, i) => {
       const net = netByName.get(iface.name);
-      const info = net?.multus ? nads.get(resolveNetworkName(net.multus.networkName, ns)) : undefined;
+      const info =
+        typeof net?.multus?.networkName === 'string'
+          ? nads.get(resolveNetworkName(net.multus.networkName, ns))
+          : undefined;
       const mac = macs[i];
       const dup = mac ? macs.findIndex((m) => m === mac) : -1;
       return [
         ...(net ? [] : [err(`interfaces[${i}].name`, 'vm-iface-no-network', { name: iface.name })]),
         ...bindingIssues(iface, i, net, info),
+        ...interfaceFieldIssues(iface, i),
+        ...podPortIssues(iface, i, net?.pod !== undefined),
         ...stateIssues(iface, i, net),
         ...(typeof iface.macAddress === 'string' && iface.macAddress !== ''
           ? validateMac(`interfaces[${i}].macAddress`, iface.macAddress)
