@@ -310,6 +310,30 @@ spec:
     ]);
   });
 
+  // KubeVirt's VM-wide rules land at the VM's own paths: disks, probes, networks' resourceClaim.
+  it('reports boot orders, probes and DRA networks at their manifest paths', () => {
+    const vm = y(`apiVersion: kubevirt.io/v1
+kind: VirtualMachine
+metadata: {name: vm1, namespace: ns}
+spec:
+  template:
+    spec:
+      readinessProbe: {httpGet: {port: 8080}}
+      domain:
+        devices:
+          disks:
+          - {name: root, bootOrder: 1}
+          interfaces:
+          - {name: n1, sriov: {}, bootOrder: 1}
+      networks:
+      - {name: n1, resourceClaim: {claimName: c}}`);
+    expect(codes(validateManifest(vm), 'error')).toEqual([
+      'required@spec.template.spec.networks[0].resourceClaim.requestName',
+      'vm-boot-order-duplicate@spec.template.spec.domain.devices.interfaces[0].bootOrder',
+      'vm-probe-pod-network@spec.template.spec.readinessProbe.httpGet',
+    ]);
+  });
+
   it.each([
     [
       'SriovNetwork IPAM',
