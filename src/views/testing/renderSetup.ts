@@ -11,5 +11,8 @@ import { afterEach, vi } from 'vitest';
 await i18next.use(initReactI18next).init({ lng: 'en', resources: {}, interpolation: { escapeValue: false } });
 configure({ testIdAttribute: 'data-test' });
 afterEach(cleanup);
+// jsdom lays nothing out: views that bring a field into view before focusing it get a no-op.
+if (!('scrollIntoView' in Element.prototype))
+  Object.defineProperty(Element.prototype, 'scrollIntoView', { value: () => undefined });
 // A wizard's test clicks through several steps, each a full render: on the shared 2-core machine that takes seconds.
 vi.setConfig({ testTimeout: 30_000 });
