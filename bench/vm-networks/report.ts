@@ -129,3 +129,84 @@ export const profileSummary = (
   const rows = [...self].sort((a, b) => b[1] - a[1]).slice(0, top);
   return ['CPU profile, self time:', ...rows.map(([k, v]) => `${ms(v).padStart(10)}  ${k}`)].join('\n');
 };
+
+type TraceEvent = {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  /** Thread (CPU) time, µs: what the event cost when other processes also wanted the CPU. */
+  tts?: number;
+  tdur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string };
+};
+
+/**
+ * Where the renderer's main thread spent a Chrome trace (the Performance panel's data): self time per trace event
+ * name (a layout inside a script call counts as layout, not script), the busiest first, and per keystroke. CPU
+ * time (the thread's own) is printed beside wall time: on a loaded machine it is the one that says what the page
+ * costs.
+ */
+export type Trace = { traceEvents: TraceEvent[] };
+
+export const traceSummary = (trace: Trace, keystrokes: number, top = 14): string => {
+  const events = trace.traceEvents;
+  const mains = events.filter(
+    (e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain',
+  );
+  const count = (m: TraceEvent) => events.filter((e) => e.pid === m.pid && e.tid === m.tid).length;
+  const main = mains.sort((a, b) => count(b) - count(a))[0];
+  if (!main) return 'trace: no renderer main thread';
+  // Complete events ('X') and begin/end pairs of the main thread, as intervals with their CPU time.
+  type Span = { start: number; end: number; cpu: number; name: string };
+  const spans: Span[] = [];
+  const open: TraceEvent[] = [];
+  for (const e of events) {
+    if (e.pid !== main.pid || e.tid !== main.tid) continue;
+    if (e.ph === 'X' && e.dur !== undefined)
+      spans.push({ start: e.ts, end: e.ts + e.dur, cpu: e.tdur ?? e.dur, name: e.name });
+    else if (e.ph === 'B') open.push(e);
+    else if (e.ph === 'E') {
+      const b = open.pop();
+      if (b)
+        spans.push({
+          start: b.ts,
+          end: e.ts,
+          cpu: b.tts !== undefined && e.tts !== undefined ? e.tts - b.tts : e.ts - b.ts,
+          name: b.name,
+        });
+    }
+  }
+  spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  const wall = new Map<string, number>();
+  const cpu = new Map<string, number>();
+  type Open = Span & { childWall: number; childCpu: number };
+  const stack: Open[] = [];
+  const close = (upTo: number) => {
+    while (stack.length && stack[stack.length - 1]!.end <= upTo) {
+      const s = stack.pop()!;
+      wall.set(s.name, (wall.get(s.name) ?? 0) + Math.max(0, s.end - s.start - s.childWall));
+      cpu.set(s.name, (cpu.get(s.name) ?? 0) + Math.max(0, s.cpu - s.childCpu));
+      const parent = stack[stack.length - 1];
+      if (parent) {
+        parent.childWall += s.end - s.start;
+        parent.childCpu += s.cpu;
+      }
+    }
+  };
+  for (const s of spans) {
+    close(s.start);
+    stack.push({ ...s, childWall: 0, childCpu: 0 });
+  }
+  close(Infinity);
+  const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0) / 1000;
+  const per = (us: number) => ms(us / 1000 / keystrokes);
+  const rows = [...cpu].sort((a, b) => b[1] - a[1]).slice(0, top);
+  return [
+    `Chrome trace of the page's ${keystrokes} keystrokes, main thread self time per key: CPU ${ms(sum(cpu) / keystrokes)}, wall ${ms(sum(wall) / keystrokes)}`,
+    `${'CPU/key'.padStart(9)}  ${'wall/key'.padStart(9)}  event`,
+    ...rows.map(([k, v]) => `${per(v).padStart(9)}  ${per(wall.get(k) ?? 0).padStart(9)}  ${k}`),
+  ].join('\n');
+};

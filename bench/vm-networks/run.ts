@@ -5,7 +5,9 @@
  * Env: BENCH_LOADS (page loads per mode, default 7), BENCH_VMS / BENCH_NICS (10000 / 4),
  *      BENCH_PROFILE=1 (also write CPU profiles of one page load and of the keystrokes, and print their top functions;
  *      build unminified with BENCH_MINIFY=0 to get readable names),
- *      BENCH_VERBOSE=1 (also print each keystroke's time, ours and floor, with the search text after it).
+ *      BENCH_VERBOSE=1 (also print each keystroke's time, ours and floor, with the search text after it),
+ *      BENCH_TRACE=1 (after the measured keystrokes, type the page's keys once more under a Chrome trace and print
+ *      where the main thread's time went: script, style, layout, paint; the trace is written beside the profiles).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -18,7 +20,15 @@ import { filterRows } from '../../src/domain/interfaces/search';
 import { manyVMs } from '../../src/domain/testing/fixtures';
 import viteConfig, { OUT_DIR } from './vite.config';
 import type { Expectation } from './probe';
-import { keystrokePlan, profileSummary, quantiles, table } from './report';
+import {
+  keystrokePlan,
+  profileSummary,
+  quantiles,
+  table,
+  traceSummary,
+  type Keystroke,
+  type Trace,
+} from './report';
 import { serve } from '../shared/serve';
 import { typeAndMeasure } from '../shared/keystrokes';
 
@@ -27,6 +37,7 @@ const VMS = Number(process.env.BENCH_VMS ?? 10_000);
 const NICS = Number(process.env.BENCH_NICS ?? 4);
 const PROFILE = process.env.BENCH_PROFILE === '1';
 const VERBOSE = process.env.BENCH_VERBOSE === '1';
+const TRACE = process.env.BENCH_TRACE === '1';
 /** Beside the build, which each run empties. */
 const PROFILE_DIR = join(OUT_DIR, '..', 'bench-vm-networks-profiles');
 
@@ -64,6 +75,9 @@ const stopProfile = async (cdp: CDPSession, what: string) => {
   await writeFile(file, JSON.stringify(profile));
   process.stdout.write(`${what}: ${profileSummary(profile)}\nCPU profile: ${file}\n\n`);
 };
+
+/** What Chrome's Performance panel records for the main thread. */
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute'];
 
 const heapUsed = async (cdp: CDPSession): Promise<number> => {
   await cdp.send('HeapProfiler.collectGarbage');
@@ -164,6 +178,28 @@ const main = async () => {
       at += 2 * n;
     }
     if (PROFILE) await stopProfile(cdp, 'keystrokes');
+    if (TRACE) {
+      // Each side's keys alone under a trace, typed once more after the measured ones: the floor's, then ours.
+      const traced = async (what: string, selector: string, expect: (k: Keystroke) => Expectation) => {
+        await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+        for (const query of new Set(plan.map((k) => k.query)))
+          await typeAndMeasure(
+            page,
+            selector,
+            plan.filter((k) => k.query === query),
+            expect,
+          );
+        const trace = await browser.stopTracing();
+        await mkdir(PROFILE_DIR, { recursive: true });
+        const file = join(PROFILE_DIR, `keystrokes-${what}-${Date.now()}.trace.json`);
+        await writeFile(file, trace);
+        process.stdout.write(
+          `${what}: ${traceSummary(JSON.parse(trace.toString()) as Trace, plan.length)}\nChrome trace: ${file}\n\n`,
+        );
+      };
+      await traced('floor', '[data-test="floor-input"]', (k) => ({ kind: 'input', value: k.text }));
+      await traced('page', '[data-test="interface-search"] input', (k) => expectPage(k.text));
+    }
     if (VERBOSE) process.stdout.write(`ours  floor  search text → page\n${verbose.join('\n')}\n\n`);
     process.stdout.write(
       table({
