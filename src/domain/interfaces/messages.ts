@@ -17,7 +17,7 @@ export const interfaceMessages = {
   'mac-format': 'Not a MAC address (six hex pairs separated by ":" or "-")',
   'mac-length': 'Only 6-byte (EUI-48) MAC addresses can be assigned to a VM interface',
   'mac-multicast': 'A multicast MAC address cannot be assigned to an interface',
-  'mac-zero': 'The all-zero MAC address cannot be assigned to an interface',
+  'mac-zero': 'KubeVirt accepts the all-zero MAC address, but the guest refuses it and uses a random one',
   'mac-in-use': 'Also used by VM {{vm}}',
   'static-ip-secondary-only': 'A static IP can be set only on a secondary network',
   'cidr-format': 'Enter an address with its prefix, like 192.0.2.10/24 or 2001:db8::10/64',

@@ -114,7 +114,7 @@ describe('validateInterfaceForm', () => {
     ['MAC bad format', { macAddress: '0123.4567x89ab' }, ['macAddress:mac-format:error']],
     ['MAC EUI-64', { macAddress: '02:00:00:00:00:00:00:09' }, ['macAddress:mac-length:error']],
     ['MAC multicast', { macAddress: '01:00:5e:00:00:01' }, ['macAddress:mac-multicast:error']],
-    ['MAC zero', { macAddress: '00:00:00:00:00:00' }, ['macAddress:mac-zero:error']],
+    ['MAC zero (KubeVirt accepts it)', { macAddress: '00:00:00:00:00:00' }, ['macAddress:mac-zero:warning']],
     ['link down on bridge', { linkState: 'down' }, []],
     [
       'link down on SR-IOV',
@@ -138,6 +138,15 @@ describe('validateInterfaceForm', () => {
         params: { allowed: 'masquerade, passt' },
       },
     ]);
+  });
+
+  // KubeVirt (pkg/network/admitter/binding.go) refuses the in-pod bridge's MAC on a masquerade interface.
+  it('refuses the masquerade in-pod bridge MAC', () => {
+    const issues = validateInterfaceForm(
+      form({ networkId: 'pod', binding: 'masquerade', macAddress: '02:00:00:00:00:00' }),
+      ctx({ vm: aVM({ nics: ['nic1'] }) }),
+    );
+    expect(codes(issues)).toEqual(['macAddress:mac-reserved:error']);
   });
 
   it('implicit pod interface counts for the name and the pod network', () => {

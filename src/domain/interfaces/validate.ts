@@ -9,6 +9,7 @@ import { cidrContainsIP, hasHostBits, parseCidr } from '../net/cidr';
 import type { InterfaceForm, NetworkOption } from './form';
 import { INTERFACE_MODELS, isSecondary, networkIdOf } from './form';
 import { isMulticastMac, parseMac } from './mac';
+import { MASQUERADE_BRIDGE_MAC } from '../manifests/vm/admitterRules';
 import { networkDataTarget, withStaticIp } from './networkData';
 import { allowedBindings, isSingleUseNetwork, supportsLinkState } from './networkOptions';
 import { staticIpId } from './patch';
@@ -112,7 +113,11 @@ const validateMac = (form: InterfaceForm, ctx: InterfaceValidationContext): Fiel
   const parsed = parseMac(form.macAddress);
   if ('error' in parsed) return [issue('macAddress', parsed.error)];
   if (isMulticastMac(parsed.mac)) return [issue('macAddress', 'mac-multicast')];
-  if (parsed.mac === '00:00:00:00:00:00') return [issue('macAddress', 'mac-zero')];
+  // The linter's rules (manifests/vm/vmNetworks.ts, admitterRules.ts): KubeVirt accepts the zero MAC (the guest
+  // replaces it), and refuses the in-pod bridge's MAC on a masquerade interface (pkg/network/link/mac.go).
+  if (parsed.mac === '00:00:00:00:00:00') return [warning('macAddress', 'mac-zero')];
+  if (form.binding === 'masquerade' && form.macAddress.trim() === MASQUERADE_BRIDGE_MAC)
+    return [issue('macAddress', 'mac-reserved', { mac: MASQUERADE_BRIDGE_MAC })];
   const owner = ctx.macsInUse?.get(parsed.mac);
   const self =
     owner?.namespace === (ctx.vm.metadata.namespace ?? '') &&

@@ -181,7 +181,7 @@ export const messages = {
   'mac-format': 'Not a MAC address (six hex pairs separated by ":" or "-")',
   'mac-length': 'Only 6-byte (EUI-48) MAC addresses can be assigned to a VM interface',
   'mac-multicast': 'A multicast MAC address cannot be assigned to an interface',
-  'mac-zero': 'The all-zero MAC address cannot be assigned to an interface',
+  'mac-zero': 'KubeVirt accepts the all-zero MAC address, but the guest refuses it and uses a random one',
   'mac-duplicate': 'MAC address also used by {{other}}',
   'vm-absent-binding':
     'Only bridge-bound interfaces on secondary networks can be hot-unplugged (state: absent)',
