@@ -1,7 +1,7 @@
 // Host networking pages against the real API server and the seeded demo data (integration-tests/cluster/seed/:
 // nodes.ts gives every worker the same NIC layout, nmstate.ts the NNCPs, bond0-policy failing on worker-1,
 // topology.ts br2-ens9-policy still rolling out): what an admin sees, and what a tenant gets instead.
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { ABORTED_POLICY, INFRA_NODES, NO_NODE_POLICY } from '../cluster/seed/hostnetworks';
 import {
   HCO_NAMESPACE,
@@ -428,6 +428,14 @@ test('the NNCP wizard warns, naming the networks, when the draft moves a localne
   await expect(page.getByTestId('topology-overlay')).toContainText(
     /Highlighted: \d+ elements the draft policy touches or that ride on them/,
   );
+  // Really lit on the canvas: the ids cytoscape itself holds as highlighted (TopologyCanvas's test hook).
+  const canvas = page.getByTestId('topology-canvas');
+  await expect(canvas).toHaveAttribute('data-highlighted', /\S/);
+  const lit = ((await canvas.getAttribute('data-highlighted')) ?? '').split(' ');
+  expect(lit).toEqual(expect.arrayContaining(['cudn:cudn-localnet']));
+  expect(lit.some((id) => id.startsWith('node:worker-'))).toBe(true);
+  // and nothing unrelated: a VM on the pod network only is not lit.
+  expect(lit.filter((id) => id.startsWith('vm:') && !id.includes('tenant-b')).length).toBe(0);
 });
 
 test('the rollout shows an NNCP aborted on the other nodes after failing on one, and the infra nodes their own NICs', async ({
@@ -457,4 +465,171 @@ test('the rollout shows an NNCP aborted on the other nodes after failing on one,
   await p.open(`?node=${infra1.name}&state=down`);
   await expect(page.getByTestId('hostnet-summary')).toHaveText('1 interface on 1 node');
   await expect(p.row(infra1.name, 'ethernet', 'ens1f1np1')).toBeVisible();
+});
+
+// ---- editing an NNCP in the wizard (#16 pt 3: removal and rename warnings; the update guarded by resourceVersion) ----
+
+const NNCP_PATH = '/apis/nmstate.io/v1/nodenetworkconfigurationpolicies';
+type VMObject = KubeObject & {
+  spec?: { template?: { spec?: { networks?: { multus?: { networkName?: string } }[] } } };
+};
+
+/** The seeded VMs attached to the NAD default/br1-vlan100 (on br1), as `namespace/name`. */
+const vmsOnBr1 = async (): Promise<string[]> => {
+  const list = await clientFor('admin').list<{ items: VMObject[] }>('/apis/kubevirt.io/v1/virtualmachines');
+  return list.body.items
+    .filter((vm) =>
+      (vm.spec?.template?.spec?.networks ?? []).some((n) => {
+        const ref = n.multus?.networkName ?? '';
+        return (
+          ref === 'default/br1-vlan100' || (ref === 'br1-vlan100' && vm.metadata?.namespace === 'default')
+        );
+      }),
+    )
+    .map((vm) => `${vm.metadata?.namespace}/${vm.metadata?.name}`);
+};
+
+/** The warning names the VMs (20 at most, the rest counted): each of `vms` is named or among those counted. */
+const expectVmsNamed = async (el: Locator, vms: readonly string[]) => {
+  await expect(el).toContainText('VMs on them: ');
+  const text = ((await el.textContent()) ?? '').replace('VMs on them: ', '');
+  const more = Number(/ and (\d+) more$/.exec(text)?.[1] ?? 0);
+  const named = text.replace(/ and \d+ more$/, '').split(', ');
+  expect(named.length).toBeLessThanOrEqual(20);
+  expect(named.filter((n) => vms.includes(n)).length).toBeGreaterThan(0);
+  expect(vms.filter((v) => !named.includes(v)).length).toBeLessThanOrEqual(more);
+};
+
+test('editing an NNCP: removing or renaming the bridge a Linux-bridge NAD uses warns, naming the NADs and the VMs', async ({
+  page,
+  context,
+}) => {
+  await actAs(context, 'admin');
+  const vms = await vmsOnBr1();
+  expect(vms.length).toBeGreaterThan(0);
+  const r = rollout(page);
+  await r.open();
+  await r.row('br1-ens4-policy').getByTestId('nncp-edit').click();
+  await expect(page).toHaveURL(/edit=br1-ens4-policy/);
+  const wizard = createNetworkPage(page);
+  await expect(wizard.field('name')).toHaveValue('br1-ens4-policy');
+
+  // Mark br1 absent: the YAML says so, and the last step warns before anything is applied.
+  await wizard.step('Interfaces of this policy');
+  await wizard.field('absent-br1').check();
+  await expect(wizard.yaml()).toContainText('state: absent');
+  await wizard.step('What rides on it');
+  const removal = page.getByTestId('nncp-blast-radius').getByTestId('nncp-blast-removal');
+  await expect(removal).toHaveCount(1);
+  await expect(removal).toContainText('Removing br1 breaks');
+  await expect(removal).toContainText('default/br1-vlan100');
+  await expect(removal).toContainText('openshift-cnv/migration-net');
+  await expectVmsNamed(removal.getByTestId('nncp-blast-removal-vms'), vms);
+
+  // Rename instead: nmstate removes br1 and creates br1-renamed with ens4; the same warning.
+  await wizard.step('Interfaces of this policy');
+  await wizard.field('absent-br1').uncheck();
+  await wizard.step('Interface');
+  await wizard.fill({ interfaceName: 'br1-renamed' });
+  await wizard.step('What rides on it');
+  await expect(removal).toHaveCount(1);
+  await expect(removal).toContainText('Removing br1 breaks');
+  await expect(removal).toContainText('default/br1-vlan100');
+  await expectVmsNamed(removal.getByTestId('nncp-blast-removal-vms'), vms);
+  await expect(wizard.yaml()).toContainText('name: br1-renamed');
+  // Nothing was sent: the seeded policy still has br1.
+  const seeded = await clientFor('admin').get<KubeObject & { spec: { desiredState: unknown } }>(
+    `${NNCP_PATH}/br1-ens4-policy`,
+  );
+  expect(JSON.stringify(seeded.body.spec.desiredState)).toContain('"name":"br1"');
+  expect(JSON.stringify(seeded.body.spec.desiredState)).not.toContain('absent');
+});
+
+test('the NNCP wizard sets static IPv4 and IPv6 autoconf on the bridge it creates; an edit saves DHCP after a dry run, and a change made meanwhile is refused with the draft kept', async ({
+  page,
+  context,
+}) => {
+  await actAs(context, 'admin');
+  const name = `e2e-ip-${Date.now().toString(36).slice(-5)}`;
+  const bridgeName = `bre2e${Date.now().toString(36).slice(-4)}`;
+  const admin = clientFor('admin');
+  try {
+    const wizard = createNetworkPage(page);
+    await wizard.open();
+    await wizard.chooseKind('nncp');
+    await wizard.fill({ name });
+    await wizard.step('Interface');
+    await wizard.fill({ interfaceName: bridgeName });
+    await wizard.field('nic').selectOption('ens5');
+    await wizard.step('IP addresses');
+    await wizard.field('ipv4-mode').selectOption('static');
+    // A wrong prefix is named on its field.
+    await wizard.fill({ 'ipv4-addresses': '192.0.2.77/33' });
+    await wizard.field('ipv4-addresses').blur();
+    await expect(wizard.fieldIssues('ipv4.addresses')).toContainText('Prefix length must be 0–32');
+    await wizard.fill({ 'ipv4-addresses': '192.0.2.77/24' });
+    await wizard.field('ipv6-mode').selectOption('autoconf');
+    const yaml = wizard.yaml();
+    await expect(yaml).toContainText('ip: 192.0.2.77');
+    await expect(yaml).toContainText('prefix-length: 24');
+    await expect(yaml).toContainText('autoconf: true');
+    await wizard.step('Review and create');
+    await wizard.createButton().click();
+    await expect(wizard.success()).toBeVisible();
+    type NNCP = KubeObject & { spec: { desiredState: { interfaces: Record<string, unknown>[] } } };
+    const created = await admin.get<NNCP>(`${NNCP_PATH}/${name}`);
+    expect(created.status).toBe(200);
+    const br = created.body.spec.desiredState.interfaces.find((i) => i.name === bridgeName);
+    expect(br?.ipv4).toEqual({
+      enabled: true,
+      dhcp: false,
+      address: [{ ip: '192.0.2.77', 'prefix-length': 24 }],
+    });
+    expect(br?.ipv6).toEqual({ enabled: true, dhcp: true, autoconf: true });
+
+    // Edit it from the rollout page: IPv4 by DHCP, saved after a server dry run.
+    const r = rollout(page);
+    await r.open();
+    await r.row(name).getByTestId('nncp-expand').locator('button').click();
+    await r.details(name).getByTestId('nncp-details-edit').click();
+    await wizard.step('IP addresses');
+    await expect(wizard.field('ipv4-mode')).toHaveValue('static');
+    await wizard.field('ipv4-mode').selectOption('dhcp');
+    await wizard.step('Review and save');
+    await page.getByTestId('create-network').click();
+    await expect(page.getByTestId('edit-success')).toContainText(
+      `Saved NodeNetworkConfigurationPolicy ${name}`,
+    );
+    const saved = await admin.get<NNCP>(`${NNCP_PATH}/${name}`);
+    expect(saved.body.spec.desiredState.interfaces.find((i) => i.name === bridgeName)?.ipv4).toEqual({
+      enabled: true,
+      dhcp: true,
+    });
+
+    // Open the editor again, then another admin changes the policy: Save is refused, nothing is overwritten.
+    await page.reload();
+    await wizard.step('IP addresses');
+    await wizard.field('ipv6-mode').selectOption('disabled');
+    await admin.patch(`${NNCP_PATH}/${name}`, {
+      metadata: { annotations: { description: 'changed meanwhile' } },
+    });
+    await wizard.step('Review and save');
+    await page.getByTestId('create-network').click();
+    await expect(page.getByTestId('edit-conflict')).toContainText(
+      `${name} changed since this wizard read it`,
+    );
+    const after = await admin.get<NNCP & { metadata: { annotations?: Record<string, string> } }>(
+      `${NNCP_PATH}/${name}`,
+    );
+    expect(after.body.metadata.annotations?.description).toBe('changed meanwhile');
+    expect(after.body.spec.desiredState.interfaces.find((i) => i.name === bridgeName)?.ipv6).toEqual({
+      enabled: true,
+      dhcp: true,
+      autoconf: true,
+    });
+    // The draft is kept.
+    await expect(wizard.yaml()).toContainText('enabled: false');
+  } finally {
+    await admin.delete(`${NNCP_PATH}/${name}`);
+  }
 });

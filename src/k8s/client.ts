@@ -183,6 +183,15 @@ export const createK8sClient = (opts: K8sClientOptions) => {
       signal: o.signal,
     });
 
+  /** PUT: replaces the object; its metadata.resourceVersion makes the server refuse (409) a stale copy. */
+  const update = <T extends K8sObject>(model: K8sModel<T>, obj: T, o: WriteOptions = {}) =>
+    request<T>(resourcePath(model, { namespace: obj.metadata.namespace, name: obj.metadata.name }), {
+      method: 'PUT',
+      body: obj,
+      query: write(o),
+      signal: o.signal,
+    });
+
   const jsonPatch = <T extends K8sObject>(
     model: K8sModel<T>,
     ref: ObjectRef,
@@ -231,5 +240,5 @@ export const createK8sClient = (opts: K8sClientOptions) => {
     return openWebSocket(`${wsBaseUrl}${resourcePath(model, { namespace: o.namespace })}${q}`, handlers);
   };
 
-  return { baseUrl, request, list, listAll, get, create, jsonPatch, mergePatch, delete: del, watch };
+  return { baseUrl, request, list, listAll, get, create, update, jsonPatch, mergePatch, delete: del, watch };
 };

@@ -13,6 +13,8 @@ export type Riders = Omit<BlastInput, 'desired' | 'nodes' | 'current'>;
 
 /** At most this many VMs are named; the rest are counted. */
 const MAX_VMS = 50;
+/** At most this many VMs are named in a removal's warning. */
+const MAX_NAMED_VMS = 20;
 
 export const BlastRadiusView: FC<{ radius: BlastRadius }> = ({ radius: r }) => {
   const { t } = useTranslation(NS);
@@ -48,7 +50,18 @@ export const BlastRadiusView: FC<{ radius: BlastRadius }> = ({ radius: r }) => {
                 : t('Removing {{what}} breaks {{users}}', { what: x.what, users: x.users.join(', ') })
           }
           data-test="nncp-blast-removal"
-        />
+        >
+          {x.vms.length > 0 && (
+            <span data-test="nncp-blast-removal-vms">
+              {x.vms.length > MAX_NAMED_VMS
+                ? t('VMs on them: {{vms}} and {{n}} more', {
+                    vms: x.vms.slice(0, MAX_NAMED_VMS).join(', '),
+                    n: x.vms.length - MAX_NAMED_VMS,
+                  })
+                : t('VMs on them: {{vms}}', { vms: x.vms.join(', ') })}
+            </span>
+          )}
+        </Alert>
       ))}
       {empty ? (
         <p>{t('No network, SR-IOV policy or VM is known to use what this policy configures.')}</p>

@@ -8,6 +8,7 @@
 import { useMemo, useState, type FC } from 'react';
 import {
   Alert,
+  Button,
   EmptyState,
   EmptyStateBody,
   FormSelect,
@@ -22,6 +23,7 @@ import {
 } from '@patternfly/react-core';
 import { ExpandableRowContent, Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import type { TFunction } from 'i18next';
 import { stringify } from 'yaml';
 import { ConnectionBanner } from '../../components/ConnectionBanner';
@@ -63,6 +65,7 @@ import { withPluginQueries } from '../../k8s/PluginQueries';
 import { useWatchResources } from '../../k8s/useWatchResources';
 import { AdminOnly } from './AdminOnly';
 import { BlastRadiusView, type Riders } from './BlastRadiusView';
+import { EditPolicy } from './EditPolicy';
 import './hostnet.css';
 
 const COUNTED: NodeRolloutState[] = ['Available', 'Progressing', 'Failing', 'Aborted'];
@@ -123,7 +126,8 @@ const PolicyDetails: FC<{
   rollout: PolicyRollout;
   states: Map<string, NodeNetworkState>;
   riders: Riders;
-}> = ({ policy, rollout, states, riders }) => {
+  onEdit: () => void;
+}> = ({ policy, rollout, states, riders, onEdit }) => {
   const { t } = useTranslation(NS);
   const [picked, setPicked] = useState<string>();
   const node = picked ?? rollout.nodes[0]?.node;
@@ -140,6 +144,9 @@ const PolicyDetails: FC<{
     })[m.change];
   return (
     <div data-test={`nncp-details-${policy.metadata.name}`}>
+      <Button variant="secondary" onClick={onEdit} className="pf-v6-u-mb-md" data-test="nncp-details-edit">
+        {t('Edit in the wizard')}
+      </Button>
       {rollout.nodes.length > 0 && (
         <Table variant="compact" aria-label={t('Nodes of {{policy}}', { policy: policy.metadata.name })}>
           <Thead>
@@ -261,6 +268,18 @@ const PolicyRolloutPage: FC = () => {
     [nodes.data, cudns.data, nads.data, sriovPolicies.data, sriovNetworks.data, vms.data, vmis.data],
   );
   const [open, setOpen] = useState<string[]>([]);
+  const [params, setParams] = useSearchParams();
+  const editing = params.get('edit');
+  const edit = (name: string | undefined) =>
+    setParams(
+      (p) => {
+        const next = new URLSearchParams(p);
+        if (name) next.set('edit', name);
+        else next.delete('edit');
+        return next;
+      },
+      { replace: false },
+    );
   const list = useMemo(
     () => rollouts(policies.data, enactments.data, nodes.data),
     [policies.data, enactments.data, nodes.data],
@@ -315,6 +334,7 @@ const PolicyRolloutPage: FC = () => {
             ))}
             <Th modifier="nowrap">{t('Waiting')}</Th>
             <Th>{t('Status')}</Th>
+            <Th screenReaderText={t('Actions')} />
           </Tr>
         </Thead>
         {list.map((r, rowIndex) => {
@@ -366,12 +386,23 @@ const PolicyRolloutPage: FC = () => {
                     </div>
                   )}
                 </Td>
+                <Td isActionCell>
+                  <Button variant="link" isInline onClick={() => edit(r.name)} data-test="nncp-edit">
+                    {t('Edit')}
+                  </Button>
+                </Td>
               </Tr>
               {isOpen && policy && (
                 <Tr isExpanded>
-                  <Td colSpan={COUNTED.length + 4}>
+                  <Td colSpan={COUNTED.length + 5}>
                     <ExpandableRowContent>
-                      <PolicyDetails policy={policy} rollout={r} states={states} riders={riders} />
+                      <PolicyDetails
+                        policy={policy}
+                        rollout={r}
+                        states={states}
+                        riders={riders}
+                        onEdit={() => edit(r.name)}
+                      />
                     </ExpandableRowContent>
                   </Td>
                 </Tr>
@@ -390,7 +421,17 @@ const PolicyRolloutPage: FC = () => {
       </PageSection>
       <PageSection>
         <ConnectionBanner connections={connections} />
-        {body()}
+        {editing && !policies.error ? (
+          <EditPolicy
+            key={editing}
+            name={editing}
+            policy={byName.get(editing)}
+            loaded={policies.loaded}
+            onClose={() => edit(undefined)}
+          />
+        ) : (
+          body()
+        )}
       </PageSection>
     </>
   );

@@ -346,6 +346,14 @@ export const TopologyCanvas = forwardRef<CanvasHandle, Props>(function TopologyC
       cy.elements().not(lit).addClass('faded');
       lit.addClass('highlighted');
     });
+    // Test hook: the ids cytoscape holds as highlighted, read back from it (browser tests check an overlay is lit).
+    container.current?.setAttribute(
+      'data-highlighted',
+      cy
+        .$('.highlighted')
+        .map((e) => e.id())
+        .join(' '),
+    );
   }, [highlight, selected, graph]);
 
   useEffect(() => {

@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useMemo, type FC } from 'react';
+import { useCallback, useMemo, type FC } from 'react';
 import { EmptyState, EmptyStateBody, PageSection, Skeleton, Title } from '@patternfly/react-core';
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -38,13 +38,8 @@ const VMNetworksPage: FC = () => {
     clearFilters();
   }, [setSearch, clearFilters]);
   const query = useMemo(() => ({ ...filters, search }), [filters, search]);
-  // What no row needs for its first paint (the duplicate-MAC badges, the filter menus' options, the MAC pool
-  // summary) is computed from these: the same rows, a render later (React defers it past the rows' paint). At
-  // 25,000 VMs × 4 it was half of what the first load did besides building the rows (bench/vm-networks).
-  const settledRows = useDeferredValue(rows);
-  // MACs another VM also uses (#15): a badge on those rows, and the "Duplicate MAC" filter (which waits for none).
-  const macSource = filters.duplicateMac ? rows : settledRows;
-  const dups = useMemo(() => duplicateMacs(macSource), [macSource]);
+  // MACs another VM also uses (#15): a badge on those rows, and the "Duplicate MAC" filter.
+  const dups = useMemo(() => duplicateMacs(rows), [rows]);
   const result = useSameRows(
     useMemo(() => {
       const r = searchRowsCached(rows, query);
@@ -53,7 +48,7 @@ const VMNetworksPage: FC = () => {
       return { rows: only, vms: countVMs(only) };
     }, [rows, query, dups]),
   );
-  const namespacesShown = useMemo(() => [...new Set(settledRows.map((r) => r.namespace))], [settledRows]);
+  const namespacesShown = useMemo(() => [...new Set(rows.map((r) => r.namespace))], [rows]);
   const { rows: visible, vms: vmCount, lines } = result;
   const { actions, modal } = useInterfaceActions(vms, vmis, nads, rows, undefined, REACH_ACTIONS);
   const [hiddenColumns, setHiddenColumns] = useHiddenColumns('vm-networks');
@@ -100,9 +95,9 @@ const VMNetworksPage: FC = () => {
       </PageSection>
       <PageSection>
         <ConnectionBanner connections={connections} />
-        {loaded && namespacesShown.length > 0 && <MacPoolSummary namespaces={namespacesShown} />}
+        {loaded && <MacPoolSummary namespaces={namespacesShown} />}
         <InterfaceToolbar
-          rows={settledRows}
+          rows={rows}
           filters={filters}
           onChange={setFilters}
           onClear={clearAll}

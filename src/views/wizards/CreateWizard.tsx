@@ -50,6 +50,21 @@ type Props = {
   issues: readonly FieldIssue[];
   /** The steps before the review, given the issues to show (a field's errors once it was left, or after Create). */
   steps: (shown: readonly FieldIssue[]) => StepDef[];
+  /**
+   * Editing this existing object instead of creating one: Save sends a dry-run PUT, then the PUT with the
+   * resourceVersion it was read at (a change made meanwhile is refused and shown; the draft stays).
+   */
+  editing?: K8sObject;
+  /** Where Cancel leads (the list of networks by default). */
+  closePath?: string;
+};
+
+/** The object to PUT: the original's metadata (uid, resourceVersion, finalizers…) with the edited labels and annotations. */
+const updateOf = (original: K8sObject, manifest: K8sObject): K8sObject => {
+  const { managedFields: _m, ...metadata } = original.metadata as K8sObject['metadata'] & {
+    managedFields?: unknown;
+  };
+  return { ...original, ...manifest, metadata: { ...metadata, ...manifest.metadata } };
 };
 
 /**
@@ -58,7 +73,16 @@ type Props = {
  * first; its 422 causes come back under the fields. Nothing is sent while the form has errors; anyone can copy or
  * download the YAML.
  */
-export const CreateWizard: FC<Props> = ({ kind, model, manifest, ctx, issues: formIssues, steps }) => {
+export const CreateWizard: FC<Props> = ({
+  kind,
+  model,
+  manifest,
+  ctx,
+  issues: formIssues,
+  steps,
+  editing,
+  closePath = '/vm-networks/all-namespaces',
+}) => {
   const { t } = useTranslation(NS);
   const navigate = useNavigate();
   const [submitted, setSubmitted] = useState(false);
@@ -79,10 +103,10 @@ export const CreateWizard: FC<Props> = ({ kind, model, manifest, ctx, issues: fo
     }),
     [touchAll],
   );
-  const { state, create, reset } = useCreateNetwork();
+  const { state, create, update, reset } = useCreateNetwork();
   const yaml = useMemo(() => toYaml(manifest), [manifest]);
   const namespace = model.namespaced ? manifest.metadata.namespace || undefined : undefined;
-  const access = useAccessReview(modelAccess(model, 'create', namespace));
+  const access = useAccessReview(modelAccess(model, editing ? 'update' : 'create', namespace));
 
   // A server refusal is about the form as it was sent; editing it makes the refusal stale.
   useEffect(() => {
@@ -90,7 +114,7 @@ export const CreateWizard: FC<Props> = ({ kind, model, manifest, ctx, issues: fo
   }, [yaml, reset]);
 
   // A name already taken shows while typing: the lists are watched, and a name is not something to find out last.
-  const taken = useMemo(() => nameTakenIssues(manifest, ctx), [manifest, ctx]);
+  const taken = useMemo(() => (editing ? [] : nameTakenIssues(manifest, ctx)), [editing, manifest, ctx]);
   // Where the user may create this kind is known before any typing: a namespace they may not use is said at once.
   const kindAccess = useKindCreateAccess(kind);
   const nsAccess = model.namespaced ? namespaceAccessIssues(manifest.kind, namespace, kindAccess) : [];
@@ -141,7 +165,7 @@ export const CreateWizard: FC<Props> = ({ kind, model, manifest, ctx, issues: fo
   const onCreate = () => {
     setSubmitted(true);
     if (hasErrors(issues)) return;
-    void create(model, manifest);
+    void (editing ? update(model, updateOf(editing, manifest)) : create(model, manifest));
   };
   const stepHasError = (fields: readonly string[]) => fields.some((f) => hasErrors(fieldIssues(shown, f)));
 
@@ -154,7 +178,7 @@ export const CreateWizard: FC<Props> = ({ kind, model, manifest, ctx, issues: fo
               navAriaLabel={t('Create network steps')}
               isVisitRequired
               footer={footer}
-              onClose={() => void navigate('/vm-networks/all-namespaces')}
+              onClose={() => void navigate(closePath)}
               data-test="create-wizard"
             >
               {defs.map((s) => (
@@ -171,8 +195,15 @@ export const CreateWizard: FC<Props> = ({ kind, model, manifest, ctx, issues: fo
               ))}
               <WizardStep
                 id="review"
-                name={t('Review and create')}
-                footer={<ReviewFooter state={state} allowed={access.allowed} onCreate={onCreate} />}
+                name={editing ? t('Review and save') : t('Review and create')}
+                footer={
+                  <ReviewFooter
+                    state={state}
+                    allowed={access.allowed}
+                    onCreate={onCreate}
+                    editing={!!editing}
+                  />
+                }
               >
                 <ReviewStep
                   manifest={manifest}
@@ -185,6 +216,7 @@ export const CreateWizard: FC<Props> = ({ kind, model, manifest, ctx, issues: fo
                   namespace={namespace}
                   steps={defs}
                   labelOf={(f) => labels.current.get(f)}
+                  editing={!!editing}
                 />
               </WizardStep>
             </Wizard>

@@ -1,8 +1,16 @@
 import { useState, type FC } from 'react';
+import { FormGroup, TextInput } from '@patternfly/react-core';
 import { useTranslation } from 'react-i18next';
 import type { FieldIssue } from '../../domain/issues';
 import type { ClusterContext } from '../../domain/manifests/shared/context';
-import { buildNNCPManifest, emptyNNCPForm, type NNCPKind } from '../../domain/manifests/nncp/nncp';
+import {
+  buildNNCPManifest,
+  emptyNNCPForm,
+  hasIp,
+  type NNCPForm,
+  type NNCPKind,
+} from '../../domain/manifests/nncp/nncp';
+import { buildEditedManifest } from '../../domain/manifests/nncp/nncpEdit';
 import { validateNNCP } from '../../domain/manifests/nncp/nncpValidate';
 import { getSelectedNodeNames } from '../../domain/manifests/shared/options';
 import { NS } from '../../i18n/ns';
@@ -11,18 +19,29 @@ import { useWizardForm } from './useWizardForm';
 import { CreateWizard, type StepDef } from './CreateWizard';
 import { SelectField, TextField } from './fields';
 import { NNCPInterface } from './NNCPInterface';
+import { NNCPIp } from './NNCPIp';
+import { NNCPPolicyParts } from './NNCPPolicyParts';
 import { DraftBlastRadius } from '../host-networks/DraftBlastRadius';
 import { formatLabels, parseLabels } from './text';
 
-/** NodeNetworkConfigurationPolicy: what to configure on which nodes. */
-export const NNCPWizard: FC<{ ctx: ClusterContext }> = ({ ctx }) => {
+/**
+ * NodeNetworkConfigurationPolicy: what to configure on which nodes. With `edit` (nncpEdit.ts formOfPolicy), the
+ * wizard edits that existing policy: its name and kind stay, each of its interfaces can be removed, and Save
+ * updates it (CreateWizard `editing`).
+ */
+export const NNCPWizard: FC<{ ctx: ClusterContext; edit?: NNCPForm; closePath?: string }> = ({
+  ctx,
+  edit,
+  closePath,
+}) => {
   const { t } = useTranslation(NS);
   const { form, set, setForm, issues, manifest } = useWizardForm(
-    () => emptyNNCPForm('linux-bridge'),
+    () => edit ?? emptyNNCPForm('linux-bridge'),
     validateNNCP,
-    buildNNCPManifest,
+    edit ? buildEditedManifest : buildNNCPManifest,
     ctx,
   );
+  const removed = !!form.edit?.absent.includes(form.edit.originalName);
   const [selectorText, setSelectorText] = useState(() => formatLabels(form.nodeSelector));
   const selected = getSelectedNodeNames(ctx, form.nodeSelector);
   const changeKind = (kind: NNCPKind) =>
@@ -41,14 +60,21 @@ export const NNCPWizard: FC<{ ctx: ClusterContext }> = ({ ctx }) => {
       fields: ['name', 'description', 'kind'],
       body: (
         <>
-          <TextField
-            name="name"
-            label={t('Name')}
-            isRequired
-            value={form.name}
-            onChange={(name) => set({ name })}
-            issues={shown}
-          />
+          {form.edit ? (
+            // The name of an existing object cannot change.
+            <FormGroup label={t('Name')} fieldId="field-name">
+              <TextInput id="field-name" data-test="field-name" value={form.name} readOnlyVariant="default" />
+            </FormGroup>
+          ) : (
+            <TextField
+              name="name"
+              label={t('Name')}
+              isRequired
+              value={form.name}
+              onChange={(name) => set({ name })}
+              issues={shown}
+            />
+          )}
           <TextField
             name="description"
             label={t('Description')}
@@ -62,13 +88,14 @@ export const NNCPWizard: FC<{ ctx: ClusterContext }> = ({ ctx }) => {
             value={form.kind}
             onChange={(k) => changeKind(k as NNCPKind)}
             issues={shown}
+            // An edit keeps the kind the policy has.
             choices={[
               { value: 'linux-bridge', label: t('Linux bridge over a NIC or bond') },
               { value: 'vlan', label: t('VLAN interface') },
               { value: 'bond', label: t('Bond') },
               { value: 'ovs-bridge', label: t('OVS bridge with a localnet bridge mapping') },
               { value: 'br-ex-mapping', label: t('Localnet bridge mapping on br-ex') },
-            ]}
+            ].filter((c) => !form.edit || c.value === form.kind)}
           />
         </>
       ),
@@ -108,7 +135,17 @@ export const NNCPWizard: FC<{ ctx: ClusterContext }> = ({ ctx }) => {
         </>
       ),
     },
-    ...(form.kind === 'br-ex-mapping'
+    ...(form.edit
+      ? [
+          {
+            id: 'policy',
+            name: t('Interfaces of this policy'),
+            fields: ['absent'],
+            body: <NNCPPolicyParts form={form} set={set} issues={shown} />,
+          },
+        ]
+      : []),
+    ...(form.kind === 'br-ex-mapping' || removed
       ? []
       : [
           {
@@ -127,7 +164,17 @@ export const NNCPWizard: FC<{ ctx: ClusterContext }> = ({ ctx }) => {
             body: <NNCPInterface form={form} set={set} ctx={ctx} issues={shown} />,
           },
         ]),
-    ...(form.kind === 'ovs-bridge' || form.kind === 'br-ex-mapping'
+    ...(hasIp(form) && !removed
+      ? [
+          {
+            id: 'ip',
+            name: t('IP addresses'),
+            fields: ['ipv4', 'ipv6'],
+            body: <NNCPIp form={form} set={set} issues={shown} />,
+          },
+        ]
+      : []),
+    ...((form.kind === 'ovs-bridge' || form.kind === 'br-ex-mapping') && !removed
       ? [
           {
             id: 'mapping',
@@ -164,6 +211,8 @@ export const NNCPWizard: FC<{ ctx: ClusterContext }> = ({ ctx }) => {
       ctx={ctx}
       issues={issues}
       steps={steps}
+      editing={form.edit?.policy}
+      closePath={closePath}
     />
   );
 };

@@ -44,6 +44,8 @@ type Props = {
   steps: readonly { id: string; fields: readonly string[] }[];
   /** A field's label, as its form shows it. */
   labelOf: (field: string) => string | undefined;
+  /** An edit of an existing object (Save), not a create. */
+  editing?: boolean;
 };
 
 /** What will be created, why Create is disabled, and how the last attempt ended. */
@@ -56,6 +58,7 @@ export const ReviewStep: FC<Props> = ({
   namespace,
   steps,
   labelOf,
+  editing = false,
 }) => {
   const { t } = useTranslation(NS);
   const text = useIssueText();
@@ -139,15 +142,45 @@ export const ReviewStep: FC<Props> = ({
         </Alert>
       )}
       {review.length > 0 && <IssueText issues={review} testId="review-issues" />}
+      {editing && state.phase === 'error' && state.error.kind === 'conflict' && (
+        <Alert
+          isInline
+          variant="warning"
+          title={t('{{name}} changed since this wizard read it', { name: manifest.metadata.name })}
+          data-test="edit-conflict"
+        >
+          {t(
+            'Someone saved another version meanwhile. Nothing was changed and your draft is kept; reopen the editor to start from the current version.',
+          )}
+        </Alert>
+      )}
       {state.phase === 'error' &&
+        !(editing && state.error.kind === 'conflict') &&
         !state.error.fieldIssues?.length &&
         state.error.reason !== 'AlreadyExists' && (
           <ActionError
             error={state.error}
-            title={state.dryRun ? t('The server refused the dry run') : t('The object was not created')}
+            title={
+              state.dryRun
+                ? t('The server refused the dry run')
+                : editing
+                  ? t('The object was not saved')
+                  : t('The object was not created')
+            }
           />
         )}
-      {state.phase === 'done' && (
+      {state.phase === 'done' && editing && (
+        <Alert
+          isInline
+          variant="success"
+          title={t('Saved {{kind}} {{name}}', {
+            kind: state.created.kind ?? manifest.kind,
+            name: state.created.metadata.name,
+          })}
+          data-test="edit-success"
+        />
+      )}
+      {state.phase === 'done' && !editing && (
         <Alert
           isInline
           variant="success"
@@ -167,11 +200,13 @@ export const ReviewStep: FC<Props> = ({
 };
 
 /** Back, Create (disabled with its reason when the user may not create) and Cancel. */
-export const ReviewFooter: FC<{ state: CreateState; allowed: boolean; onCreate: () => void }> = ({
-  state,
-  allowed,
-  onCreate,
-}) => {
+export const ReviewFooter: FC<{
+  state: CreateState;
+  allowed: boolean;
+  onCreate: () => void;
+  /** Save an edit instead of Create. */
+  editing?: boolean;
+}> = ({ state, allowed, onCreate, editing = false }) => {
   const { t } = useTranslation(NS);
   const { goToPrevStep, close } = useWizardContext();
   const busy = state.phase === 'checking' || state.phase === 'creating';
@@ -193,7 +228,7 @@ export const ReviewFooter: FC<{ state: CreateState; allowed: boolean; onCreate: 
               isLoading={busy}
               data-test="create-network"
             >
-              {state.phase === 'checking' ? t('Checking (dry run)') : t('Create')}
+              {state.phase === 'checking' ? t('Checking (dry run)') : editing ? t('Save') : t('Create')}
             </Button>
           </ActionListItem>
         </ActionListGroup>

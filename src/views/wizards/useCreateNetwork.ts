@@ -1,4 +1,7 @@
-/** Create = a server-side dry run first, then the real create; the state says which step failed and why. */
+/**
+ * Create = a server-side dry run first, then the real create; the state says which step failed and why. Update
+ * (an edit) is the same with PUT.
+ */
 import { useCallback, useState } from 'react';
 import type { K8sObject } from '../../domain/kube/meta';
 import type { K8sError } from '../../k8s/errors';
@@ -32,6 +35,28 @@ export const useCreateNetwork = () => {
     },
     [client],
   );
+  /**
+   * Edit = the same two steps with PUT: a dry run, then the update. The object carries the resourceVersion it was
+   * read at, so a change made meanwhile is refused (409 Conflict) instead of overwritten.
+   */
+  const update = useCallback(
+    async (model: K8sModel, obj: K8sObject) => {
+      setState({ phase: 'checking' });
+      const dry = await client.update(model, obj, { dryRun: true });
+      if (!dry.ok) {
+        setState({ phase: 'error', error: dry.error, dryRun: true });
+        return;
+      }
+      setState({ phase: 'creating' });
+      const real = await client.update(model, obj);
+      setState(
+        real.ok
+          ? { phase: 'done', created: real.value }
+          : { phase: 'error', error: real.error, dryRun: false },
+      );
+    },
+    [client],
+  );
   const reset = useCallback(() => setState({ phase: 'idle' }), []);
-  return { state, create, reset };
+  return { state, create, update, reset };
 };
