@@ -15,10 +15,6 @@ import { SriovNetworkWizard } from './SriovNetworkWizard';
 import { SriovPolicyWizard } from './SriovPolicyWizard';
 
 vi.mock('@openshift-console/dynamic-plugin-sdk', () => ({ consoleFetch: vi.fn() }));
-// A whole wizard per test, on a shared two-core machine.
-vi.setConfig({ testTimeout: 30_000 });
-// Next focuses the first wrong field and scrolls it into view; jsdom has no scrollIntoView.
-Element.prototype.scrollIntoView = vi.fn();
 
 const CAPABLE = { 'feature.node.kubernetes.io/network-sriov.capable': 'true' };
 const sriovCluster = (): ClusterContext =>
@@ -137,6 +133,21 @@ describe('SR-IOV policy wizard', () => {
     // Turned off again, the operator would still turn it on: a warning says so.
     fireEvent.click(check('RDMA'));
     expect(issuesOf('linkType')).toMatch(/SR-IOV operator turns isRdma on/);
+  });
+
+  it('Nodes and devices: InfiniBand on a PF that reports Ethernet and cannot switch is refused under Link type', () => {
+    const ctx = sriovCluster();
+    ctx.sriovNodeStates = [aSriovState('w1', [aPF('ens1f0', 64, { linkType: 'ETH' })])];
+    show(createElement(SriovPolicyWizard, { ctx }));
+    type(input(/^Name( \*)?$/), 'ib-nics');
+    type(input(/^Resource name/), 'ib_nics');
+    next();
+    fireEvent.change(select('Physical function'), { target: { value: 'ens1f0' } });
+    fireEvent.change(select('Link type'), { target: { value: 'ib' } });
+    expect(issuesOf('linkType')).toContain('ens1f0 on node w1 reports link type eth; only Mellanox NICs');
+    expect(select('Link type').getAttribute('aria-invalid')).toBe('true');
+    fireEvent.change(select('Link type'), { target: { value: 'eth' } });
+    expect(issuesOf('linkType')).toBe('');
   });
 
   it.each([

@@ -44,6 +44,8 @@ const KV_DRA = 'kubevirt/kubevirt pkg/network/admitter/dra.go';
 const MULTUS = 'k8snetworkplumbingwg/multus-cni pkg/k8sclient/k8sclient.go (parsePodNetworkObjectName)';
 const SRIOV = 'k8snetworkplumbingwg/sriov-network-operator pkg/webhook/validate.go';
 const SRIOV_MUTATE = 'k8snetworkplumbingwg/sriov-network-operator pkg/webhook/mutate.go';
+const SRIOV_MLX_LINK =
+  'k8snetworkplumbingwg/sriov-network-operator pkg/vendors/mellanox/mellanox.go (HandleLinkType: only Mellanox ports switch, with a reboot)';
 const SRIOV_TYPES = 'k8snetworkplumbingwg/sriov-network-operator api/v1/sriovnetworknodepolicy_types.go';
 const SRIOV_NET = 'k8snetworkplumbingwg/sriov-network-operator api/v1/sriovnetwork_types.go';
 const NMSTATE_API = 'nmstate/kubernetes-nmstate api/v1/nodenetworkconfigurationpolicy_types.go';
@@ -248,6 +250,8 @@ export const CATALOGUE: Record<IssueCode, RuleEntry> = {
     'kubevirt/kubevirt pkg/network/deviceinfo (SR-IOV VMs use vfio-pci VFs); OpenShift Virtualization docs: DPDK with SR-IOV',
   ),
   'sriov-ib-rdma': w('SR-IOV network operator', SRIOV_MUTATE),
+  'sriov-link-type-fixed': e('SR-IOV network operator', SRIOV_MLX_LINK),
+  'sriov-link-type-switch': w('SR-IOV network operator', SRIOV_MLX_LINK),
   'sriov-netdevice-vm': support('kubevirt/kubevirt pkg/network/deviceinfo (SR-IOV VMs use vfio-pci VFs)'),
   'priority-range': e(
     'Kubernetes API server',

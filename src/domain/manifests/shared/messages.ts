@@ -160,6 +160,10 @@ export const messages = {
   'rdma-vfio': 'RDMA cannot be used with deviceType vfio-pci',
   'sriov-dpdk-device-type':
     'The DPDK preset needs deviceType vfio-pci: the VM gets the VF through vfio-pci and its guest DPDK drives it',
+  'sriov-link-type-fixed':
+    '{{pf}} on node {{node}} reports link type {{current}}; only Mellanox NICs can switch theirs, so VFs of link type {{wanted}} cannot be set up there',
+  'sriov-link-type-switch':
+    '{{pf}} on node {{node}} reports link type {{current}}: the SR-IOV operator switches this Mellanox port to {{wanted}} in firmware and reboots the node',
   'sriov-ib-rdma':
     'With linkType ib and deviceType netdevice, the SR-IOV operator turns isRdma on (InfiniBand VFs on the kernel driver need RDMA)',
   'sriov-netdevice-vm':

@@ -150,6 +150,8 @@ export type PfOption = {
   totalvfs?: number;
   numVfs?: number;
   mtu?: number;
+  /** ETH or IB, as the config daemon reads the port. */
+  linkType?: string;
 };
 
 /** SR-IOV physical functions reported by SriovNetworkNodeState, optionally limited to some nodes. */
@@ -169,6 +171,7 @@ export const getPfOptions = (
         ...(i.totalvfs !== undefined ? { totalvfs: i.totalvfs } : {}),
         ...(i.numVfs !== undefined ? { numVfs: i.numVfs } : {}),
         ...(i.mtu !== undefined ? { mtu: i.mtu } : {}),
+        ...(i.linkType !== undefined ? { linkType: i.linkType } : {}),
       })),
     );
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aCluster, codes } from '../../testing/manifests';
+import { aCluster, aPF, aSriovState, codes } from '../../testing/manifests';
 import { applyDpdkPreset, ibNeedsRdma } from './dpdk';
 import {
   type SriovPolicyForm,
@@ -120,5 +120,45 @@ describe('linkType, isRdma, priority, needVhostNet', () => {
     expect(read('IB').form?.linkType).toBe('ib');
     expect(read('ETH').form?.linkType).toBe('eth');
     expect(read('Eth').issues.map((i) => i.field)).toEqual(['spec.linkType']);
+  });
+});
+
+describe('linkType against the link type the PFs report', () => {
+  const CAPABLE = { 'feature.node.kubernetes.io/network-sriov.capable': 'true' };
+  const cluster = (vendor: string) =>
+    aCluster({
+      nodes: [{ name: 'w1', labels: CAPABLE }],
+      sriovNodeStates: [aSriovState('w1', [aPF('ens1f0', 64, { vendor, linkType: 'ETH' })])],
+    });
+  const linkIssues = (form: SriovPolicyForm, vendor: string) =>
+    validateSriovPolicy(form, cluster(vendor))
+      .filter((i) => i.code.startsWith('sriov-link-type'))
+      .map((i) => `${i.severity}:${i.code}@${i.field}`);
+
+  it('the same link type (any case) or none: nothing to say', () => {
+    expect(linkIssues(aPolicy({ linkType: 'eth' }), '8086')).toEqual([]);
+    expect(linkIssues(aPolicy(), '8086')).toEqual([]);
+  });
+
+  it('an Ethernet-only NIC cannot become InfiniBand: an error on linkType', () => {
+    const found = validateSriovPolicy(aPolicy({ linkType: 'ib', deviceType: 'vfio-pci' }), cluster('8086'));
+    expect(found.filter((i) => i.code === 'sriov-link-type-fixed')).toEqual([
+      {
+        field: 'linkType',
+        code: 'sriov-link-type-fixed',
+        severity: 'error',
+        params: { pf: 'ens1f0', node: 'w1', current: 'eth', wanted: 'ib' },
+      },
+    ]);
+  });
+
+  it('a Mellanox port is switched in firmware with a reboot: a warning', () => {
+    expect(linkIssues(aPolicy({ linkType: 'ib' }), '15b3')).toEqual([
+      'warning:sriov-link-type-switch@linkType',
+    ]);
+  });
+
+  it('PFs the nicSelector does not pick are not compared', () => {
+    expect(linkIssues(aPolicy({ linkType: 'ib', nicSelector: { pfNames: ['ens9f0'] } }), '8086')).toEqual([]);
   });
 });

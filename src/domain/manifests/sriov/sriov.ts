@@ -225,6 +225,7 @@ export const validateSriovPolicy = (form: SriovPolicyForm, ctx: ClusterContext =
   ...validateDpdkAndLink(form),
   ...(form.deviceType === 'netdevice' ? [warn('deviceType', 'sriov-netdevice-vm')] : []),
   ...validatePolicyMtu(form, ctx),
+  ...validatePfLinkType(form, ctx),
   ...validatePfSharing(form, ctx),
   ...policyFormRules(form, ctx),
 ];
@@ -252,6 +253,33 @@ const validatePolicyMtu = (form: SriovPolicyForm, ctx: ClusterContext): FieldIss
         ]
       : [];
   return form.mtu > SRIOV_JUMBO_MAX ? [warn('mtu', 'mtu-above-jumbo', { max: SRIOV_JUMBO_MAX })] : [];
+};
+
+/**
+ * linkType against the link type the selected PFs report (SriovNetworkNodeState status.interfaces[].linkType).
+ * The operator switches a Mellanox port's link type in firmware and reboots the node
+ * (k8snetworkplumbingwg/sriov-network-operator pkg/vendors/mellanox/mellanox.go HandleLinkType,
+ * isLinkTypeRequireChange); other NICs have no such switch, so their VFs cannot be set up as the policy asks.
+ */
+const validatePfLinkType = (form: SriovPolicyForm, ctx: ClusterContext): FieldIssue[] => {
+  if (!form.linkType) return [];
+  const wanted = form.linkType.toUpperCase();
+  const differing = getPfOptions(
+    ctx.sriovNodeStates ?? [],
+    getSelectedNodeNames(ctx, form.nodeSelector),
+  ).filter((pf) => pfMatches(pf, form.nicSelector) && pf.linkType && pf.linkType.toUpperCase() !== wanted);
+  const fixed = differing.find((pf) => pf.vendor !== MELLANOX_VENDOR);
+  const pf = fixed ?? differing[0];
+  if (!pf) return [];
+  const params = {
+    pf: pf.name ?? pf.pciAddress,
+    node: pf.node,
+    current: (pf.linkType ?? '').toLowerCase(),
+    wanted: form.linkType,
+  };
+  return fixed
+    ? [err('linkType', 'sriov-link-type-fixed', params)]
+    : [warn('linkType', 'sriov-link-type-switch', params)];
 };
 
 /** `ens1f0#0-3` → its PF and VF range (the whole PF when no range is given). */
