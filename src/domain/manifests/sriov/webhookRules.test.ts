@@ -99,6 +99,18 @@ describe('SR-IOV operator webhook: SriovNetworkNodePolicy form rules', () => {
       ['sriov-vf-range-overlap@nicSelector.pfNames[0]'],
     ],
     [
+      'overlapping VFs with a second policy after a first one that does not overlap',
+      aPolicy({ nicSelector: { pfNames: ['ens1f0#0-3'] } }),
+      [
+        other({ nicSelector: { pfNames: ['ens1f0#4-7'] } }),
+        {
+          ...other({ nicSelector: { pfNames: ['ens1f0#2-3'] } }),
+          metadata: { name: 'third', namespace: 'openshift-sriov-network-operator' },
+        },
+      ],
+      ['sriov-vf-range-overlap@nicSelector.pfNames[0]'],
+    ],
+    [
       'a root device another policy selects',
       aPolicy({ nicSelector: { rootDevices: ['0000:3b:00.0'] } }),
       [other({ nicSelector: { rootDevices: ['0000:3b:00.0'] } })],

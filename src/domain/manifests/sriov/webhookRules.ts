@@ -77,14 +77,15 @@ const neighbours = (
  */
 const vfRangeIssues = (form: SriovPolicyForm, others: SriovNetworkNodePolicy[]): FieldIssue[] => {
   const mine = (form.nicSelector.pfNames ?? []).map((p) => p.trim());
-  for (const other of others) {
+  // Per other policy, the first PF name both give decides (validatePfNames returns there).
+  nextPolicy: for (const other of others) {
     for (const [i, entry] of mine.entries()) {
       const cur = parsePf(entry);
       if (!cur) continue;
       for (const theirEntry of other.spec.nicSelector?.pfNames ?? []) {
         const pre = parsePf(theirEntry);
         if (!pre || pre.pf !== cur.pf) continue;
-        if (cur.last < pre.first || cur.first > pre.last) return [];
+        if (cur.last < pre.first || cur.first > pre.last) continue nextPolicy;
         return [
           err(`nicSelector.pfNames[${i}]`, 'sriov-vf-range-overlap', {
             entry,
