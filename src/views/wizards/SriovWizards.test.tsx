@@ -264,4 +264,24 @@ describe('SR-IOV network wizard', () => {
     expect(issuesOf('ipam')).not.toBe('');
     expect(input(/^IPAM/).getAttribute('aria-invalid')).toBe('true');
   });
+
+  it('Review: Create runs the dry run, then creates the SriovNetwork with the VF settings', async () => {
+    const { client, create } = aClient();
+    show(createElement(SriovNetworkWizard, { ctx: ctx() }), client);
+    type(input(/^Name( \*)?$/), 'dpdk-net');
+    type(input(/^Resource name/), 'dpdk_nics');
+    type(input(/^Network namespace/), 'tenant-a');
+    next();
+    type(input(/^VLAN ID/), '120');
+    fireEvent.change(select('Trust'), { target: { value: 'on' } });
+    next();
+    await clickCreate();
+    await screen.findByTestId('create-success');
+    expect(create.mock.calls.map((c) => !!c[2]?.dryRun)).toEqual([true, false]);
+    expect(create.mock.calls[1]?.[1]).toMatchObject({
+      kind: 'SriovNetwork',
+      metadata: { name: 'dpdk-net', namespace: 'openshift-sriov-network-operator' },
+      spec: { resourceName: 'dpdk_nics', networkNamespace: 'tenant-a', vlan: 120, trust: 'on' },
+    });
+  });
 });
