@@ -68,6 +68,20 @@ describe("the VM's Network interfaces tab: Manage columns", () => {
     expect(headers()).toContain('Binding, model');
   });
 
+  it('Restore default columns shows every column again once saved', async () => {
+    localStorage.setItem(columnsStorageKey('vm-tab'), JSON.stringify({ hidden: ['ips', 'link'] }));
+    showTab();
+    fireEvent.click(screen.getByRole('button', { name: 'Manage columns' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByRole<HTMLInputElement>('checkbox', { name: 'Link' }).checked).toBe(false);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Restore default columns' }));
+    expect(within(dialog).getByRole<HTMLInputElement>('checkbox', { name: 'Link' }).checked).toBe(true);
+    await act(async () => {
+      fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    });
+    expect(headers()).toEqual(expect.arrayContaining(['IP addresses', 'Link']));
+  });
+
   it('the interface column says which row it is and cannot be unchecked; the VM column is not offered', async () => {
     showTab();
     fireEvent.click(screen.getByRole('button', { name: 'Manage columns' }));
