@@ -87,7 +87,24 @@ export const parseIP = (text: string): IP | undefined => {
 const PREFIX = /^(0|[1-9]\d{0,2})$/;
 
 /** Parses `addr/prefix`, or returns undefined when CEL `isCIDR` would be false. Host bits are kept. */
+/**
+ * Parsed CIDRs by text: the same few ranges (reserved, cluster and the files' own) are parsed again and again by
+ * the checks, and BigInt parsing is what a 10,000-network lint run spent most of its checking time in. Cidr values
+ * are frozen, so sharing them is safe; the cache is emptied when it grows past its bound.
+ */
+const parsedCidrs = new Map<string, Cidr | null>();
+const PARSED_CIDRS_MAX = 50_000;
+
 export const parseCidr = (text: string): Cidr | undefined => {
+  const known = parsedCidrs.get(text);
+  if (known !== undefined) return known ?? undefined;
+  const cidr = parseCidrUncached(text);
+  if (parsedCidrs.size >= PARSED_CIDRS_MAX) parsedCidrs.clear();
+  parsedCidrs.set(text, cidr ? Object.freeze(cidr) : null);
+  return cidr;
+};
+
+const parseCidrUncached = (text: string): Cidr | undefined => {
   const slash = text.indexOf('/');
   if (slash < 0) return undefined;
   const ip = parseIP(text.slice(0, slash));

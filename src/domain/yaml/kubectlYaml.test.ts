@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isMap } from 'yaml';
 import { readManifestStream } from './kubectlYaml';
 
 const values = (text: string) => readManifestStream(text).map((d) => d.value);
@@ -98,5 +99,92 @@ describe('readManifestStream reads what kubectl reads', () => {
     const doc = only('a: 1\nb: 2\na: 3\n');
     expect(doc?.value).toEqual({ a: 3, b: 2 });
     expect(doc?.warnings).toEqual([{ line: 3, message: 'key "a" appears twice; the last one is used' }]);
+  });
+});
+
+describe('plain block YAML is read from the parser tokens, as the Document path reads it', () => {
+  // A trailing comment sends the same stream through the Document path: both must read the same.
+  const both = (text: string) => [
+    readManifestStream(text),
+    readManifestStream(`${text}# the Document path\n`),
+  ];
+  const STREAM = [
+    'apiVersion: k8s.cni.cncf.io/v1',
+    'kind: NetworkAttachmentDefinition',
+    'metadata:',
+    '  name: a',
+    '  labels:',
+    '    "quoted key": "x\\ty"',
+    '    1: one',
+    '    16777217: big',
+    '    yes: y',
+    '    __proto__: kept',
+    'spec:',
+    "  config: '{",
+    '    "cniVersion": "0.3.1"',
+    "  }'",
+    '  literal: |',
+    '    line one',
+    '    line two',
+    '  folded: >-',
+    '    a',
+    '    b',
+    '  list:',
+    '  - 10.0.0.0/24',
+    '  - name: x',
+    '    port: 0x1F',
+    '  - - nested',
+    '  - ~',
+    '  - on',
+    '  - 1_000',
+    '  - 2001-12-14',
+    '  - 1e3',
+    '  empty:',
+    '  twice: 1',
+    '  twice: 2',
+    '---',
+    'b: 2',
+    '',
+  ].join('\n');
+
+  it('same values, warnings and lines of fields', () => {
+    const [fast = [], full = []] = both(STREAM);
+    expect(fast.map((d) => d.value)).toEqual(full.map((d) => d.value));
+    expect(fast.map((d) => [d.line, d.warnings, d.errors])).toEqual(
+      full.map((d) => [d.line, d.warnings, d.errors]),
+    );
+    const labels = (fast[0]?.value as { metadata: { labels: Record<string, unknown> } }).metadata.labels;
+    // Integer-like keys come first in any JS object (both paths); Go sorts keys anyway.
+    expect(Object.keys(labels)).toEqual(['1', '16777217', 'quoted key', 'true', '__proto__']);
+    expect(Object.getPrototypeOf(labels)).toBe(Object.prototype);
+    expect(fast[0]?.warnings).toEqual([
+      { line: 33, message: 'key "twice" appears twice; the last one is used' },
+    ]);
+    // The tree for line numbers is built on demand, with the same lines.
+    const linesOf = (d: (typeof fast)[number] | undefined) =>
+      d && isMap(d.contents)
+        ? d.contents.items.map((p) => d.lineAt((p.key as { range: number[] }).range[0] ?? 0))
+        : [];
+    expect(linesOf(fast[0])).toEqual([1, 2, 3, 11]);
+    expect(linesOf(fast[0])).toEqual(linesOf(full[0]));
+    expect(linesOf(fast[1])).toEqual([35]);
+  });
+
+  it('reads words that name Object.prototype members as the strings they are', () => {
+    const [fast = [], full = []] = both(
+      'a: constructor\nb: toString\n__proto__: x\nconstructor: hasOwnProperty\n',
+    );
+    const expected = JSON.parse(
+      '{"a":"constructor","b":"toString","__proto__":"x","constructor":"hasOwnProperty"}',
+    ) as unknown;
+    expect(fast.map((d) => d.value)).toEqual([expected]);
+    expect(full.map((d) => d.value)).toEqual([expected]);
+    expect(Object.getPrototypeOf(fast[0]?.value)).toBe(Object.prototype);
+  });
+
+  it('leaves anything else to the Document path: a problem there is still reported', () => {
+    const [fast = []] = both('a: 1\n---\nb: c: d\n');
+    expect(fast[1]?.errors[0]?.message).toMatch(/Nested mappings|compact/);
+    expect(values('a: .inf\n---\nb: 1\n')).toEqual([undefined, { b: 1 }]);
   });
 });

@@ -88,7 +88,28 @@ export const OVN_DEFAULTS: Required<OvnReservedRanges> = {
 
 export type ReservedRange = { cidr: string; name: 'join' | 'transit' | 'masquerade' | 'UDN join' };
 
-export const reservedRanges = (ctx: ClusterContext, opts: { primary: boolean }): ReservedRange[] => {
+/**
+ * By the context's `ovnReserved` (the validators copy the context per manifest, but not that object): the subnet
+ * checks ask for every subnet of every manifest. Frozen, so sharing is safe.
+ */
+const NO_OVERRIDES: OvnReservedRanges = {};
+const reservedCache = new WeakMap<
+  OvnReservedRanges,
+  Partial<Record<'primary' | 'other', readonly ReservedRange[]>>
+>();
+
+export const reservedRanges = (ctx: ClusterContext, opts: { primary: boolean }): readonly ReservedRange[] => {
+  const key = ctx.ovnReserved ?? NO_OVERRIDES;
+  const byRole = reservedCache.get(key) ?? {};
+  const role = opts.primary ? 'primary' : 'other';
+  const known = byRole[role];
+  if (known) return known;
+  const ranges = Object.freeze(computeReservedRanges(ctx, opts));
+  reservedCache.set(key, { ...byRole, [role]: ranges });
+  return ranges;
+};
+
+const computeReservedRanges = (ctx: ClusterContext, opts: { primary: boolean }): ReservedRange[] => {
   const r = { ...OVN_DEFAULTS, ...ctx.ovnReserved };
   return [
     ...r.join.map((cidr) => ({ cidr, name: 'join' as const })),

@@ -71,5 +71,8 @@ export const availableKinds = (ctx: ClusterContext): KindAvailability[] =>
     return reason ? { kind, available: false, reason } : { kind, available: true };
   });
 
-export const isKindAvailable = (ctx: ClusterContext, kind: NetworkKind): KindAvailability =>
-  availableKinds(ctx).find((k) => k.kind === kind) ?? { kind, available: true };
+/** One kind's availability (the validators ask for each manifest: no list of every kind built for it). */
+export const isKindAvailable = (ctx: ClusterContext, kind: NetworkKind): KindAvailability => {
+  const reason = NETWORK_KINDS.includes(kind) ? reasonFor(kind, ctx) : undefined;
+  return reason ? { kind, available: false, reason } : { kind, available: true };
+};

@@ -8,6 +8,18 @@ import { err } from './check';
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   v !== null && typeof v === 'object' && !Array.isArray(v);
 
+/** The steps of a field path, split once per distinct path (the checks read the same paths for every object). */
+const pathSteps = new Map<string, readonly string[]>();
+const stepsOf = (path: string): readonly string[] => {
+  let steps = pathSteps.get(path);
+  if (!steps) {
+    steps = path.match(/[^.[\]]+|\[\d+\]/g) ?? [];
+    if (pathSteps.size >= 10_000) pathSteps.clear();
+    pathSteps.set(path, steps);
+  }
+  return steps;
+};
+
 export class ManifestReader {
   readonly issues: FieldIssue[] = [];
 
@@ -25,7 +37,7 @@ export class ManifestReader {
 
   /** Value at a path like 'spec.layer2.subnets[1]'; undefined if any step is missing. */
   get(path: string): unknown {
-    const steps = path.match(/[^.[\]]+|\[\d+\]/g) ?? [];
+    const steps = stepsOf(path);
     return steps.reduce<unknown>((node, step) => {
       if (step.startsWith('[')) return Array.isArray(node) ? node[Number(step.slice(1, -1))] : undefined;
       return isRecord(node) ? node[step] : undefined;
