@@ -537,6 +537,11 @@ test('editing an NNCP: removing or renaming the bridge a Linux-bridge NAD uses w
   await expect(removal).toContainText('default/br1-vlan100');
   await expectVmsNamed(removal.getByTestId('nncp-blast-removal-vms'), vms);
   await expect(wizard.yaml()).toContainText('name: br1-renamed');
+  // A policy whose interface the wizard cannot rebuild exactly is refused with the reason, not half-edited.
+  await page.goto(`${shellUrl()}/vm-host-networks/policies?edit=ovs-br1-localnet-policy`);
+  await expect(page.getByTestId('nncp-edit-refused')).toContainText(
+    'ovs-br1 has bridge written in a way the wizard does not model',
+  );
   // Nothing was sent: the seeded policy still has br1.
   const seeded = await clientFor('admin').get<KubeObject & { spec: { desiredState: unknown } }>(
     `${NNCP_PATH}/br1-ens4-policy`,
