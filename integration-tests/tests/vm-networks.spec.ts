@@ -152,6 +152,45 @@ test('Manage columns: a hidden column leaves the header and the rows, stays hidd
   await expect(row.getByTestId('iface-default-mac')).toBeVisible();
 });
 
+test("a VM's Network interfaces tab has its own Manage columns, kept apart from the VM networks page's", async ({
+  page,
+  context,
+}) => {
+  await actAs(context, 'tenant-a');
+  const vmView = vmPage(page);
+  await vmView.open('tenant-a-dev', 'vm-00000');
+  const table = page.getByTestId('interface-table');
+  const header = (name: string) => table.getByRole('columnheader', { name, exact: true });
+  const dialog = page.getByRole('dialog', { name: 'Manage columns' });
+  await expect(header('Binding, model')).toBeVisible();
+  await page.getByRole('button', { name: 'Manage columns' }).click();
+  // The tab has no VM column to offer; the interface column cannot be hidden.
+  await expect(dialog.getByRole('checkbox', { name: 'VM', exact: true })).toHaveCount(0);
+  await expect(dialog.getByRole('checkbox', { name: 'Interface', exact: true })).toBeDisabled();
+  await dialog.getByRole('checkbox', { name: 'Binding, model' }).uncheck();
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(header('Binding, model')).toHaveCount(0);
+  const row = vmView.row('tenant-a-dev', 'vm-00000', 'default');
+  await expect(row.locator('td')).toHaveCount(await table.locator('thead th').count());
+  try {
+    await page.reload();
+    await expect(row).toBeVisible();
+    await expect(header('Binding, model')).toHaveCount(0);
+    // The VM networks page keeps its own choice.
+    const list = vmNetworksPage(page);
+    await list.open('tenant-a-dev');
+    await expect(
+      page.getByTestId('interface-table').getByRole('columnheader', { name: 'Binding, model' }),
+    ).toBeVisible();
+  } finally {
+    await vmView.open('tenant-a-dev', 'vm-00000');
+    await page.getByRole('button', { name: 'Manage columns' }).click();
+    await dialog.getByRole('button', { name: 'Restore default columns' }).click();
+    await dialog.getByRole('button', { name: 'Save' }).click();
+  }
+  await expect(header('Binding, model')).toBeVisible();
+});
+
 test('tenant-a hot-plugs a bridge interface into a running VM', async ({ page, context }) => {
   await actAs(context, 'tenant-a');
   const name = `e2e-${runId()}`;
