@@ -17,32 +17,65 @@ export const macPoolState = (labels: Record<string, string> | undefined): MacPoo
 
 type MacRow = { id: string; namespace: string; vmName: string; mac?: string };
 
+/** A MAC as rows carry it (`xx:xx:xx:xx:xx:xx`, lower-case hex) as a number; NaN for any other text. */
+const macNumber = (mac: string): number => {
+  if (mac.length !== 17) return NaN;
+  let value = 0;
+  for (let i = 0; i < 17; i++) {
+    const c = mac.charCodeAt(i);
+    if (i % 3 === 2) {
+      if (c !== 58 /* ':' */) return NaN;
+      continue;
+    }
+    const digit = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : -1;
+    if (digit < 0) return NaN;
+    value = value * 16 + digit;
+  }
+  return value;
+};
+
+/**
+ * The rows whose MAC text another row also has. MACs are compared as numbers in one sorted typed array, so the page
+ * (100,000 rows at 25,000 VMs × 4, duplicates rare) allocates nothing per row: a Map entry per MAC cost ~200 ms of
+ * the first load (bench/vm-networks). MACs in another form (rare) are counted in a Map of their own.
+ */
+const rowsSharingAMac = <R extends MacRow>(rows: readonly R[]): R[] => {
+  const values = new Float64Array(rows.length).fill(NaN);
+  let other: Map<string, number> | undefined;
+  for (let i = 0; i < rows.length; i++) {
+    const mac = rows[i]!.mac;
+    if (!mac) continue;
+    const v = macNumber(mac);
+    if (!Number.isNaN(v)) values[i] = v;
+    else (other ??= new Map()).set(mac, (other.get(mac) ?? 0) + 1);
+  }
+  const sorted = values.slice().sort(); // NaN last
+  let repeated: Set<number> | undefined;
+  for (let i = 1; i < sorted.length && !Number.isNaN(sorted[i]); i++)
+    if (sorted[i] === sorted[i - 1]) (repeated ??= new Set()).add(sorted[i]!);
+  if (!repeated && !other) return [];
+  return rows.filter(
+    (r, i) => repeated?.has(values[i]!) || (r.mac !== undefined && (other?.get(r.mac) ?? 0) > 1),
+  );
+};
+
 /**
  * For each row whose MAC another VM's row also has: the other VMs (`namespace/name`), sorted. Rows of one VM
  * sharing a MAC between themselves are not a cross-VM duplicate (KubeVirt refuses that spec anyway).
  */
-export const duplicateMacs = (rows: readonly MacRow[]): Map<string, string[]> => {
-  // One pass that remembers the first row of each MAC and allocates nothing more unless a second VM has it: the
-  // page runs this on every rows change, at 100,000 rows where duplicates are rare (a Set and a `namespace/name`
-  // string per row cost 1.8 s of the first load at 25,000 VMs × 4, bench/vm-networks).
-  const first = new Map<string, MacRow>();
-  let shared: Map<string, Set<string>> | undefined;
-  for (const r of rows) {
-    if (!r.mac) continue;
-    const f = first.get(r.mac);
-    if (!f) first.set(r.mac, r);
-    else if (f.namespace !== r.namespace || f.vmName !== r.vmName || shared?.has(r.mac)) {
-      shared ??= new Map();
-      let vms = shared.get(r.mac);
-      if (!vms) shared.set(r.mac, (vms = new Set([`${f.namespace}/${f.vmName}`])));
-      vms.add(`${r.namespace}/${r.vmName}`);
-    }
-  }
+export const duplicateMacs = (all: readonly MacRow[]): Map<string, string[]> => {
+  const rows = rowsSharingAMac(all);
   const out = new Map<string, string[]>();
-  if (!shared) return out;
+  if (rows.length === 0) return out;
+  const vmsOf = new Map<string, Set<string>>();
   for (const r of rows) {
-    const vms = r.mac ? shared.get(r.mac) : undefined;
-    if (!vms || vms.size < 2) continue;
+    let vms = vmsOf.get(r.mac!);
+    if (!vms) vmsOf.set(r.mac!, (vms = new Set()));
+    vms.add(`${r.namespace}/${r.vmName}`);
+  }
+  for (const r of rows) {
+    const vms = vmsOf.get(r.mac!)!;
+    if (vms.size < 2) continue;
     const me = `${r.namespace}/${r.vmName}`;
     out.set(r.id, [...vms].filter((v) => v !== me).sort());
   }
