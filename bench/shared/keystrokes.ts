@@ -12,7 +12,9 @@ export const typeAndMeasure = async (
   plan: Keystroke[],
   expect: (k: Keystroke) => Expectation,
 ) => {
-  await page.click(selector);
+  // Focused, not clicked: on a loaded machine a late layout shift (a summary mounting above the toolbar) can move
+  // another element under the click point, and the keys then go elsewhere (two runs here timed out waiting).
+  await page.focus(selector);
   const out: number[] = [];
   for (const k of plan) {
     await page.evaluate((e) => window.__bench.arm(e), expect(k));
