@@ -6,6 +6,7 @@ import { createElement } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import type { NADType } from '../../domain/manifests/nad/nad';
 import { aCluster } from '../../domain/testing/manifests';
+import { toK8sError } from '../../k8s/errors';
 import { setAccess } from '../testing/fakeK8sHooks';
 import '../testing/renderSetup';
 import {
@@ -179,6 +180,33 @@ describe('NAD wizard: review and create', () => {
     await screen.findByText('The server refused the dry run');
     expect(sent).toHaveLength(1);
     expect(sent[0]!.dryRun).toBe(true);
+  });
+
+  it('a field the server refuses in the dry run (422) is said under that field, named in the review', async () => {
+    setAccess(() => ({ allowed: true }));
+    const refusal = toK8sError(422, {
+      kind: 'Status',
+      message: 'NetworkAttachmentDefinition.k8s.cni.cncf.io "blue" is invalid',
+      details: { causes: [{ field: 'metadata.name', message: 'name is reserved by the admin policy' }] },
+    });
+    const { sent } = renderWizard(createElement(NADWizard, { type: 'layer2', ctx }), () => ({
+      ok: false,
+      error: refusal,
+    }));
+    basics('blue');
+    clickNext();
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Create' }));
+    });
+    await waitFor(() =>
+      expect(screen.getByTestId('review-errors').textContent).toBe(
+        'Name: name is reserved by the admin policy',
+      ),
+    );
+    expect(sent.map((s) => s.dryRun)).toEqual([true]);
+    fireEvent.click(within(screen.getByTestId('review-errors')).getByRole('button', { name: 'Name' }));
+    expect(currentStep()).toBe('step-basics');
+    expect(messagesOf('Name')).toContain('name is reserved by the admin policy');
   });
 
   it('Create with errors left lists each by its field label, and the link goes back to the field', async () => {
