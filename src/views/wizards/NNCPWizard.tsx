@@ -17,6 +17,7 @@ import { NS } from '../../i18n/ns';
 import { NodeNetworkConfigurationPolicyModel } from '../../k8s/models';
 import { useWizardForm } from './useWizardForm';
 import { CreateWizard, type StepDef } from './CreateWizard';
+import { basicsStep } from './basicsStep';
 import { SelectField, TextField } from './fields';
 import { NNCPInterface } from './NNCPInterface';
 import { NNCPIp } from './NNCPIp';
@@ -53,155 +54,169 @@ export const NNCPWizard: FC<{ ctx: ClusterContext; edit?: NNCPForm; closePath?: 
       maxUnavailable: f.maxUnavailable,
     }));
 
-  const steps = (shown: readonly FieldIssue[]): StepDef[] => [
-    {
-      id: 'basics',
-      name: t('Basics'),
-      fields: ['name', 'description', 'kind'],
-      body: (
-        <>
-          {form.edit ? (
-            // The name of an existing object cannot change.
-            <FormGroup label={t('Name')} fieldId="field-name">
-              <TextInput id="field-name" data-test="field-name" value={form.name} readOnlyVariant="default" />
-            </FormGroup>
-          ) : (
+  const steps = (shown: readonly FieldIssue[]): StepDef[] => {
+    const own = (
+      <>
+        <TextField
+          name="description"
+          label={t('Description')}
+          value={form.description ?? ''}
+          onChange={(description) => set({ description })}
+          issues={shown}
+        />
+        <SelectField
+          name="kind"
+          label={t('Configure')}
+          value={form.kind}
+          onChange={(k) => changeKind(k as NNCPKind)}
+          issues={shown}
+          // An edit keeps the kind the policy has.
+          choices={[
+            { value: 'linux-bridge', label: t('Linux bridge over a NIC or bond') },
+            { value: 'vlan', label: t('VLAN interface') },
+            { value: 'bond', label: t('Bond') },
+            { value: 'ovs-bridge', label: t('OVS bridge with a localnet bridge mapping') },
+            { value: 'br-ex-mapping', label: t('Localnet bridge mapping on br-ex') },
+          ].filter((c) => !form.edit || c.value === form.kind)}
+        />
+      </>
+    );
+    // The shared basics step (name only: a cluster-scoped kind); an edit shows the name read-only instead.
+    const basics: StepDef = form.edit
+      ? {
+          id: 'basics',
+          name: t('Basics'),
+          fields: ['name', 'description', 'kind'],
+          body: (
+            <>
+              {/* The name of an existing object cannot change. */}
+              <FormGroup label={t('Name')} fieldId="field-name">
+                <TextInput
+                  id="field-name"
+                  data-test="field-name"
+                  value={form.name}
+                  readOnlyVariant="default"
+                />
+              </FormGroup>
+              {own}
+            </>
+          ),
+        }
+      : basicsStep({
+          t,
+          form,
+          set,
+          shown,
+          ctx,
+          fields: ['description', 'kind'],
+          namespaceField: null,
+          children: own,
+        });
+    return [
+      basics,
+      {
+        id: 'nodes',
+        name: t('Nodes'),
+        fields: ['nodeSelector', 'maxUnavailable'],
+        body: (
+          <>
             <TextField
-              name="name"
-              label={t('Name')}
-              isRequired
-              value={form.name}
-              onChange={(name) => set({ name })}
+              name="nodeSelector"
+              label={t('Node selector (labels)')}
+              value={selectorText}
+              onChange={(text) => {
+                setSelectorText(text);
+                set({ nodeSelector: parseLabels(text) });
+              }}
               issues={shown}
+              help={
+                selected
+                  ? t('{{count}} nodes match: {{nodes}}', {
+                      count: selected.length,
+                      nodes: selected.join(', '),
+                    })
+                  : t('Comma-separated key=value labels; empty selects every node')
+              }
             />
-          )}
-          <TextField
-            name="description"
-            label={t('Description')}
-            value={form.description ?? ''}
-            onChange={(description) => set({ description })}
-            issues={shown}
-          />
-          <SelectField
-            name="kind"
-            label={t('Configure')}
-            value={form.kind}
-            onChange={(k) => changeKind(k as NNCPKind)}
-            issues={shown}
-            // An edit keeps the kind the policy has.
-            choices={[
-              { value: 'linux-bridge', label: t('Linux bridge over a NIC or bond') },
-              { value: 'vlan', label: t('VLAN interface') },
-              { value: 'bond', label: t('Bond') },
-              { value: 'ovs-bridge', label: t('OVS bridge with a localnet bridge mapping') },
-              { value: 'br-ex-mapping', label: t('Localnet bridge mapping on br-ex') },
-            ].filter((c) => !form.edit || c.value === form.kind)}
-          />
-        </>
-      ),
-    },
-    {
-      id: 'nodes',
-      name: t('Nodes'),
-      fields: ['nodeSelector', 'maxUnavailable'],
-      body: (
-        <>
-          <TextField
-            name="nodeSelector"
-            label={t('Node selector (labels)')}
-            value={selectorText}
-            onChange={(text) => {
-              setSelectorText(text);
-              set({ nodeSelector: parseLabels(text) });
-            }}
-            issues={shown}
-            help={
-              selected
-                ? t('{{count}} nodes match: {{nodes}}', {
-                    count: selected.length,
-                    nodes: selected.join(', '),
-                  })
-                : t('Comma-separated key=value labels; empty selects every node')
-            }
-          />
-          <TextField
-            name="maxUnavailable"
-            label={t('Max unavailable')}
-            value={form.maxUnavailable ?? ''}
-            onChange={(maxUnavailable) => set({ maxUnavailable })}
-            issues={shown}
-            placeholder="50%"
-          />
-        </>
-      ),
-    },
-    ...(form.edit
-      ? [
-          {
-            id: 'policy',
-            name: t('Interfaces of this policy'),
-            fields: ['absent'],
-            body: <NNCPPolicyParts form={form} set={set} issues={shown} />,
-          },
-        ]
-      : []),
-    ...(form.kind === 'br-ex-mapping' || removed
-      ? []
-      : [
-          {
-            id: 'interface',
-            name: t('Interface'),
-            fields: [
-              'interfaceName',
-              'uplinkType',
-              'nic',
-              'bond',
-              'vlanId',
-              'vlanFiltering',
-              'trunkVlans',
-              'mtu',
-            ],
-            body: <NNCPInterface form={form} set={set} ctx={ctx} issues={shown} />,
-          },
-        ]),
-    ...(hasIp(form) && !removed
-      ? [
-          {
-            id: 'ip',
-            name: t('IP addresses'),
-            fields: ['ipv4', 'ipv6'],
-            body: <NNCPIp form={form} set={set} issues={shown} />,
-          },
-        ]
-      : []),
-    ...((form.kind === 'ovs-bridge' || form.kind === 'br-ex-mapping') && !removed
-      ? [
-          {
-            id: 'mapping',
-            name: t('Bridge mapping'),
-            fields: ['physicalNetworkName'],
-            body: (
-              <TextField
-                name="physicalNetworkName"
-                label={t('Physical network name (localnet)')}
-                isRequired
-                value={form.physicalNetworkName ?? ''}
-                onChange={(physicalNetworkName) => set({ physicalNetworkName })}
-                issues={shown}
-                help={t('Localnet networks use this name to reach the bridge')}
-              />
-            ),
-          },
-        ]
-      : []),
-    {
-      // What already rides on the interfaces and mappings this draft configures (issue #16, blast radius).
-      id: 'impact',
-      name: t('What rides on it'),
-      fields: [],
-      body: <DraftBlastRadius desired={manifest.spec.desiredState} nodes={selected ?? []} ctx={ctx} />,
-    },
-  ];
+            <TextField
+              name="maxUnavailable"
+              label={t('Max unavailable')}
+              value={form.maxUnavailable ?? ''}
+              onChange={(maxUnavailable) => set({ maxUnavailable })}
+              issues={shown}
+              placeholder="50%"
+            />
+          </>
+        ),
+      },
+      ...(form.edit
+        ? [
+            {
+              id: 'policy',
+              name: t('Interfaces of this policy'),
+              fields: ['absent'],
+              body: <NNCPPolicyParts form={form} set={set} issues={shown} />,
+            },
+          ]
+        : []),
+      ...(form.kind === 'br-ex-mapping' || removed
+        ? []
+        : [
+            {
+              id: 'interface',
+              name: t('Interface'),
+              fields: [
+                'interfaceName',
+                'uplinkType',
+                'nic',
+                'bond',
+                'vlanId',
+                'vlanFiltering',
+                'trunkVlans',
+                'mtu',
+              ],
+              body: <NNCPInterface form={form} set={set} ctx={ctx} issues={shown} />,
+            },
+          ]),
+      ...(hasIp(form) && !removed
+        ? [
+            {
+              id: 'ip',
+              name: t('IP addresses'),
+              fields: ['ipv4', 'ipv6'],
+              body: <NNCPIp form={form} set={set} issues={shown} />,
+            },
+          ]
+        : []),
+      ...((form.kind === 'ovs-bridge' || form.kind === 'br-ex-mapping') && !removed
+        ? [
+            {
+              id: 'mapping',
+              name: t('Bridge mapping'),
+              fields: ['physicalNetworkName'],
+              body: (
+                <TextField
+                  name="physicalNetworkName"
+                  label={t('Physical network name (localnet)')}
+                  isRequired
+                  value={form.physicalNetworkName ?? ''}
+                  onChange={(physicalNetworkName) => set({ physicalNetworkName })}
+                  issues={shown}
+                  help={t('Localnet networks use this name to reach the bridge')}
+                />
+              ),
+            },
+          ]
+        : []),
+      {
+        // What already rides on the interfaces and mappings this draft configures (issue #16, blast radius).
+        id: 'impact',
+        name: t('What rides on it'),
+        fields: [],
+        body: <DraftBlastRadius desired={manifest.spec.desiredState} nodes={selected ?? []} ctx={ctx} />,
+      },
+    ];
+  };
 
   return (
     <CreateWizard
