@@ -53,6 +53,11 @@ describe('validateVMNetworks', () => {
       'unknown NAD with sriov (cannot tell)',
       aVMWith([{ name: 'n1', sriov: {} }], [multus('n1', 'other-ns/unknown')]),
     ],
+    // Multus checks the label pattern of each part, not its length (a NAD name may be up to 253 characters).
+    [
+      'a NAD name longer than 63 characters',
+      aVMWith([{ name: 'n1', bridge: {} }], [multus('n1', 'n'.repeat(70))]),
+    ],
   ])('valid: %s', (_, vm) => {
     expect(errors(vm)).toEqual([]);
   });

@@ -7,7 +7,7 @@ import type { FieldIssue } from '../../issues';
 import type { NetworkAttachmentDefinition } from '../../kube/networks';
 import type { VM, VMInterface, VMNetwork } from '../../kube/vm';
 import { bindingKeysOf, parseNadRef } from '../../kube/vm';
-import { duplicateIndexes, err, isDNS1123Label, warn } from '../shared/check';
+import { duplicateIndexes, err, warn } from '../shared/check';
 import {
   bootOrderIssues,
   draIssues,
@@ -40,9 +40,12 @@ export const resolveNetworkName = (networkName: string, vmNamespace: string | un
   return `${ref.namespace}/${ref.name}`;
 };
 
+// Multus parsePodNetworkObjectName (pkg/k8sclient/k8sclient.go): namespace and name each match the DNS-1123
+// label pattern; Multus checks no length (a NAD name is an object name, up to 253 characters).
+const ATTACHMENT_PART = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const isValidNetworkName = (networkName: string): boolean => {
   const parts = networkName.split('/');
-  return parts.length <= 2 && parts.every((p) => isDNS1123Label(p));
+  return parts.length <= 2 && parts.every((p) => ATTACHMENT_PART.test(p));
 };
 
 /** Canonical `xx:xx:xx:xx:xx:xx` of a MAC-48, or undefined when it is not one (interfaces/mac.ts parses). */
