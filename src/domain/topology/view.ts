@@ -236,7 +236,7 @@ export const bundleUnderlay = (g: TopologyGraph): TopologyGraph => {
     );
   if (!bundled.length) return g;
 
-  const replaced = new Set<string>();
+  const replaced = new Set<GraphEdge>();
   const nodes = [...g.nodes];
   const edges: GraphEdge[] = [];
   let nth = 0;
@@ -257,7 +257,7 @@ export const bundleUnderlay = (g: TopologyGraph): TopologyGraph => {
     });
     // Network → shared: one line, labelled as its lines were (a VLAN, a policy) when they all said the same.
     for (const list of grp.members) {
-      for (const e of list) replaced.add(e.id);
+      for (const e of list) replaced.add(e);
       const labels = [...new Set(list.map((e) => e.label ?? ''))].filter(Boolean);
       edges.push({
         id: `underlay:${list[0]!.source}->${id}`,
@@ -280,7 +280,7 @@ export const bundleUnderlay = (g: TopologyGraph): TopologyGraph => {
       });
     }
   }
-  return { nodes, edges: [...g.edges.filter((e) => !replaced.has(e.id)), ...edges] };
+  return { nodes, edges: [...g.edges.filter((e) => !replaced.has(e)), ...edges] };
 };
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
