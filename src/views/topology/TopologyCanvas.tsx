@@ -56,12 +56,20 @@ type Props = {
 
 /** Above this many elements, pan and zoom draw a texture and edges are drawn the cheap way. */
 const LARGE = 3000;
+/**
+ * Above this many elements, the labels of VMs, VM groups, underlay elements and edges are set only for what is in
+ * view at a zoom that draws them (`labelVisible`). The default view of 100 VMs on 20 nodes already holds 1,300.
+ */
+const LAZY_LABELS = 500;
 
-const nodeClasses = (n: GraphNode, large: boolean): string => {
+const lazyLabel = (n: GraphNode): boolean =>
+  n.kind === 'VirtualMachine' || n.kind === 'VMGroup' || isUnderlay(n);
+
+const nodeClasses = (n: GraphNode, large: boolean, lazy: boolean): string => {
   const c: string[] = [n.kind];
-  // VM names are drawn only when zoomed in far enough to read them: in a large graph they get their label then
-  // (see `labelVisible`), not for thousands of VMs at once.
-  if (large && n.kind === 'VirtualMachine') c.push('lazy');
+  // Small labels are drawn only when zoomed in far enough to read them: in a graph of some size they get their
+  // label then (see `labelVisible`), not hundreds or thousands at once.
+  c.push(lazy && lazyLabel(n) ? 'lazy' : 'labelled');
   if (isNetwork(n)) c.push('network', `f-${n.flavor ?? 'other'}`);
   if (isUnderlay(n)) c.push('underlay');
   if (n.nodes) c.push('shared');
@@ -74,15 +82,16 @@ const nodeClasses = (n: GraphNode, large: boolean): string => {
   return c.join(' ');
 };
 
-const edgeClasses = (e: GraphEdge, large: boolean): string => {
+const edgeClasses = (e: GraphEdge, large: boolean, lazy: boolean): string => {
   const c: string[] = [e.kind];
   if (e.pending) c.push('pending');
   if (e.kind === 'primary-network' && e.target === 'pod-network') c.push('to-pod');
   const sev = worstSeverity(e.problems.filter((p) => p.severity !== 'info'));
   if (sev) c.push(sev);
-  if (large && e.kind === 'interface') c.push('fast');
-  // Edge labels: all of a small graph's; a large graph's when in view and zoomed in (`labelVisible`).
-  c.push(large ? 'lazy' : 'labelled');
+  // A large graph's interface edges keep cytoscape's default curve, `haystack` (cheapest to place and draw).
+  if (!large || e.kind !== 'interface') c.push('straight');
+  // Edge labels: all of a small graph's; a larger graph's when in view and zoomed in (`labelVisible`).
+  c.push(lazy ? 'lazy' : 'labelled');
   return c.join(' ');
 };
 
@@ -102,6 +111,7 @@ const toElements = (
   label: (n: GraphNode) => string,
 ): { defs: ElementDefinition[]; sig: Map<string, string> } => {
   const large = g.nodes.length + g.edges.length > LARGE;
+  const lazy = g.nodes.length + g.edges.length > LAZY_LABELS;
   const defs: ElementDefinition[] = [];
   const sig = new Map<string, string>();
   const ids = new Set(g.nodes.map((n) => n.id));
@@ -122,7 +132,7 @@ const toElements = (
     const text = label(n);
     const b = bounds.get(n.id);
     const box = n.parent && ids.has(n.parent) ? n.parent : undefined;
-    let classes = nodeClasses(n, large);
+    let classes = nodeClasses(n, large, lazy);
     let data: { id: string; label: string; box?: string; w?: number; h?: number } = {
       id: n.id,
       label: text,
@@ -141,7 +151,7 @@ const toElements = (
     sig.set(n.id, `${classes}|${text}|${where}|${data.w ?? ''}x${data.h ?? ''}`);
   }
   for (const e of g.edges) {
-    const classes = edgeClasses(e, large);
+    const classes = edgeClasses(e, large, lazy);
     const text = e.label ?? '';
     defs.push({
       group: 'edges',
@@ -170,7 +180,7 @@ export const TopologyCanvas = forwardRef<CanvasHandle, Props>(function TopologyC
   const labelTimer = useRef<ReturnType<typeof setTimeout>>();
 
   /**
-   * Large graphs draw the labels of VMs and edges (classed `lazy`) only for the elements in view once the zoom
+   * Graphs of some size draw the labels of VMs, groups, underlay and edges (classed `lazy`) only for the elements in view once the zoom
    * makes them readable (style.ts: LABEL_ZOOM): cytoscape measures every label it holds (its bounding boxes and
    * `calculateLabelDimensions`, one canvas `measureText` each, `src/extensions/renderer/base/coord-ele-math/
    * labels.mjs`) but skips an element whose label is empty. Below those zoom levels `min-zoomed-font-size`
@@ -181,12 +191,12 @@ export const TopologyCanvas = forwardRef<CanvasHandle, Props>(function TopologyC
     if (!cy) return;
     const zoom = cy.zoom();
     const before = labelled.current;
-    if (!before?.nonempty() && zoom < Math.min(LABEL_ZOOM.vm, LABEL_ZOOM.edge)) return;
+    if (!before?.nonempty() && zoom < Math.min(LABEL_ZOOM.node, LABEL_ZOOM.edge)) return;
     const ext = cy.extent();
     const inView = (p: { x: number; y: number }) =>
       p.x >= ext.x1 && p.x <= ext.x2 && p.y >= ext.y1 && p.y <= ext.y2;
     let next = cy.collection();
-    if (zoom >= LABEL_ZOOM.vm) next = next.union(cy.nodes('.lazy').filter((n) => inView(n.position())));
+    if (zoom >= LABEL_ZOOM.node) next = next.union(cy.nodes('.lazy').filter((n) => inView(n.position())));
     if (zoom >= LABEL_ZOOM.edge) {
       next = next.union(
         cy.edges('.lazy').filter((e) => {
@@ -320,7 +330,10 @@ export const TopologyCanvas = forwardRef<CanvasHandle, Props>(function TopologyC
      * from every VM). Styled before its edges arrive, it costs nothing of the kind; adding edges restyles only
      * the edges (`restore` in `src/collection/index.mjs`, no compound nodes here).
      */
-    cy.add(add.filter((d) => d.group === 'nodes'));
+    const nodes = cy.add(add.filter((d) => d.group === 'nodes'));
+    // Cytoscape applies a style when it is first read (`styleDirty`, `parsedStyle` in `src/collection/style.mjs`),
+    // which would be in `fit`, after the edges came: read one property of each new node now, while it has none.
+    nodes.forEach((n) => void n.numericStyle('width'));
     cy.add(add.filter((d) => d.group === 'edges'));
     sigs.current = sig;
     if (first && defs.length) cy.fit(undefined, 30);
@@ -407,14 +420,28 @@ export const TopologyCanvas = forwardRef<CanvasHandle, Props>(function TopologyC
           renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 },
         });
       },
-      png: () =>
-        cyRef.current!.png({
-          output: 'blob-promise',
-          full: true,
-          bg: theme.current?.background ?? '#ffffff',
-          maxWidth: 8000,
-          maxHeight: 8000,
-        }),
+      // The whole graph: lazy labels (`labelVisible`) are set for the picture where its scale draws them.
+      png: async () => {
+        const cy = cyRef.current!;
+        const box = cy.elements().boundingBox();
+        const scale = Math.min(1, 8000 / Math.max(1, box.w), 8000 / Math.max(1, box.h));
+        let extra = cy.collection();
+        if (scale >= LABEL_ZOOM.node) extra = extra.union(cy.nodes('.lazy'));
+        if (scale >= LABEL_ZOOM.edge) extra = extra.union(cy.edges('.lazy'));
+        extra = extra.not('.labelled');
+        cy.batch(() => extra.addClass('labelled'));
+        try {
+          return await cy.png({
+            output: 'blob-promise',
+            full: true,
+            bg: theme.current?.background ?? '#ffffff',
+            maxWidth: 8000,
+            maxHeight: 8000,
+          });
+        } finally {
+          cy.batch(() => extra.removeClass('labelled'));
+        }
+      },
       focusElement: (id) => void centerOn(id),
     }),
     [centerOn],

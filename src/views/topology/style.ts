@@ -80,18 +80,48 @@ export const SHAPES: Record<string, string> = {
   SriovPF: 'star',
 };
 
-/** Label sizes and the smallest rendered size drawn (`min-zoomed-font-size`): VM names and edge labels. */
+/**
+ * Label sizes and the smallest rendered size drawn (`min-zoomed-font-size`): VM and group names (and the base of
+ * every node), underlay elements, shared underlay elements, edge labels.
+ */
 const VM_FONT = 11;
 const VM_MIN_FONT = 7;
+const UNDERLAY_FONT = 10;
+const SHARED_FONT = 12;
 const EDGE_FONT = 9;
 const EDGE_MIN_FONT = 9;
 
-/** The zoom from which VM and edge labels are drawn at all (rendered size = font size × zoom). */
-export const LABEL_ZOOM = { vm: VM_MIN_FONT / VM_FONT, edge: EDGE_MIN_FONT / EDGE_FONT };
+/**
+ * The zoom from which labels are drawn at all (rendered size = font size × zoom): `node` for the nodes whose labels
+ * the canvas sets lazily (VMs, VM groups, underlay: the largest of their fonts), `edge` for edge labels.
+ */
+export const LABEL_ZOOM = {
+  node: VM_MIN_FONT / Math.max(VM_FONT, UNDERLAY_FONT, SHARED_FONT),
+  edge: EDGE_MIN_FONT / EDGE_FONT,
+};
 
+/*
+ * Few properties per element: cytoscape applies each property of each element on its own, and each applied
+ * property runs `checkTriggers` → `dirtyStyleCache`, which builds a collection of the element's connected edges
+ * (cytoscape `src/style/apply.mjs`, `src/collection/style.mjs`). So the look of the many (VMs, VM interface edges)
+ * is in the base rules, label text properties sit only on elements that show a label (class `labelled`, or a
+ * highlighted path), and the stacking order (namespace and node boxes under edges under nodes) comes from
+ * `z-compound-depth: bottom` on the boxes and cytoscape's default of edges under nodes, not from a z-index on
+ * every element.
+ */
 export const buildStyle = (th: Theme): StylesheetJsonBlock[] => [
   {
     selector: 'node',
+    style: {
+      'background-color': th.surface,
+      'border-width': 1,
+      'border-color': th.border,
+      width: 26,
+      height: 26,
+    },
+  },
+  {
+    selector: 'node.labelled, node.highlighted',
     style: {
       label: 'data(label)',
       'font-family': th.font,
@@ -102,14 +132,6 @@ export const buildStyle = (th: Theme): StylesheetJsonBlock[] => [
       'text-max-width': '110px',
       'text-wrap': 'ellipsis',
       'min-zoomed-font-size': VM_MIN_FONT,
-      'background-color': th.surface,
-      'border-width': 1,
-      'border-color': th.border,
-      width: 26,
-      height: 26,
-      // Boxes under edges under nodes (boxes are plain nodes, not compound parents).
-      'z-index-compare': 'manual',
-      'z-index': 2,
     },
   },
   ...Object.entries(SHAPES).map(([kind, shape]) => ({
@@ -174,7 +196,7 @@ export const buildStyle = (th: Theme): StylesheetJsonBlock[] => [
       'text-max-width': '400px',
       'font-weight': 'bold',
       color: th.subtle,
-      'z-index': 0,
+      'z-compound-depth': 'bottom',
     },
   },
   {
@@ -182,24 +204,19 @@ export const buildStyle = (th: Theme): StylesheetJsonBlock[] => [
     style: { 'border-width': 3, 'border-style': 'double', 'border-color': th.flavors['primary-udn'] },
   },
   { selector: 'node.Node', style: { shape: 'rectangle' } },
-  { selector: 'node.underlay', style: { 'background-color': th.background, 'font-size': 10 } },
+  { selector: 'node.underlay', style: { 'background-color': th.background, 'font-size': UNDERLAY_FONT } },
   // One element standing for the same bridge or mapping on many nodes (viewGraph's shared underlay).
   {
     selector: 'node.shared',
-    style: { width: 40, height: 40, 'border-width': 3, 'border-style': 'double', 'font-size': 12 },
+    style: { width: 40, height: 40, 'border-width': 3, 'border-style': 'double', 'font-size': SHARED_FONT },
   },
   { selector: 'node.warning', style: { 'border-color': th.warning, 'border-width': 4 } },
   { selector: 'node.error', style: { 'border-color': th.danger, 'border-width': 4 } },
-  {
-    selector: 'edge',
-    style: {
-      width: 1.5,
-      'line-color': th.border,
-      'curve-style': 'straight',
-      'z-index-compare': 'manual',
-      'z-index': 1,
-    },
-  },
+  // The look of a VM interface edge (most edges) is the base; a large graph's interface edges keep cytoscape's
+  // default (cheap) `haystack` curve, other edges are `straight`.
+  { selector: 'edge', style: { width: 1.5, 'line-color': th.subtle, opacity: 0.55 } },
+  { selector: 'edge.straight', style: { 'curve-style': 'straight' } },
+  { selector: 'edge.port, edge.bridge-mapping', style: { 'line-color': th.border, opacity: 1 } },
   /*
    * Edge labels and their text style only where a label is drawn (every edge of a small graph; in a large one,
    * those in view when zoomed in, and a highlighted path): cytoscape applies, hashes and checks each property
@@ -219,8 +236,6 @@ export const buildStyle = (th: Theme): StylesheetJsonBlock[] => [
       'text-rotation': 'autorotate',
     },
   },
-  { selector: 'edge.fast', style: { 'curve-style': 'haystack', 'haystack-radius': 0 } },
-  { selector: 'edge.interface', style: { 'line-color': th.subtle, opacity: 0.55 } },
   {
     selector: 'edge.primary-network',
     style: { width: 4, 'line-color': th.flavors['primary-udn'], 'line-style': 'solid', opacity: 0.8 },
@@ -235,9 +250,6 @@ export const buildStyle = (th: Theme): StylesheetJsonBlock[] => [
     selector: 'edge.error',
     style: { 'line-color': th.danger, opacity: 1, width: 2.5, 'line-style': 'dashed' },
   },
-  // Large graphs: VM labels only for what is in view at a zoom that can read them (TopologyCanvas).
-  { selector: 'node.lazy', style: { label: '' } },
-  { selector: 'node.lazy.labelled', style: { label: 'data(label)' } },
   { selector: '.faded', style: { opacity: 0.12, 'text-opacity': 0 } },
   // A highlighted path keeps its labels at any zoom: it is what the user is reading.
   {
