@@ -13,6 +13,9 @@ export type Row = {
   heap: number[];
   /** JS heap used by the generated data alone, before start() (after a GC). */
   dataHeap: number[];
+  /** Main-thread CPU time over start() (CDP ThreadTime), ms, per load of ours and of the floor. */
+  cpu: number[];
+  floorCpu: number[];
   interaction?: Interaction;
   floorInteraction?: Interaction;
 };
@@ -56,6 +59,9 @@ export const table = (rows: readonly Row[], load: number[], seconds: number, loa
     'data→paint',
     'floor paint',
     'ours/floor',
+    'cpu',
+    'floor cpu',
+    'cpu ratio',
     'longest task',
     'floor task',
     'max frame gap',
@@ -77,6 +83,9 @@ export const table = (rows: readonly Row[], load: number[], seconds: number, loa
       ms(paint),
       ms(floor),
       `${(paint / floor).toFixed(2)}×`,
+      ms(median(r.cpu)),
+      ms(median(r.floorCpu)),
+      `${(median(r.cpu) / median(r.floorCpu)).toFixed(2)}×`,
       task(i),
       task(r.floorInteraction),
       i ? ms(i.maxFrameGap) : '—',
@@ -102,6 +111,7 @@ export const table = (rows: readonly Row[], load: number[], seconds: number, loa
     'build = buildTopologyGraph; view+layout = viewGraph + layoutGraph; data→paint = from the data in memory to',
     'the first painted frame of the real TopologyCanvas (build, view, layout, React, cytoscape).',
     'floor paint = the same nodes and edges given to plain cytoscape at grid positions, minimal style, one batch.',
+    'cpu / floor cpu = CPU time of the page main thread over the same span (CDP ThreadTime): less swayed by load.',
     'longest task / max frame gap: during 20 wheel zooms and 5 drags over the canvas (longtask API: "< 50" = none',
     'of 50 ms or more); floor task: the same script on the floor page. heap = JS heap used after load and a GC,',
     'MB (of which the generated input lists).',

@@ -5,7 +5,8 @@
  * Env: BENCH_SIZES (VM counts, default 100,1000,5000,25000), BENCH_LOADS (page loads per side and view, default
  *      3; one above 20,000 VMs), BENCH_PROFILE=1 (also profile the last load of ours per size and view and print
  *      its top functions by self time; with BENCH_MINIFY=0 for readable names), BENCH_FLOOR_PARENTS=1 (the floor
- *      also nests nodes in the view's namespace and node boxes: how much of the gap the compound parents cost).
+ *      also nests nodes in the view's namespace and node boxes: how much of the gap the compound parents cost),
+ *      BENCH_VIEWS=default (or expanded: only that view), BENCH_OUT_DIR (build the harness there).
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -32,6 +33,10 @@ const PROFILE = process.env.BENCH_PROFILE === '1';
 /** Diagnostic: the floor also nests nodes in the view's compound parents, to tell their cost apart. */
 const FLOOR_PARENTS = process.env.BENCH_FLOOR_PARENTS === '1';
 const CANVAS = '[data-test="topology-canvas"]';
+const VIEWS = (process.env.BENCH_VIEWS ?? 'default,expanded').split(',').map((v) => {
+  if (v !== 'default' && v !== 'expanded') throw new Error(`BENCH_VIEWS: not a view: ${JSON.stringify(v)}`);
+  return v;
+});
 
 /** Scripted pan and zoom with the mouse over the canvas: 20 wheel zooms (12 in, 8 out), then 5 drags. */
 const panAndZoom = async (page: Page): Promise<Interaction> => {
@@ -61,7 +66,7 @@ const panAndZoom = async (page: Page): Promise<Interaction> => {
   return r;
 };
 
-type Load = { result: LoadResult; heap: number; dataHeap: number; interaction?: Interaction };
+type Load = { result: LoadResult; heap: number; dataHeap: number; cpu: number; interaction?: Interaction };
 
 const load = async (
   browser: Browser,
@@ -89,7 +94,13 @@ const load = async (
       await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
       await cdp.send('Profiler.start');
     }
+    // CPU time of the page's main thread (CDP `ThreadTime`, seconds) over start(): unlike wall time, it does not
+    // grow when other processes take the cores.
+    const threadTime = async () =>
+      (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ThreadTime')?.value ?? NaN;
+    const cpu0 = await threadTime();
     const result = await page.evaluate(() => window.__topologyBench.start());
+    const cpu = ((await threadTime()) - cpu0) * 1000;
     if (profile) {
       const { profile: p } = await cdp.send('Profiler.stop');
       process.stderr.write(`${o.vms} VMs, ${o.view} view, data → paint: ${profileSummary(p, 25)}\n\n`);
@@ -113,7 +124,7 @@ const load = async (
         );
     }
     if (errors.length) throw new Error(`page errors (${o.mode}, ${o.view}, ${o.vms}): ${errors.join('; ')}`);
-    return { result, heap, dataHeap, interaction };
+    return { result, heap, dataHeap, cpu, interaction };
   } finally {
     await page.close();
   }
@@ -134,8 +145,8 @@ const main = async () => {
     const rows: Row[] = [];
     for (const vms of SIZES) {
       const loads = vms > BIG ? 1 : LOADS;
-      for (const view of ['default', 'expanded'] as const) {
-        const row: Row = { vms, view, ours: [], floor: [], heap: [], dataHeap: [] };
+      for (const view of VIEWS) {
+        const row: Row = { vms, view, ours: [], floor: [], heap: [], dataHeap: [], cpu: [], floorCpu: [] };
         // Interleaved, so a burst of load on the machine hits both sides alike; the last load of each side also
         // pans and zooms.
         // Above 20,000 VMs the expanded view is not panned: cytoscape hit-tests every element on each mouse move
@@ -154,6 +165,8 @@ const main = async () => {
           row.ours.push(a.result);
           row.floor.push(b.result);
           row.heap.push(a.heap);
+          row.cpu.push(a.cpu);
+          row.floorCpu.push(b.cpu);
           row.dataHeap.push(a.dataHeap);
           row.interaction = a.interaction ?? row.interaction;
           row.floorInteraction = b.interaction ?? row.floorInteraction;
