@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { aVM, aVMI } from '../testing/fixtures';
-import { emptyIpMemory, IP_MEMORY_TTL_MS, rememberIps } from './ipMemory';
+import {
+  emptyIpMemory,
+  IP_MEMORY_TTL_MS,
+  lazyEmptyIpMemory,
+  rememberIps,
+  rememberIpsLater,
+} from './ipMemory';
 import { buildInterfaceRows } from './rows';
 import { matchesSearch } from './search';
 
@@ -66,5 +72,23 @@ describe('rememberIps', () => {
     const t1 = rememberIps(emptyIpMemory, rows, 1000);
     expect(t1.rows[0]).toBe(rows[0]);
     expect(rememberIps(t1.memory, [], 2000).memory.size).toBe(0);
+  });
+});
+
+describe('rememberIpsLater', () => {
+  it('first rows come back as they are; the memory built later is the one rememberIps builds', () => {
+    const first = rowsWith(['10.0.0.1', 'fd00::1']);
+    const lazy = rememberIpsLater(lazyEmptyIpMemory, first, 1000);
+    expect(lazy.rows).toBe(first);
+    expect(lazy.memory()).toEqual(rememberIps(emptyIpMemory, first, 1000).memory);
+    expect(lazy.memory()).toBe(lazy.memory());
+  });
+
+  it('the next update sees what the first rows had: the vanished IP stays, stale', () => {
+    const t1 = rememberIpsLater(lazyEmptyIpMemory, rowsWith(['10.0.0.1']), 1000);
+    const t2 = rememberIpsLater(t1.memory, rowsWith(undefined, false), 2000);
+    expect(view(t2.rows)).toEqual(['10.0.0.1@1000']);
+    const t3 = rememberIpsLater(t2.memory, rowsWith(['10.0.0.2']), 3000);
+    expect(view(t3.rows)).toEqual(['10.0.0.2', '10.0.0.1@1000']);
   });
 });

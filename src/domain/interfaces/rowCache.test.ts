@@ -63,3 +63,16 @@ describe('createRowBuilder options', () => {
     expect(after.some((row, i) => row.namespace === 'ns-1' && row !== before[i])).toBe(true);
   });
 });
+
+describe('createRowBuilder result identity', () => {
+  const { vms, vmis } = manyVMs(10, 2);
+
+  it('gives the previous array back when no row changed, a new one when one did', () => {
+    const build = createRowBuilder();
+    const first = build(vms, vmis, { primaryUdnNamespaces: new Set() });
+    expect(build([...vms], [...vmis], { primaryUdnNamespaces: new Set() })).toBe(first);
+    const next = build(vms.slice(1), vmis);
+    expect(next).not.toBe(first);
+    expect(next).toHaveLength(first.length - 2);
+  });
+});

@@ -19,10 +19,19 @@ type Entry = { vmi: VMI | undefined; primaryUdn: boolean; rows: InterfaceRow[] }
 
 export type RowBuilder = (vms: readonly VM[], vmis: readonly VMI[], opts?: RowOptions) => InterfaceRow[];
 
-/** A `buildVMRows` with memory: same result, but rows of an unchanged (VM, VMI) pair are reused as they were. */
+/** The same row objects in the same order. */
+const sameRows = (a: readonly InterfaceRow[], b: readonly InterfaceRow[]): boolean =>
+  a.length === b.length && a.every((row, i) => row === b[i]);
+
+/**
+ * A `buildVMRows` with memory: same result, but rows of an unchanged (VM, VMI) pair are reused as they were, and
+ * when no row changed (the NAD list loading: new options, same namespaces) the previous array itself comes back,
+ * so whatever is computed from it (search index, duplicate MACs, filter options) is not computed again.
+ */
 export const createRowBuilder = (): RowBuilder => {
   let cache = new WeakMap<VM, Entry>();
   let lastOpts: RowOptions | undefined;
+  let last: InterfaceRow[] = [];
   return (vms, vmis, opts) => {
     // Other options change every row's network: start afresh rather than compare per VM. The same namespaces in
     // a new set (the NAD list loaded or changed elsewhere) change nothing.
@@ -45,6 +54,7 @@ export const createRowBuilder = (): RowBuilder => {
       }
       for (const row of entry.rows) rows.push(row);
     }
-    return rows;
+    if (!sameRows(rows, last)) last = rows;
+    return last;
   };
 };

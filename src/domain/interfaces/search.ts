@@ -5,7 +5,7 @@
 import type { Cidr } from './ip';
 import { ipKey, keyInCidr, parseCidr } from './ip';
 import { startsVM, type InterfaceRow } from './rows';
-import { builtRowIndex, rowIndex, searchIndexes } from './searchIndex';
+import { builtRowIndex, narrows, rowIndex, searchIndexes, searchWithin } from './searchIndex';
 
 export type SearchQuery =
   | { kind: 'all' }
@@ -97,59 +97,94 @@ export type SearchResult = {
   vms: number;
   /** IP lines of each of those rows (`RowIndex.lines`), when the search index is built: row height estimates. */
   lines?: Uint8Array;
+  /** Where each of those rows is in the searched rows array; absent when they are that array itself. */
+  at?: Int32Array;
+};
+
+type Cached = {
+  result: SearchResult;
+  /** The parsed search text, and the other filters as a key: what a later search may narrow. */
+  query: SearchQuery;
+  others: string;
 };
 
 /** The last results per rows array, newest last: erasing a search with Backspace revisits each of them. */
-const resultCaches = new WeakMap<readonly InterfaceRow[], Map<string, SearchResult>>();
+const resultCaches = new WeakMap<readonly InterfaceRow[], Map<string, Cached>>();
 const CACHED_RESULTS = 24;
 
-const cacheKey = (f: RowFilters): string =>
-  JSON.stringify([
-    (f.search ?? '').trim().toLowerCase(),
-    f.namespaces ?? [],
-    f.networks ?? [],
-    f.bindings ?? [],
-    !!f.noIp,
-    !!f.pendingChanges,
-  ]);
+const othersKey = (f: RowFilters): string =>
+  JSON.stringify([f.namespaces ?? [], f.networks ?? [], f.bindings ?? [], !!f.noIp, !!f.pendingChanges]);
+
+/**
+ * A cached result of the same other filters whose search the new one narrows (one more character typed), when
+ * it holds few enough rows that searching each of them beats one scan of the whole index: the smallest.
+ */
+const narrowedFrom = (
+  cache: ReadonlyMap<string, Cached>,
+  rows: readonly InterfaceRow[],
+  query: SearchQuery,
+  others: string,
+): Int32Array | undefined => {
+  let best: Int32Array | undefined;
+  for (const c of cache.values()) {
+    const at = c.result.at;
+    if (!at || at.length > rows.length / 4 || (best && best.length <= at.length)) continue;
+    if (c.others === others && narrows(query, c.query)) best = at;
+  }
+  return best;
+};
 
 /**
  * `searchRows` remembering its last results for each rows array (which is immutable: a watch event makes a new
- * one). The same filters give the very same result object, so nothing downstream recomputes.
+ * one). The same filters give the very same result object, so nothing downstream recomputes; a search that
+ * extends a remembered one looks only at the rows that one found.
  */
 export const searchRowsCached = (rows: readonly InterfaceRow[], filters: RowFilters): SearchResult => {
   let cache = resultCaches.get(rows);
-  if (!cache) resultCaches.set(rows, (cache = new Map<string, SearchResult>()));
-  const key = cacheKey(filters);
-  let result = cache.get(key);
-  if (result) cache.delete(key);
+  if (!cache) resultCaches.set(rows, (cache = new Map<string, Cached>()));
+  const others = othersKey(filters);
+  const text = (filters.search ?? '').trim().toLowerCase();
+  const key = JSON.stringify([text, others]);
+  let entry = cache.get(key);
+  if (entry) cache.delete(key);
   else {
-    result = searchRows(rows, filters);
+    const query = parseSearch(text);
+    const result = searchRows(rows, filters, narrowedFrom(cache, rows, query, others));
+    entry = { result, query, others };
     // At most three times as many cached rows as there are rows, at any size: the oldest results go first.
-    let kept = result.rows === rows ? 0 : result.rows.length;
-    for (const r of cache.values()) kept += r.rows === rows ? 0 : r.rows.length;
-    for (const [k, r] of cache) {
+    const size = (r: SearchResult) => (r.rows === rows ? 0 : r.rows.length);
+    let kept = size(result);
+    for (const c of cache.values()) kept += size(c.result);
+    for (const [k, c] of cache) {
       if (cache.size < CACHED_RESULTS && kept <= 3 * rows.length) break;
       cache.delete(k);
-      kept -= r.rows === rows ? 0 : r.rows.length;
+      kept -= size(c.result);
     }
   }
-  cache.set(key, result);
-  return result;
+  cache.set(key, entry);
+  return entry.result;
 };
 
 /**
  * Rows passing every filter; empty lists mean "any". Keeps row order (rows of one VM stay together). The search
  * text is matched through the rows' index (searchIndex.ts), the other filters row by row on what it leaves.
  */
-export const searchRows = (rows: readonly InterfaceRow[], filters: RowFilters): SearchResult => {
+export const searchRows = (
+  rows: readonly InterfaceRow[],
+  filters: RowFilters,
+  /**
+   * Rows (indexes, ascending) that hold every row these filters pass: those of a search this one narrows, with
+   * the same other filters. Only they are searched.
+   */
+  within?: ArrayLike<number>,
+): SearchResult => {
   const ns = setOf(filters.namespaces);
   const nets = setOf(filters.networks);
   const bindings = setOf(filters.bindings);
   const { noIp, pendingChanges } = filters;
   const q = parseSearch(filters.search ?? '');
   const rowFilters = !!(ns || nets || bindings || noIp || pendingChanges);
-  const matched = searchIndexes(rows, q);
+  const matched = within ? searchWithin(rows, q, within) : searchIndexes(rows, q);
   // Everything matches: the same array, so whoever shows it can tell nothing changed.
   if (!rowFilters && (!matched || matched.length === rows.length)) {
     const built = builtRowIndex(rows);
@@ -159,6 +194,7 @@ export const searchRows = (rows: readonly InterfaceRow[], filters: RowFilters): 
   const out: InterfaceRow[] = [];
   const n = matched ? matched.length : rows.length;
   const outLines = new Uint8Array(n);
+  const at = new Int32Array(n);
   let vms = 0;
   let lastVM = -1;
   for (let k = 0; k < n; k++) {
@@ -173,13 +209,14 @@ export const searchRows = (rows: readonly InterfaceRow[], filters: RowFilters): 
       if (pendingChanges && !hasPendingChange(row)) continue;
     }
     outLines[out.length] = lines[i]!;
+    at[out.length] = i;
     out.push(row);
     if (vm[i] !== lastVM) {
       vms++;
       lastVM = vm[i]!;
     }
   }
-  return { rows: out, vms, lines: outLines.subarray(0, out.length) };
+  return { rows: out, vms, lines: outLines.subarray(0, out.length), at: at.subarray(0, out.length) };
 };
 
 const vmCounts = new WeakMap<readonly InterfaceRow[], number>();

@@ -4,7 +4,7 @@ import { manyVMs } from '../testing/fixtures';
 import { ipKey } from './ip';
 import { buildVMRows } from './rows';
 import { countVMs, hasNoUsableIp, matchesSearch, parseSearch, searchRows, searchRowsCached } from './search';
-import { builtRowIndex, rowIndex, searchIndexes, union } from './searchIndex';
+import { builtRowIndex, narrows, rowIndex, searchIndexes, union } from './searchIndex';
 
 const { vms, vmis } = manyVMs(300, 3);
 const rows = buildVMRows(vms, vmis);
@@ -120,6 +120,40 @@ describe('searchRows through the index', () => {
     // "0" occurs many times in each key: each row is listed once.
     const hits = searchIndexes(rows, parseSearch('0'));
     expect(hits && new Set(hits).size).toBe(hits?.length);
+  });
+});
+
+describe('typing narrows the last search', () => {
+  it('typed one character at a time (each search looks only at the rows of a search it extends), gives what searchRows gives (300 generated queries)', () => {
+    fc.assert(
+      fc.property(query, fc.boolean(), fc.boolean(), (search, noIp, nsFilter) => {
+        // A fresh rows array each run, so every run starts with an empty cache.
+        const fresh = [...rows];
+        const namespaces = nsFilter ? ['ns-2'] : [];
+        for (let n = 1; n <= search.length; n++) {
+          const typed = search.slice(0, n);
+          const got = searchRowsCached(fresh, { search: typed, noIp, namespaces });
+          const want = naive(typed, noIp, nsFilter ? 'ns-2' : undefined);
+          expect(got.rows.map((r) => r.id)).toEqual(want.ids);
+          expect(got.vms).toBe(want.vms);
+          got.rows.forEach((r, i) => got.at && expect(fresh[got.at[i]!]).toBe(r));
+        }
+      }),
+      { numRuns: 300, seed: 7 },
+    );
+  }, 60_000);
+
+  it.each([
+    { next: 'vm-0012', prev: 'vm-001', narrows: true },
+    { next: 'm-001', prev: 'vm-001', narrows: false },
+    { next: '10.1.0', prev: '10.1.', narrows: true },
+    // A MAC written with '-' is also looked for with ':'; each needle contains one of the shorter query's.
+    { next: '02-00-00', prev: '02-00-0', narrows: true },
+    { next: '02:00', prev: '02', narrows: true },
+    { next: '10.1.0.0/16', prev: '10.1.0.0/8', narrows: false },
+    { next: 'vm', prev: '', narrows: false },
+  ])('$next narrows $prev: $narrows', ({ next, prev, narrows: expected }) => {
+    expect(narrows(parseSearch(next), parseSearch(prev))).toBe(expected);
   });
 });
 

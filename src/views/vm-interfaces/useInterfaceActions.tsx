@@ -18,6 +18,14 @@ import type { ChangeState } from './vmChange';
 import type { InterfaceChange } from '../../domain/interfaces/conflict';
 import { useK8sClient } from '../../k8s/K8sContext';
 
+/** Objects by `vmKey(namespace, name)`, the map built on the first call. */
+const lazyIndex = <T extends { metadata: { namespace?: string; name: string } }>(
+  list: readonly T[],
+): (() => ReadonlyMap<string, T>) => {
+  let index: Map<string, T> | undefined;
+  return () => (index ??= new Map(list.map((o) => [vmKey(o.metadata.namespace, o.metadata.name), o])));
+};
+
 type Open =
   | { kind: 'add'; key: string }
   | { kind: 'edit'; key: string; name: string }
@@ -57,14 +65,9 @@ export const useInterfaceActions = (
   const { t } = useTranslation(NS);
   const [open, setOpen] = useState<Open | null>(null);
   const close = useCallback(() => setOpen(null), []);
-  const byKey = useMemo(
-    () => new Map(vms.map((v) => [vmKey(v.metadata.namespace, v.metadata.name), v])),
-    [vms],
-  );
-  const vmiByKey = useMemo(
-    () => new Map(vmis.map((v) => [vmKey(v.metadata.namespace, v.metadata.name), v])),
-    [vmis],
-  );
+  // VMs and VMIs by key, built when an action first needs one (not on the first load of 25,000 VMs).
+  const byKey = useMemo(() => lazyIndex(vms), [vms]);
+  const vmiByKey = useMemo(() => lazyIndex(vmis), [vmis]);
   const namespaces = useMemo(() => [...new Set(vms.map((v) => v.metadata.namespace ?? ''))], [vms]);
   const access = useVMPatchAccess(namespaces);
   const serviceAccess = useServiceCreateAccess(reach ? namespaces : []);
@@ -88,7 +91,7 @@ export const useInterfaceActions = (
     (key: string, name: string, state: 'up' | 'down') => {
       const draft = stagingNow.current;
       if (draft?.key === key) return draft.stage({ kind: 'link', name, state });
-      const vm = vmsNow.current.get(key);
+      const vm = vmsNow.current().get(key);
       if (!vm) return;
       const same = (o: Open | null): o is Open & { kind: 'link' } =>
         o?.kind === 'link' && o.key === key && o.name === name;
@@ -183,8 +186,8 @@ export const useInterfaceActions = (
   );
 
   const staged = open && staging?.key === open.key ? staging : undefined;
-  const vm = staged ? staged.vm : open ? byKey.get(open.key) : undefined;
-  const vmi = open ? vmiByKey.get(open.key) : undefined;
+  const vm = staged ? staged.vm : open ? byKey().get(open.key) : undefined;
+  const vmi = open ? vmiByKey().get(open.key) : undefined;
   let modal: ReactNode = null;
   if (open && vm) {
     if (open.kind === 'add' || open.kind === 'edit')

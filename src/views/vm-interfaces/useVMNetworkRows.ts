@@ -8,7 +8,7 @@ import type { InterfaceRow } from '../../domain/interfaces/rows';
 import { sameRows, type SearchResult } from '../../domain/interfaces/search';
 import { rowIndex } from '../../domain/interfaces/searchIndex';
 import { createRowBuilder } from '../../domain/interfaces/rowCache';
-import { emptyIpMemory, rememberIps, type IpMemory } from '../../domain/interfaces/ipMemory';
+import { lazyEmptyIpMemory, rememberIpsLater, type LazyIpMemory } from '../../domain/interfaces/ipMemory';
 import { primaryUdnNamespaces } from '../../domain/interfaces/nadTypes';
 import type { NetworkAttachmentDefinition } from '../../domain/kube/networks';
 import {
@@ -40,7 +40,8 @@ export const useVMNetworkRows = (namespace?: string): VMNetworkRows => {
     namespace,
   });
   const primary = useMemo(() => primaryUdnNamespaces(nads.data), [nads.data]);
-  const memory = useRef<IpMemory>(emptyIpMemory);
+  const memory = useRef<LazyIpMemory>(lazyEmptyIpMemory);
+  const last = useRef<{ built?: InterfaceRow[]; rows: InterfaceRow[] }>({ rows: NO_ROWS });
   // Rebuilds only the VMs a watch event changed (rowCache.ts).
   const [buildRows] = useState(createRowBuilder);
   const opts = useMemo(() => ({ primaryUdnNamespaces: primary }), [primary]);
@@ -50,8 +51,12 @@ export const useVMNetworkRows = (namespace?: string): VMNetworkRows => {
     // the first set kept alive by React's previous render: twice the rows in memory).
     if (!loaded) return NO_ROWS;
     const built = buildRows(vms.data, vmis.data, opts);
-    const next = rememberIps(memory.current, built, Date.now());
+    // No row changed (the builder gave the same array back): the rows shown stay, and so does all computed from them.
+    if (built === last.current.built) return last.current.rows;
+    // The first rows show at once; their IP memory is built when the next rows come (ipMemory.ts).
+    const next = rememberIpsLater(memory.current, built, Date.now());
     memory.current = next.memory;
+    last.current = { built, rows: next.rows };
     return next.rows;
   }, [buildRows, vms.data, vmis.data, opts, loaded]);
   return {
