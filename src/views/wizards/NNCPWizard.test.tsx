@@ -277,7 +277,7 @@ describe('NNCP wizard: editing an existing policy', () => {
     expect(yaml()).not.toContain('ipv6');
   });
 
-  it('marking the bridge for removal writes state: absent, hides its steps, and the warning names the NAD and the VM', () => {
+  it('marking the bridge for removal writes state: absent, leaves its steps nothing to set, and the warning names the NAD and the VM', () => {
     setLists({ NetworkAttachmentDefinition: [nadOnBr1], VirtualMachine: [vmOnIt] });
     showEdit();
     next();
@@ -287,8 +287,11 @@ describe('NNCP wizard: editing an existing policy', () => {
       screen.getByRole('checkbox', { name: 'Remove linux-bridge br1 from the nodes (state: absent)' }),
     );
     expect(yaml()).toContain('state: absent');
+    // Its own steps have nothing left to set, and Next passes them.
     next();
-    expect(step()).toBe('step-impact');
+    expect(step()).toBe('step-interface');
+    expect(screen.getByTestId('nncp-removed-note').textContent).toContain('br1 is removed from the nodes');
+    goTo('impact');
     const warning = screen.getByTestId('nncp-blast-removal');
     expect(warning.textContent).toContain('Removing br1 breaks default/br1-vlan100');
     expect(within(warning).getByTestId('nncp-blast-removal-vms').textContent).toBe(

@@ -1,5 +1,5 @@
 import { useState, type FC } from 'react';
-import { FormGroup, TextInput } from '@patternfly/react-core';
+import { Alert, FormGroup, TextInput } from '@patternfly/react-core';
 import { useTranslation } from 'react-i18next';
 import type { FieldIssue } from '../../domain/issues';
 import type { ClusterContext } from '../../domain/manifests/shared/context';
@@ -81,6 +81,18 @@ export const NNCPWizard: FC<{ ctx: ClusterContext; edit?: NNCPForm; closePath?: 
         />
       </>
     );
+    // The steps of an interface marked for removal stay (the wizard's step list keeps its shape), with nothing to set.
+    const removedNote = (
+      <Alert
+        isInline
+        isPlain
+        variant="info"
+        title={t('{{name}} is removed from the nodes (state: absent): nothing to set here.', {
+          name: form.edit?.originalName ?? '',
+        })}
+        data-test="nncp-removed-note"
+      />
+    );
     // The shared basics step (name only: a cluster-scoped kind); an edit shows the name read-only instead.
     const basics: StepDef = form.edit
       ? {
@@ -159,7 +171,7 @@ export const NNCPWizard: FC<{ ctx: ClusterContext; edit?: NNCPForm; closePath?: 
             },
           ]
         : []),
-      ...(form.kind === 'br-ex-mapping' || removed
+      ...(form.kind === 'br-ex-mapping'
         ? []
         : [
             {
@@ -175,20 +187,20 @@ export const NNCPWizard: FC<{ ctx: ClusterContext; edit?: NNCPForm; closePath?: 
                 'trunkVlans',
                 'mtu',
               ],
-              body: <NNCPInterface form={form} set={set} ctx={ctx} issues={shown} />,
+              body: removed ? removedNote : <NNCPInterface form={form} set={set} ctx={ctx} issues={shown} />,
             },
           ]),
-      ...(hasIp(form) && !removed
+      ...(hasIp(form)
         ? [
             {
               id: 'ip',
               name: t('IP addresses'),
               fields: ['ipv4', 'ipv6'],
-              body: <NNCPIp form={form} set={set} issues={shown} />,
+              body: removed ? removedNote : <NNCPIp form={form} set={set} issues={shown} />,
             },
           ]
         : []),
-      ...((form.kind === 'ovs-bridge' || form.kind === 'br-ex-mapping') && !removed
+      ...(form.kind === 'ovs-bridge' || form.kind === 'br-ex-mapping'
         ? [
             {
               id: 'mapping',
