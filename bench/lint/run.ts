@@ -8,10 +8,14 @@
  * through the real CLI (bin/vm-network-lint.mjs, a fresh node process) BENCH_RUNS times (default 3). The floor
  * is the same command on a file of one network: node, tsx and module loading, what no linting can go under.
  *
+ * Wall time depends on the machine's load (2 cores shared by several engineers); `cpu ms` (the child's user +
+ * system time, from /proc) and the ratio to the floor hardly do, so compare those between runs. Figures and what
+ * changed: bench/lint/README.md.
+ *
  * Env: BENCH_RUNS (3), BENCH_SIZES (comma list, default 2000,10000), BENCH_GOAL_MS (3000).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -48,12 +52,30 @@ export const networksFile = (count: number): string => {
   return docs.join('---\n');
 };
 
-const time = (file: string): { ms: number; status: number | null; summary: string } => {
+/**
+ * CPU time (user + system, ms) of this process's waited-for children so far: /proc/self/stat cutime + cstime, in
+ * clock ticks (100 per second on Linux). Unlike wall time it hardly moves with the machine's load; undefined
+ * where /proc is missing.
+ */
+const childrenCpuMs = (): number | undefined => {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[13]) + Number(fields[14])) * 10; // fields 16 and 17 of proc(5), counted from 1
+  } catch {
+    return undefined;
+  }
+};
+
+const time = (file: string): { ms: number; cpuMs?: number; status: number | null; summary: string } => {
+  const cpuBefore = childrenCpuMs();
   const started = process.hrtime.bigint();
   const r = spawnSync(process.execPath, [bin, file], { encoding: 'utf8', maxBuffer: 1 << 30 });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  const cpuAfter = childrenCpuMs();
   const summary = (r.stderr.trim().split('\n').pop() ?? '').replace(/^vm-network-lint: /, '');
-  return { ms, status: r.status, summary };
+  const cpuMs = cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore;
+  return { ms, ...(cpuMs === undefined ? {} : { cpuMs }), status: r.status, summary };
 };
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
@@ -68,16 +90,30 @@ const main = () => {
       writeFileSync(file, networksFile(size));
       const runs = Array.from({ length: RUNS }, () => time(file));
       const times = runs.map((r) => r.ms);
+      const cpu = runs.flatMap((r) => (r.cpuMs === undefined ? [] : [r.cpuMs]));
       rows.push([
         size === 1 ? '1 (floor)' : size.toLocaleString('en-US'),
         median(times).toFixed(0),
         Math.min(...times).toFixed(0),
         Math.max(...times).toFixed(0),
         size === 1 ? '' : (median(times) - Number(rows[0]?.[1] ?? 0)).toFixed(0),
+        size === 1 ? '' : `${(median(times) / Number(rows[0]?.[1] ?? 1)).toFixed(1)}x`,
+        cpu.length > 0 ? median(cpu).toFixed(0) : '',
+        size === 1 || cpu.length === 0 ? '' : (median(cpu) - Number(rows[0]?.[6] ?? 0)).toFixed(0),
         runs[0]?.summary ?? '',
       ]);
     }
-    const head = ['networks', 'median ms', 'min ms', 'max ms', 'over floor ms', 'CLI summary'];
+    const head = [
+      'networks',
+      'median ms',
+      'min ms',
+      'max ms',
+      'over floor ms',
+      'x floor',
+      'cpu ms',
+      'cpu over floor ms',
+      'CLI summary',
+    ];
     const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? '').length)));
     const line = (r: string[]) => r.map((v, c) => v.padEnd(widths[c] ?? 0)).join('  ');
     console.log(`load average before: ${loadBefore.map((l) => l.toFixed(1)).join(' ')} (2 cores shared)`);
