@@ -215,7 +215,6 @@ describe('validateSriovPolicy: MTU and PF sharing', () => {
       'sriov-pf-device-type@deviceType',
       'sriov-vf-range-overlap@nicSelector.pfNames[0]',
     ]);
-
     const split = aCluster({
       sriovPolicies: [
         buildSriovPolicyManifest(

@@ -18,8 +18,8 @@ import {
 } from '../shared/check';
 import type { ClusterContext } from '../shared/context';
 import { type PfOption, getPfOptions, getSelectedNodeNames } from '../shared/options';
-import { networkFormRules, policyFormRules } from './webhookRules';
 import { validateDpdkAndLink } from './dpdk';
+import { networkFormRules, policyFormRules } from './webhookRules';
 
 export const SRIOV_NAMESPACE = 'openshift-sriov-network-operator';
 
