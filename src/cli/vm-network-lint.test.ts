@@ -374,6 +374,21 @@ spec:
     expect(
       skipped.err.some((l) => l.startsWith('vm-network-lint: Schema checks skipped: no --crd-dir')),
     ).toBe(true);
+
+    // A version the CRD does not serve: refused with the schema; without it, a warning that says how to know.
+    const v2 = await file('v2.yaml', VALID_UDN.replace('k8s.ovn.org/v1', 'k8s.ovn.org/v2'));
+    const refused = await run([v2, '--crd-dir', crds]);
+    expect([refused.code, refused.out]).toEqual([
+      1,
+      [
+        `${v2}:1 apiVersion: The API server serves UserDefinedNetwork as v1 only; k8s.ovn.org/v2 is refused (no matches for kind)`,
+      ],
+    ]);
+    const guessed = await run([v2]);
+    expect(guessed.code).toBe(0);
+    expect(guessed.out).toEqual([
+      `${v2}:1 apiVersion: warning: UserDefinedNetwork is served as v1 by the CRDs vm-network-lint knows; k8s.ovn.org/v2 may not exist on your cluster (checked with the rules of v1; give --crd-dir or --kubeconfig to know)`,
+    ]);
   });
 });
 

@@ -287,10 +287,11 @@ export const main = async (argv: readonly string[], rawIO: CliIO = defaultIO): P
     try {
       const seen = new Set<string>();
       // The schema and the rules may both name an enum value: once is enough.
-      const issues = [
-        ...(schemas ? (validateAgainstSchema(u.obj, schemas) ?? []) : []),
-        ...validateManifest(u.obj, ctx, peers),
-      ].filter((i) => {
+      const schemaIssues = schemas ? (validateAgainstSchema(u.obj, schemas) ?? []) : [];
+      // The schema knows the served versions; the rules' own guess about them is then noise.
+      const versionKnown = schemaIssues.some((i) => i.code === 'schema-version-not-served');
+      const issues = [...schemaIssues, ...validateManifest(u.obj, ctx, peers)].filter((i) => {
+        if (versionKnown && i.code === 'kind-version-unknown') return false;
         const key = `${i.field}|${i.code}`;
         if (seen.has(key)) return false;
         seen.add(key);

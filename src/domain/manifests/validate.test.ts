@@ -92,6 +92,29 @@ describe('validateManifest: what the builders produce is valid', () => {
   });
 });
 
+describe('validateManifest: versions', () => {
+  const l2 = '  topology: Layer2\n  layer2:\n    role: Secondary\n    subnets: [10.0.0.0/24]';
+  it('warns about a version of a known kind that its CRD does not serve, and still checks it', () => {
+    const v2 = { ...(udn(l2) as object), apiVersion: 'k8s.ovn.org/v2' };
+    expect(validateManifest(v2).map((i) => `${i.severity}:${i.code}@${i.field}`)).toEqual([
+      'warning:kind-version-unknown@apiVersion',
+    ]);
+    const bad = { ...(udn('  topology: Layer2') as object), apiVersion: 'k8s.ovn.org/v2' };
+    expect(validateManifest(bad).map((i) => i.code)).toEqual(['kind-version-unknown', 'required']);
+  });
+  it('says nothing about served versions (v1, and nmstate.io/v1beta1)', () => {
+    expect(validateManifest(udn(l2))).toEqual([]);
+    expect(
+      validateManifest({
+        apiVersion: 'nmstate.io/v1beta1',
+        kind: 'NodeNetworkConfigurationPolicy',
+        metadata: { name: 'p' },
+        spec: {},
+      }).map((i) => i.code),
+    ).not.toContain('kind-version-unknown');
+  });
+});
+
 describe('validateManifest: issues at manifest paths', () => {
   it.each([
     [

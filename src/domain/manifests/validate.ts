@@ -41,6 +41,28 @@ const GROUPS: Record<ManifestKind, string> = {
   VirtualMachine: 'kubevirt.io',
 };
 
+/**
+ * Versions each kind's CRD serves (the CRDs' `spec.versions[]` with `served: true`, as listed in the README's CRD
+ * sources). Another version of a known kind is still checked by the same rules, with a warning: without the
+ * cluster's CRDs we cannot know it is served (with them, the schema check says so as an error).
+ */
+const SERVED: Record<ManifestKind, readonly string[]> = {
+  NetworkAttachmentDefinition: ['v1'],
+  UserDefinedNetwork: ['v1'],
+  ClusterUserDefinedNetwork: ['v1'],
+  NodeNetworkConfigurationPolicy: ['v1', 'v1beta1'],
+  SriovNetwork: ['v1'],
+  SriovNetworkNodePolicy: ['v1'],
+  VirtualMachine: ['v1', 'v1alpha3'],
+};
+
+const versionIssues = (kind: ManifestKind, apiVersion: string): FieldIssue[] => {
+  const version = apiVersion.slice(apiVersion.indexOf('/') + 1);
+  return SERVED[kind].includes(version)
+    ? []
+    : [warn('apiVersion', 'kind-version-unknown', { kind, apiVersion, served: SERVED[kind].join(', ') })];
+};
+
 export const recognize = (obj: unknown): ManifestKind | undefined => {
   if (!isObject(obj) || typeof obj.kind !== 'string' || typeof obj.apiVersion !== 'string') return undefined;
   const group = obj.apiVersion.includes('/') ? obj.apiVersion.split('/')[0] : '';
@@ -130,6 +152,15 @@ export const validateManifest = (
     if (group !== undefined) return [err('apiVersion', 'kind-wrong-group', { kind: obj.kind, group })];
     return [warn('kind', 'kind-unknown', { kind: obj.kind, apiVersion: obj.apiVersion })];
   }
+  return [...versionIssues(kind, obj.apiVersion as string), ...validateKnown(kind, obj, ctx, peers)];
+};
+
+const validateKnown = (
+  kind: ManifestKind,
+  obj: Record<string, unknown>,
+  ctx: ClusterContext,
+  peers: Peers,
+): FieldIssue[] => {
   const meta = isObject(obj.metadata) ? obj.metadata : undefined;
   if (!meta) return [err('metadata', 'required')];
   const own = contextFor(obj as unknown as K8sObject, ctx);

@@ -92,6 +92,11 @@ export const CATALOGUE: Record<IssueCode, RuleEntry> = {
   ),
   'schema-checks-skipped': tool(),
   'kind-wrong-group': e('Kubernetes API server', 'kubernetes/apiserver discovery (no such resource)'),
+  'kind-version-unknown': w('Kubernetes API server', "the CRDs' spec.versions[].served (no such resource)"),
+  'schema-version-not-served': e(
+    'Kubernetes API server',
+    'kubernetes/apiextensions-apiserver: only spec.versions[] with served: true are discoverable',
+  ),
   'ovn-topology': e('OVN-Kubernetes', OVN_NAD),
   'ovn-role': e('OVN-Kubernetes', OVN_NAD),
   'ovn-localnet-role': e('OVN-Kubernetes', OVN_NAD),

@@ -71,9 +71,26 @@ describe('validateAgainstSchema', () => {
     expect(codes(udn({}))).toEqual(['required@spec.topology']);
   });
 
-  it('says nothing for a kind or version it has no schema for', () => {
-    expect(validateAgainstSchema({ ...udn({}), apiVersion: 'k8s.ovn.org/v2' }, schemas)).toBeUndefined();
+  it('says nothing for a kind it has no schema for', () => {
     expect(validateAgainstSchema({ apiVersion: 'v1', kind: 'Pod' }, schemas)).toBeUndefined();
+    expect(validateAgainstSchema({ ...udn({}), kind: 'ClusterUserDefinedNetwork' }, schemas)).toBeUndefined();
+  });
+
+  it('refuses a version of a known kind that the CRD does not serve, naming the served ones', () => {
+    const issues = validateAgainstSchema({ ...udn({}), apiVersion: 'k8s.ovn.org/v2' }, schemas);
+    expect(issues?.map((i) => `${i.code}@${i.field}`)).toEqual(['schema-version-not-served@apiVersion']);
+    expect(issues?.[0]?.params).toMatchObject({ served: 'v1', apiVersion: 'k8s.ovn.org/v2' });
+    const withOld = parse(
+      JSON.stringify(CRD).replace(
+        '"versions":[',
+        '"versions":[{"name":"v1alpha1","served":false,"schema":{"openAPIV3Schema":{"type":"object"}}},',
+      ),
+    ) as unknown;
+    const old = validateAgainstSchema(
+      { ...udn({}), apiVersion: 'k8s.ovn.org/v1alpha1' },
+      schemasFromCrds([withOld]),
+    );
+    expect(old?.map((i) => i.code)).toEqual(['schema-version-not-served']);
   });
 });
 

@@ -38,6 +38,7 @@ export const schemasFromCrds = (crds: readonly unknown[]): SchemaSet => {
     const byVersion = new Map<string, JSONSchema>();
     for (const v of versions as unknown[]) {
       if (!isObject(v) || typeof v.name !== 'string' || !isObject(v.schema)) continue;
+      if (v.served === false) continue; // not discoverable: the API server refuses it
       const schema = (v.schema as { openAPIV3Schema?: unknown }).openAPIV3Schema;
       if (isObject(schema)) byVersion.set(v.name, schema);
     }
@@ -161,7 +162,17 @@ const walk = (schema: JSONSchema, v: unknown, path: string, out: FieldIssue[]): 
 export const validateAgainstSchema = (obj: unknown, schemas: SchemaSet): FieldIssue[] | undefined => {
   if (!isObject(obj) || typeof obj.apiVersion !== 'string' || typeof obj.kind !== 'string') return undefined;
   const [group, version] = obj.apiVersion.includes('/') ? obj.apiVersion.split('/') : ['', obj.apiVersion];
-  const schema = schemas.get(`${group}/${obj.kind}`)?.get(version ?? '');
+  const versions = schemas.get(`${group}/${obj.kind}`);
+  const schema = versions?.get(version ?? '');
+  // The kind is there but not this version: the API server has no such resource (kubectl: "no matches for kind").
+  if (versions && !schema)
+    return [
+      err('apiVersion', 'schema-version-not-served', {
+        kind: obj.kind,
+        apiVersion: obj.apiVersion,
+        served: [...versions.keys()].join(', '),
+      }),
+    ];
   if (!schema) return undefined;
   const out: FieldIssue[] = [];
   walk(schema, obj, '', out);

@@ -19,6 +19,10 @@ export const messages = {
   'schema-type': 'Must be of type {{expected}} (CRD schema)',
   'schema-checks-skipped': 'Schema checks skipped: {{reason}}',
   'kind-wrong-group': '{{kind}} belongs to API group {{group}}; this apiVersion is not served for it',
+  'kind-version-unknown':
+    '{{kind}} is served as {{served}} by the CRDs vm-network-lint knows; {{apiVersion}} may not exist on your cluster (checked with the rules of {{served}}; give --crd-dir or --kubeconfig to know)',
+  'schema-version-not-served':
+    'The API server serves {{kind}} as {{served}} only; {{apiVersion}} is refused (no matches for kind)',
   'ovn-topology': 'OVN-Kubernetes supports topology layer3, layer2 or localnet',
   'ovn-role': 'role must be primary or secondary',
   'ovn-localnet-role': 'A localnet network is always secondary; role cannot be {{role}}',

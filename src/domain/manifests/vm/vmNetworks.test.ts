@@ -131,6 +131,11 @@ describe('validateVMNetworks', () => {
       ['mac-format@interfaces[0].macAddress'],
     ],
     [
+      'MAC with a trailing space (KubeVirt parses the value as written)',
+      aVMWith([{ ...masq, macAddress: '02:00:00:00:00:01 ' }], [pod]),
+      ['surrounding-space@interfaces[0].macAddress'],
+    ],
+    [
       'mixed separators',
       aVMWith([{ ...masq, macAddress: '02:00-00:00:00:01' }], [pod]),
       ['mac-format@interfaces[0].macAddress'],

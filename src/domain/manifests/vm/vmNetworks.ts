@@ -55,6 +55,9 @@ export const parseMac = (mac: string): string | undefined => {
 };
 
 export const validateMac = (field: string, mac: string): FieldIssue[] => {
+  // parseMac trims (the form's input is trimmed before it is sent); a manifest's value reaches KubeVirt's
+  // net.ParseMAC as written, and a space around it is refused there.
+  if (mac !== mac.trim()) return [err(field, 'surrounding-space')];
   const parsed = parseMac48(mac);
   if ('error' in parsed) return [err(field, parsed.error)];
   if (isMulticastMac(parsed.mac)) return [err(field, 'mac-multicast')];
