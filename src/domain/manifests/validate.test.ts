@@ -193,8 +193,13 @@ describe('validateManifest: issues at manifest paths', () => {
     ],
     [
       'localnet VLAN',
-      '{"type":"ovn-k8s-cni-overlay","name":"n","topology":"localnet","netAttachDefName":"tenant-a/n","physicalNetworkName":"p","vlanID":"5000"}',
+      '{"type":"ovn-k8s-cni-overlay","name":"n","topology":"localnet","netAttachDefName":"tenant-a/n","physicalNetworkName":"p","vlanID":5000}',
       ['vlan-range@spec.config.vlanID'],
+    ],
+    [
+      'a numeric string where the plugin reads a Go int (encoding/json refuses it)',
+      '{"cniVersion":"0.3.1","type":"bridge","name":"a","bridge":"br1","mtu":"1500","vlan":"5"}',
+      ['not-an-integer@spec.config.mtu', 'not-an-integer@spec.config.vlan'],
     ],
     [
       'netAttachDefName',

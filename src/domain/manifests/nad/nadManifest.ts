@@ -25,7 +25,12 @@ const nadPathOf =
   (field: string): string =>
     pathOfField(nadFieldTable(type), field) ?? `spec.config.${field}`;
 
-/** OVN-K accepts numbers or numeric strings for mtu and vlanID (the docs show both). */
+/**
+ * mtu, vlanID and vlan are Go `int` fields of the plugins' NetConf (ovn-org/ovn-kubernetes
+ * go-controller/pkg/cni/types/types.go; containernetworking/plugins plugins/main/bridge/bridge.go), read with
+ * encoding/json: a JSON string there, even "1500", fails the attachment ("cannot unmarshal string into Go struct
+ * field"), so only a JSON number is accepted.
+ */
 const numberField = (
   r: ManifestReader,
   config: CNIConfig,
@@ -33,8 +38,7 @@ const numberField = (
 ): number | undefined => {
   const v = config[key];
   if (v === undefined) return undefined;
-  const n = typeof v === 'string' && /^\d+$/.test(v.trim()) ? Number(v) : v;
-  if (typeof n === 'number' && Number.isInteger(n)) return n;
+  if (typeof v === 'number' && Number.isInteger(v)) return v;
   r.issues.push(err(`spec.config.${key}`, 'not-an-integer'));
   return undefined;
 };

@@ -79,7 +79,10 @@ export const CATALOGUE: Record<IssueCode, RuleEntry> = {
   'kind-unknown': tool(),
   'kind-missing': e('Kubernetes API server', APISERVER),
   'cluster-checks-skipped': tool(),
-  'not-an-integer': e('Kubernetes API server', 'CRD structural schema (type: integer)'),
+  'not-an-integer': e(
+    'Kubernetes API server',
+    "CRD structural schema (type: integer); in a NAD config, the CNI plugins' Go int fields (ovn-org/ovn-kubernetes go-controller/pkg/cni/types/types.go, containernetworking/plugins plugins/main/bridge/bridge.go)",
+  ),
   'not-a-string': e('Kubernetes API server', 'CRD structural schema (type: string)'),
   'surrounding-space': e('Kubernetes API server', 'CRD patterns and CEL rules see the raw value'),
   'schema-unknown-field': e(
