@@ -17,38 +17,20 @@ export type CreateState =
 export const useCreateNetwork = () => {
   const client = useK8sClient();
   const [state, setState] = useState<CreateState>({ phase: 'idle' });
-  const create = useCallback(
-    async (model: K8sModel, obj: K8sObject) => {
-      setState({ phase: 'checking' });
-      const dry = await client.create(model, obj, { dryRun: true });
-      if (!dry.ok) {
-        setState({ phase: 'error', error: dry.error, dryRun: true });
-        return;
-      }
-      setState({ phase: 'creating' });
-      const real = await client.create(model, obj);
-      setState(
-        real.ok
-          ? { phase: 'done', created: real.value }
-          : { phase: 'error', error: real.error, dryRun: false },
-      );
-    },
-    [client],
-  );
   /**
-   * Edit = the same two steps with PUT: a dry run, then the update. The object carries the resourceVersion it was
-   * read at, so a change made meanwhile is refused (409 Conflict) instead of overwritten.
+   * Create (POST) or edit (PUT): a server-side dry run first, then the real write. An edit's object carries the
+   * resourceVersion it was read at, so a change made meanwhile is refused (409 Conflict) instead of overwritten.
    */
-  const update = useCallback(
-    async (model: K8sModel, obj: K8sObject) => {
+  const write = useCallback(
+    async (verb: 'create' | 'update', model: K8sModel, obj: K8sObject) => {
       setState({ phase: 'checking' });
-      const dry = await client.update(model, obj, { dryRun: true });
+      const dry = await client[verb](model, obj, { dryRun: true });
       if (!dry.ok) {
         setState({ phase: 'error', error: dry.error, dryRun: true });
         return;
       }
       setState({ phase: 'creating' });
-      const real = await client.update(model, obj);
+      const real = await client[verb](model, obj);
       setState(
         real.ok
           ? { phase: 'done', created: real.value }
@@ -57,6 +39,8 @@ export const useCreateNetwork = () => {
     },
     [client],
   );
+  const create = useCallback((model: K8sModel, obj: K8sObject) => write('create', model, obj), [write]);
+  const update = useCallback((model: K8sModel, obj: K8sObject) => write('update', model, obj), [write]);
   const reset = useCallback(() => setState({ phase: 'idle' }), []);
   return { state, create, update, reset };
 };
