@@ -100,14 +100,7 @@ const candidateForm = (
   );
   const trunk = ports[0]?.vlan?.['trunk-tags'];
   return {
-    name: policy.metadata.name,
-    ...(policy.metadata.annotations?.description
-      ? { description: policy.metadata.annotations.description }
-      : {}),
-    nodeSelector: { ...(policy.spec.nodeSelector ?? {}) },
-    ...(policy.spec.maxUnavailable !== undefined
-      ? { maxUnavailable: String(policy.spec.maxUnavailable) }
-      : {}),
+    ...policyBasics(policy),
     kind,
     interfaceName: kind === 'bond' ? '' : main.name,
     uplinkType: usesBond ? 'bond' : 'nic',
@@ -135,6 +128,16 @@ const candidateForm = (
   };
 };
 
+/** What every edit form starts from: the policy's name, description, node selector and max unavailable. */
+const policyBasics = (policy: NodeNetworkConfigurationPolicy) => ({
+  name: policy.metadata.name,
+  ...(policy.metadata.annotations?.description
+    ? { description: policy.metadata.annotations.description }
+    : {}),
+  nodeSelector: { ...(policy.spec.nodeSelector ?? {}) },
+  ...(policy.spec.maxUnavailable !== undefined ? { maxUnavailable: String(policy.spec.maxUnavailable) } : {}),
+});
+
 /** The first field of `original` the rebuilt interface writes differently; undefined when all match. */
 const firstDifference = (built: NMStateInterface, original: NMStateInterface): string | undefined =>
   Object.keys(built).find((k) => !sameJson(built[k], original[k]));
@@ -150,14 +153,7 @@ export const formOfPolicy = (policy: NodeNetworkConfigurationPolicy): EditStart 
     return {
       ok: true,
       form: {
-        name: policy.metadata.name,
-        ...(policy.metadata.annotations?.description
-          ? { description: policy.metadata.annotations.description }
-          : {}),
-        nodeSelector: { ...(policy.spec.nodeSelector ?? {}) },
-        ...(policy.spec.maxUnavailable !== undefined
-          ? { maxUnavailable: String(policy.spec.maxUnavailable) }
-          : {}),
+        ...policyBasics(policy),
         kind: 'br-ex-mapping',
         interfaceName: 'br-ex',
         uplinkType: 'nic',
