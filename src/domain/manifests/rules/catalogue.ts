@@ -81,7 +81,7 @@ export const CATALOGUE: Record<IssueCode, RuleEntry> = {
   'cluster-checks-skipped': tool(),
   'not-an-integer': e(
     'Kubernetes API server',
-    "CRD structural schema (type: integer); in a NAD config, the CNI plugins' Go int fields (ovn-org/ovn-kubernetes go-controller/pkg/cni/types/types.go, containernetworking/plugins plugins/main/bridge/bridge.go)",
+    `CRD structural schema (type: integer); in a NAD config, the CNI plugins' Go int fields (ovn-org/ovn-kubernetes go-controller/pkg/cni/types/types.go, ${BRIDGE_CNI})`,
   ),
   'not-a-string': e('Kubernetes API server', 'CRD structural schema (type: string)'),
   'surrounding-space': e('Kubernetes API server', 'CRD patterns and CEL rules see the raw value'),
