@@ -30,44 +30,34 @@ export type ManifestKind =
   | 'SriovNetworkNodePolicy'
   | 'VirtualMachine';
 
-/** API group of each kind we check (any version: a future version is checked by the same rules). */
-const GROUPS: Record<ManifestKind, string> = {
-  NetworkAttachmentDefinition: 'k8s.cni.cncf.io',
-  UserDefinedNetwork: 'k8s.ovn.org',
-  ClusterUserDefinedNetwork: 'k8s.ovn.org',
-  NodeNetworkConfigurationPolicy: 'nmstate.io',
-  SriovNetwork: 'sriovnetwork.openshift.io',
-  SriovNetworkNodePolicy: 'sriovnetwork.openshift.io',
-  VirtualMachine: 'kubevirt.io',
-};
-
 /**
- * Versions each kind's CRD serves (the CRDs' `spec.versions[]` with `served: true`, as listed in the README's CRD
- * sources). Another version of a known kind is still checked by the same rules, with a warning: without the
- * cluster's CRDs we cannot know it is served (with them, the schema check says so as an error).
+ * API group and served versions of each kind we check (the CRDs' `spec.versions[]` with `served: true`, as listed
+ * in the README's CRD sources). Another version of a known kind is still checked by the same rules, with a
+ * warning: without the cluster's CRDs we cannot know it is served (with them, the schema check says so as an error).
  */
-const SERVED: Record<ManifestKind, readonly string[]> = {
-  NetworkAttachmentDefinition: ['v1'],
-  UserDefinedNetwork: ['v1'],
-  ClusterUserDefinedNetwork: ['v1'],
-  NodeNetworkConfigurationPolicy: ['v1', 'v1beta1'],
-  SriovNetwork: ['v1'],
-  SriovNetworkNodePolicy: ['v1'],
-  VirtualMachine: ['v1', 'v1alpha3'],
+const KINDS: Record<ManifestKind, { group: string; served: readonly string[] }> = {
+  NetworkAttachmentDefinition: { group: 'k8s.cni.cncf.io', served: ['v1'] },
+  UserDefinedNetwork: { group: 'k8s.ovn.org', served: ['v1'] },
+  ClusterUserDefinedNetwork: { group: 'k8s.ovn.org', served: ['v1'] },
+  NodeNetworkConfigurationPolicy: { group: 'nmstate.io', served: ['v1', 'v1beta1'] },
+  SriovNetwork: { group: 'sriovnetwork.openshift.io', served: ['v1'] },
+  SriovNetworkNodePolicy: { group: 'sriovnetwork.openshift.io', served: ['v1'] },
+  VirtualMachine: { group: 'kubevirt.io', served: ['v1', 'v1alpha3'] },
 };
 
 const versionIssues = (kind: ManifestKind, apiVersion: string): FieldIssue[] => {
   const version = apiVersion.slice(apiVersion.indexOf('/') + 1);
-  return SERVED[kind].includes(version)
+  const { served } = KINDS[kind];
+  return served.includes(version)
     ? []
-    : [warn('apiVersion', 'kind-version-unknown', { kind, apiVersion, served: SERVED[kind].join(', ') })];
+    : [warn('apiVersion', 'kind-version-unknown', { kind, apiVersion, served: served.join(', ') })];
 };
 
 export const recognize = (obj: unknown): ManifestKind | undefined => {
   if (!isObject(obj) || typeof obj.kind !== 'string' || typeof obj.apiVersion !== 'string') return undefined;
   const group = obj.apiVersion.includes('/') ? obj.apiVersion.split('/')[0] : '';
   const kind = obj.kind as ManifestKind;
-  return GROUPS[kind] !== undefined && GROUPS[kind] === group ? kind : undefined;
+  return KINDS[kind] !== undefined && KINDS[kind].group === group ? kind : undefined;
 };
 
 /** Objects other manifests refer to (NADs for VM bindings), from the files being checked and the cluster. */
@@ -147,7 +137,7 @@ export const validateManifest = (
   if (!kind) {
     if (typeof obj.kind !== 'string' || typeof obj.apiVersion !== 'string')
       return [err('kind', 'kind-missing')];
-    const group = GROUPS[obj.kind as ManifestKind] as string | undefined;
+    const group = (KINDS[obj.kind as ManifestKind] as (typeof KINDS)[ManifestKind] | undefined)?.group;
     // A kind we know under another group is a mistake the server refuses (no such resource), not another kind.
     if (group !== undefined) return [err('apiVersion', 'kind-wrong-group', { kind: obj.kind, group })];
     return [warn('kind', 'kind-unknown', { kind: obj.kind, apiVersion: obj.apiVersion })];
