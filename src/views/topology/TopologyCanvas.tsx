@@ -65,7 +65,7 @@ const LAZY_LABELS = 500;
 const lazyLabel = (n: GraphNode): boolean =>
   n.kind === 'VirtualMachine' || n.kind === 'VMGroup' || isUnderlay(n);
 
-const nodeClasses = (n: GraphNode, large: boolean, lazy: boolean): string => {
+const nodeClasses = (n: GraphNode, lazy: boolean): string => {
   const c: string[] = [n.kind];
   // Small labels are drawn only when zoomed in far enough to read them: in a graph of some size they get their
   // label then (see `labelVisible`), not hundreds or thousands at once.
@@ -82,22 +82,27 @@ const nodeClasses = (n: GraphNode, large: boolean, lazy: boolean): string => {
   return c.join(' ');
 };
 
-const edgeClasses = (e: GraphEdge, large: boolean, lazy: boolean): string => {
+const edgeClasses = (e: GraphEdge, lazy: boolean): string => {
   const c: string[] = [e.kind];
   if (e.pending) c.push('pending');
   if (e.kind === 'primary-network' && e.target === 'pod-network') c.push('to-pod');
   const sev = worstSeverity(e.problems.filter((p) => p.severity !== 'info'));
   if (sev) c.push(sev);
-  // A large graph's interface edges keep cytoscape's default curve, `haystack` (cheapest to place and draw).
-  if (!large || e.kind !== 'interface') c.push('straight');
+  // Every other edge keeps cytoscape's default curve, `haystack` (style.ts says why).
+  if (e.kind === 'primary-network') c.push('straight');
   // Edge labels: all of a small graph's; a larger graph's when in view and zoomed in (`labelVisible`).
   c.push(lazy ? 'lazy' : 'labelled');
   return c.join(' ');
 };
 
-/** Room around a namespace's VMs or a node's interfaces inside its box; the top holds the box's label. */
-const BOX_PAD = 36;
-const BOX_PAD_TOP = 52;
+/**
+ * Room between a box's members and its border (from the member's edge); the top holds the box's label, which
+ * the members must not cover (a VM group is opaque).
+ */
+const BOX_PAD = 23;
+const BOX_PAD_TOP = 39;
+/** Half the drawn size of a member (style.ts: VM group 70, shared underlay 40, others 26). */
+const halfSize = (n: GraphNode): number => (n.kind === 'VMGroup' ? 35 : n.nodes ? 20 : 13);
 
 /**
  * Element definitions; `sig` says whether an element already on the canvas must be updated. Namespace and node
@@ -110,7 +115,6 @@ const toElements = (
   positions: Positions,
   label: (n: GraphNode) => string,
 ): { defs: ElementDefinition[]; sig: Map<string, string> } => {
-  const large = g.nodes.length + g.edges.length > LARGE;
   const lazy = g.nodes.length + g.edges.length > LAZY_LABELS;
   const defs: ElementDefinition[] = [];
   const sig = new Map<string, string>();
@@ -119,20 +123,21 @@ const toElements = (
   for (const n of g.nodes) {
     const p = positions.get(n.id);
     if (!n.parent || !ids.has(n.parent) || !p) continue;
+    const r = halfSize(n);
     const b = bounds.get(n.parent);
-    if (!b) bounds.set(n.parent, { x1: p.x, x2: p.x, y1: p.y, y2: p.y });
+    if (!b) bounds.set(n.parent, { x1: p.x - r, x2: p.x + r, y1: p.y - r, y2: p.y + r });
     else {
-      b.x1 = Math.min(b.x1, p.x);
-      b.x2 = Math.max(b.x2, p.x);
-      b.y1 = Math.min(b.y1, p.y);
-      b.y2 = Math.max(b.y2, p.y);
+      b.x1 = Math.min(b.x1, p.x - r);
+      b.x2 = Math.max(b.x2, p.x + r);
+      b.y1 = Math.min(b.y1, p.y - r);
+      b.y2 = Math.max(b.y2, p.y + r);
     }
   }
   for (const n of g.nodes) {
     const text = label(n);
     const b = bounds.get(n.id);
     const box = n.parent && ids.has(n.parent) ? n.parent : undefined;
-    let classes = nodeClasses(n, large, lazy);
+    let classes = nodeClasses(n, lazy);
     let data: { id: string; label: string; box?: string; w?: number; h?: number } = {
       id: n.id,
       label: text,
@@ -151,7 +156,7 @@ const toElements = (
     sig.set(n.id, `${classes}|${text}|${where}|${data.w ?? ''}x${data.h ?? ''}`);
   }
   for (const e of g.edges) {
-    const classes = edgeClasses(e, large, lazy);
+    const classes = edgeClasses(e, lazy);
     const text = e.label ?? '';
     defs.push({
       group: 'edges',

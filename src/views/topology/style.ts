@@ -59,6 +59,30 @@ export const readTheme = (el: Element): Theme => {
   };
 };
 
+/** `#rgb`, `#rrggbb` or `rgb(r, g, b)` → [r, g, b]; anything else (a named colour, `oklch()`) → undefined. */
+const rgbOf = (color: string): [number, number, number] | undefined => {
+  const c = color.trim();
+  const hex = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(c)?.[1];
+  if (hex) {
+    const full = hex.length === 3 ? [...hex].map((d) => d + d).join('') : hex;
+    return [0, 2, 4].map((i) => parseInt(full.slice(i, i + 2), 16)) as [number, number, number];
+  }
+  const rgb = /^rgba?\(\s*(\d+)[\s,]+(\d+)[\s,]+(\d+)/i.exec(c);
+  return rgb ? [Number(rgb[1]), Number(rgb[2]), Number(rgb[3])] : undefined;
+};
+
+/**
+ * `color` laid at `opacity` over `background`, as one opaque colour: what a translucent fill looks like, without
+ * showing the edges that meet under it. Undefined when either colour cannot be read.
+ */
+export const blend = (color: string, background: string, opacity: number): string | undefined => {
+  const a = rgbOf(color);
+  const b = rgbOf(background);
+  if (!a || !b) return undefined;
+  const mix = a.map((v, i) => Math.round(v * opacity + b[i]! * (1 - opacity)));
+  return `rgb(${mix.join(', ')})`;
+};
+
 /** The network kinds, in legend and filter order. */
 export const FLAVORS = NETWORK_FLAVORS;
 
@@ -169,8 +193,10 @@ export const buildStyle = (th: Theme): StylesheetJsonBlock[] => [
     style: {
       width: 70,
       height: 70,
-      'background-color': th.brand,
-      'background-opacity': 0.25,
+      // Opaque: edges end at a node's centre (see the edge rules), so a see-through group would show them meet.
+      ...(blend(th.brand, th.background, 0.25)
+        ? { 'background-color': blend(th.brand, th.background, 0.25) }
+        : { 'background-color': th.brand, 'background-opacity': 0.25 }),
       'border-color': th.brand,
       'border-width': 2,
       'text-valign': 'center',
@@ -212,8 +238,14 @@ export const buildStyle = (th: Theme): StylesheetJsonBlock[] => [
   },
   { selector: 'node.warning', style: { 'border-color': th.warning, 'border-width': 4 } },
   { selector: 'node.error', style: { 'border-color': th.danger, 'border-width': 4 } },
-  // The look of a VM interface edge (most edges) is the base; a large graph's interface edges keep cytoscape's
-  // default (cheap) `haystack` curve, other edges are `straight`.
+  /*
+   * The look of a VM interface edge (most edges) is the base. Edges keep cytoscape's default `haystack` curve: a
+   * line between the two centres, drawn under the nodes, which cytoscape places without computing where the line
+   * meets each node's shape (`findEdgeControlPoints`, the shape intersections of `straight`: 130 ms of the first
+   * paint of the default view at 5,000 VMs in a CPU profile, bench/topology/README.md). Only the namespace's
+   * primary-network edge is `straight`: it leaves the bottom of its box (`source-endpoint`), which haystack
+   * ignores.
+   */
   { selector: 'edge', style: { width: 1.5, 'line-color': th.subtle, opacity: 0.55 } },
   { selector: 'edge.straight', style: { 'curve-style': 'straight' } },
   { selector: 'edge.port, edge.bridge-mapping', style: { 'line-color': th.border, opacity: 1 } },
