@@ -124,6 +124,12 @@ export const LABEL_ZOOM = {
   edge: EDGE_MIN_FONT / EDGE_FONT,
 };
 
+/**
+ * Network names and namespace and node box titles are drawn from 3 px (`min-zoomed-font-size`); the smallest of
+ * them is 13 px, so below this zoom none of them is readable.
+ */
+export const TITLE_ZOOM = 3 / 13;
+
 /*
  * Few properties per element: cytoscape applies each property of each element on its own, and each applied
  * property runs `checkTriggers` → `dirtyStyleCache`, which builds a collection of the element's connected edges
