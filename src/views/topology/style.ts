@@ -130,14 +130,17 @@ export const LABEL_ZOOM = {
  */
 export const TITLE_ZOOM = 3 / 13;
 
+/** The nodes of `selector` that show their label: text properties go only there (see below). */
+const text = (selector: string): string => `${selector}.labelled, ${selector}.highlighted`;
+
 /*
  * Few properties per element: cytoscape applies each property of each element on its own, and each applied
  * property runs `checkTriggers` → `dirtyStyleCache`, which builds a collection of the element's connected edges
  * (cytoscape `src/style/apply.mjs`, `src/collection/style.mjs`). So the look of the many (VMs, VM interface edges)
  * is in the base rules, label text properties sit only on elements that show a label (class `labelled`, or a
- * highlighted path), and the stacking order (namespace and node boxes under edges under nodes) comes from
- * `z-compound-depth: bottom` on the boxes and cytoscape's default of edges under nodes, not from a z-index on
- * every element.
+ * highlighted path; the `text(…)` rules), and the stacking order (namespace and node boxes under edges under
+ * nodes) comes from `z-compound-depth: bottom` on the boxes and cytoscape's default of edges under nodes, not
+ * from a z-index on every element.
  */
 export const buildStyle = (th: Theme): StylesheetJsonBlock[] => [
   {
@@ -168,17 +171,15 @@ export const buildStyle = (th: Theme): StylesheetJsonBlock[] => [
     selector: `node.${kind}`,
     style: { shape: shape as never },
   })),
+  { selector: 'node.network', style: { width: 130, height: 34, 'border-width': 2 } },
   {
-    selector: 'node.network',
+    selector: text('node.network'),
     style: {
-      width: 130,
-      height: 34,
       'text-valign': 'center',
       'text-margin-y': 0,
       'font-size': 13,
       'font-weight': 'bold',
       'text-max-width': '122px',
-      'border-width': 2,
       'min-zoomed-font-size': 3,
     },
   },
@@ -186,7 +187,8 @@ export const buildStyle = (th: Theme): StylesheetJsonBlock[] => [
     selector: `node.network.f-${flavor}`,
     style: { 'background-color': color },
   })),
-  { selector: 'node.PodNetwork', style: { width: 170, height: 44, 'font-size': 14 } },
+  { selector: 'node.PodNetwork', style: { width: 170, height: 44 } },
+  { selector: text('node.PodNetwork'), style: { 'font-size': 14 } },
   { selector: 'node.primary', style: { 'border-width': 3, 'border-color': th.text } },
   {
     selector: 'node.missing',
@@ -205,10 +207,11 @@ export const buildStyle = (th: Theme): StylesheetJsonBlock[] => [
         : { 'background-color': th.brand, 'background-opacity': 0.25 }),
       'border-color': th.brand,
       'border-width': 2,
-      'text-valign': 'center',
-      'text-margin-y': 0,
-      'font-weight': 'bold',
     },
+  },
+  {
+    selector: text('node.VMGroup'),
+    style: { 'text-valign': 'center', 'text-margin-y': 0, 'font-weight': 'bold' },
   },
   {
     selector: 'node.box',
@@ -220,6 +223,12 @@ export const buildStyle = (th: Theme): StylesheetJsonBlock[] => [
       'background-color': th.text,
       'border-color': th.border,
       'border-width': 1,
+      'z-compound-depth': 'bottom',
+    },
+  },
+  {
+    selector: text('node.box'),
+    style: {
       'text-valign': 'top',
       'text-halign': 'center',
       'text-margin-y': 30,
@@ -228,7 +237,6 @@ export const buildStyle = (th: Theme): StylesheetJsonBlock[] => [
       'text-max-width': '400px',
       'font-weight': 'bold',
       color: th.subtle,
-      'z-compound-depth': 'bottom',
     },
   },
   {
@@ -236,12 +244,14 @@ export const buildStyle = (th: Theme): StylesheetJsonBlock[] => [
     style: { 'border-width': 3, 'border-style': 'double', 'border-color': th.flavors['primary-udn'] },
   },
   { selector: 'node.Node', style: { shape: 'rectangle' } },
-  { selector: 'node.underlay', style: { 'background-color': th.background, 'font-size': UNDERLAY_FONT } },
+  { selector: 'node.underlay', style: { 'background-color': th.background } },
+  { selector: text('node.underlay'), style: { 'font-size': UNDERLAY_FONT } },
   // One element standing for the same bridge or mapping on many nodes (viewGraph's shared underlay).
   {
     selector: 'node.shared',
-    style: { width: 40, height: 40, 'border-width': 3, 'border-style': 'double', 'font-size': SHARED_FONT },
+    style: { width: 40, height: 40, 'border-width': 3, 'border-style': 'double' },
   },
+  { selector: text('node.shared'), style: { 'font-size': SHARED_FONT } },
   { selector: 'node.warning', style: { 'border-color': th.warning, 'border-width': 4 } },
   { selector: 'node.error', style: { 'border-color': th.danger, 'border-width': 4 } },
   /*
