@@ -26,7 +26,7 @@ import type { Positions } from '../../domain/topology/layout';
 import { worstSeverity } from '../../domain/topology/problems';
 import type { GraphEdge, GraphNode, TopologyGraph } from '../../domain/topology/types';
 import { isNetwork, isUnderlay, type Highlight } from '../../domain/topology/view';
-import { buildStyle, LABEL_ZOOM, readTheme, TITLE_ZOOM, type Theme } from './style';
+import { buildStyle, LABEL_ZOOM, readTheme, type Theme } from './style';
 import './topology.css';
 
 export type CanvasHandle = {
@@ -69,9 +69,7 @@ const nodeClasses = (n: GraphNode, lazy: boolean): string => {
   const c: string[] = [n.kind];
   // Small labels are drawn only when zoomed in far enough to read them: in a graph of some size they get their
   // label then (see `labelVisible`), not hundreds or thousands at once.
-  // In a graph of some size the other labels (network names, box titles) are `deferred`: set right after the
-  // first paint when that paint's zoom cannot draw them readably (`labelTitles`).
-  c.push(!lazy ? 'labelled' : lazyLabel(n) ? 'lazy' : 'deferred');
+  c.push(lazy && lazyLabel(n) ? 'lazy' : 'labelled');
   if (isNetwork(n)) c.push('network', `f-${n.flavor ?? 'other'}`);
   if (isUnderlay(n)) c.push('underlay');
   if (n.nodes) c.push('shared');
@@ -185,29 +183,6 @@ export const TopologyCanvas = forwardRef<CanvasHandle, Props>(function TopologyC
   callbacks.current = { onSelect, onHover };
   const labelled = useRef<Collection>();
   const labelTimer = useRef<ReturnType<typeof setTimeout>>();
-  const titleTimer = useRef<ReturnType<typeof setTimeout>>();
-
-  /**
-   * Network names and box titles of a graph of some size (class `deferred`): at a zoom that draws them readably
-   * they are set at once, before the frame is drawn; further out (the fit of a big graph: zoom 0.16 at 5,000 VMs,
-   * where they would be 2 px high) they are set just after that frame is painted, so the first paint does not
-   * measure hundreds of labels nobody can read (cytoscape measures every label it holds). One batch: each label
-   * class change invalidates cytoscape's texture caches, so this is done once, not while the user pans and zooms.
-   */
-  const labelTitles = useCallback((cy: Core) => {
-    const set = () => {
-      if (cyRef.current !== cy) return;
-      const titles = cy.nodes('.deferred').not('.labelled');
-      if (titles.nonempty()) cy.batch(() => titles.addClass('labelled'));
-    };
-    clearTimeout(titleTimer.current);
-    if (cy.zoom() >= TITLE_ZOOM) return set();
-    // After cytoscape drew the frame, when the browser is idle (Safari has no requestIdleCallback: a timer).
-    cy.one('render', () => {
-      if (typeof requestIdleCallback === 'function') requestIdleCallback(set, { timeout: 300 });
-      else titleTimer.current = setTimeout(set, 50);
-    });
-  }, []);
 
   /**
    * Graphs of some size draw the labels of VMs, groups, underlay and edges (classed `lazy`) only for the elements in view once the zoom
@@ -312,7 +287,6 @@ export const TopologyCanvas = forwardRef<CanvasHandle, Props>(function TopologyC
       resize.disconnect();
       observer.disconnect();
       clearTimeout(labelTimer.current);
-      clearTimeout(titleTimer.current);
       cyRef.current?.destroy();
       cyRef.current = undefined;
       labelled.current = undefined;
@@ -369,8 +343,7 @@ export const TopologyCanvas = forwardRef<CanvasHandle, Props>(function TopologyC
     sigs.current = sig;
     if (first && defs.length) cy.fit(undefined, 30);
     labelVisible();
-    labelTitles(cy);
-  }, [graph, positions, nodeLabel, create, labelVisible, labelTitles]);
+  }, [graph, positions, nodeLabel, create, labelVisible]);
 
   // Highlight a path: fade everything else.
   useEffect(() => {
@@ -457,7 +430,7 @@ export const TopologyCanvas = forwardRef<CanvasHandle, Props>(function TopologyC
         const cy = cyRef.current!;
         const box = cy.elements().boundingBox();
         const scale = Math.min(1, 8000 / Math.max(1, box.w), 8000 / Math.max(1, box.h));
-        let extra = cy.nodes('.deferred');
+        let extra = cy.collection();
         if (scale >= LABEL_ZOOM.node) extra = extra.union(cy.nodes('.lazy'));
         if (scale >= LABEL_ZOOM.edge) extra = extra.union(cy.edges('.lazy'));
         extra = extra.not('.labelled');

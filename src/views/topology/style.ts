@@ -124,12 +124,6 @@ export const LABEL_ZOOM = {
   edge: EDGE_MIN_FONT / EDGE_FONT,
 };
 
-/**
- * Network names and namespace and node box titles are drawn from 3 px (`min-zoomed-font-size`); the smallest of
- * them is 13 px, so below this zoom none of them is readable.
- */
-export const TITLE_ZOOM = 3 / 13;
-
 /** The nodes of `selector` that show their label: text properties go only there (see below). */
 const text = (selector: string): string => `${selector}.labelled, ${selector}.highlighted`;
 
