@@ -201,10 +201,15 @@ export const ipStatusOf = (ips: readonly RowIp[], vmi: VMI | undefined, agent: G
   return agent === 'connected' ? 'none' : 'unknown';
 };
 
+/** A plain loop, not `Array.find`: called a few times per interface of every VM, it allocates no callback. */
 const findByName = <T extends { name?: string }>(
   list: readonly T[] | undefined,
   name: string,
-): T | undefined => list?.find((x) => x.name === name);
+): T | undefined => {
+  if (!list) return undefined;
+  for (let i = 0; i < list.length; i++) if (list[i]!.name === name) return list[i];
+  return undefined;
+};
 
 /** Spec interfaces of the VM, with the implicit pod interface KubeVirt attaches (kube/vm.ts) written out. */
 const desired = (vm: VM): { ifaces: VMInterface[]; nets: VMNetwork[]; implicit: boolean } => {

@@ -108,8 +108,8 @@ export type GraphEdge = {
   pending?: 'hotplug' | 'unplug';
   /** Interface edges: the VM interface name. */
   interfaceName?: string;
-  /** Interface edges: IPs reported for the interface. */
-  ips?: string[];
+  /** Interface edges: IPs reported for the interface (may be the VMI status's own list: never change it). */
+  ips?: readonly string[];
 };
 
 export type TopologyGraph = { nodes: GraphNode[]; edges: GraphEdge[] };

@@ -21,15 +21,18 @@ const isLinkLocal = (address: string): boolean => {
   return key !== undefined && isLinkLocalKey(key);
 };
 
-/** Addresses shown on an edge: global ones first; link-local only when nothing else is reported. */
-const edgeIps = (addresses: string[]): string[] => {
+/**
+ * Addresses shown on an edge: global ones first; link-local only when nothing else is reported. Without link-local
+ * addresses (the usual case) the reported list itself, not a copy: edges hold it read-only.
+ */
+const edgeIps = (addresses: readonly string[]): readonly string[] => {
   let global: string[] | undefined;
   for (let i = 0; i < addresses.length; i++) {
     if (isLinkLocal(addresses[i]!)) global ??= addresses.slice(0, i);
     else global?.push(addresses[i]!);
   }
-  // No link-local address: the list as reported. All link-local: all of them. (A copy: the edge owns its list.)
-  return global?.length ? global : addresses.slice();
+  // No link-local address: the list as reported. All link-local: all of them.
+  return global?.length ? global : addresses;
 };
 
 export const edgeLabel = (name: string, ips: readonly string[]): string =>
