@@ -12,12 +12,13 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadavg } from 'node:os';
 import { build } from 'vite';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { chromiumLaunchOptions } from '../../integration-tests/support/chromium';
 import viteConfig, { OUT_DIR } from './vite.config';
 import { serve } from '../shared/serve';
 import type { Interaction, LoadResult } from './probe';
 import { table, type Row, type View } from './report';
+import { panAndZoom } from './script';
 import { profileSummary } from '../vm-networks/report';
 
 const SIZES = (process.env.BENCH_SIZES ?? '100,1000,5000,25000').split(',').map((s) => {
@@ -32,39 +33,10 @@ const BIG = 20_000;
 const PROFILE = process.env.BENCH_PROFILE === '1';
 /** Diagnostic: the floor also nests nodes in the view's compound parents, to tell their cost apart. */
 const FLOOR_PARENTS = process.env.BENCH_FLOOR_PARENTS === '1';
-const CANVAS = '[data-test="topology-canvas"]';
 const VIEWS = (process.env.BENCH_VIEWS ?? 'default,expanded').split(',').map((v) => {
   if (v !== 'default' && v !== 'expanded') throw new Error(`BENCH_VIEWS: not a view: ${JSON.stringify(v)}`);
   return v;
 });
-
-/** Scripted pan and zoom with the mouse over the canvas: 20 wheel zooms (12 in, 8 out), then 5 drags. */
-const panAndZoom = async (page: Page): Promise<Interaction> => {
-  const box = await page.locator(CANVAS).boundingBox();
-  if (!box) throw new Error('the canvas has no box');
-  const cx = box.x + box.width / 2;
-  const cy = box.y + box.height / 2;
-  await page.mouse.move(cx, cy);
-  await page.evaluate(() => window.__topologyBench.beginInteraction());
-  for (let i = 0; i < 20; i++) {
-    await page.mouse.wheel(0, i < 12 ? -100 : 100);
-    await page.waitForTimeout(40);
-  }
-  for (let d = 0; d < 5; d++) {
-    const dx = d % 2 ? -240 : 240;
-    const dy = d % 2 ? -120 : 120;
-    await page.mouse.move(cx - dx / 2, cy - dy / 2);
-    await page.mouse.down();
-    await page.mouse.move(cx + dx / 2, cy + dy / 2, { steps: 8 });
-    await page.mouse.up();
-  }
-  // cytoscape redraws the whole graph once the viewport stops moving: that redraw belongs to the interaction.
-  await page.waitForTimeout(600);
-  const r = await page.evaluate(() => window.__topologyBench.endInteraction());
-  if (r.before.zoom === r.after.zoom || (r.before.x === r.after.x && r.before.y === r.after.y))
-    throw new Error(`the scripted pan and zoom did not move the viewport: ${JSON.stringify(r)}`);
-  return r;
-};
 
 type Load = { result: LoadResult; heap: number; dataHeap: number; cpu: number; interaction?: Interaction };
 
