@@ -54,7 +54,7 @@ type Props = {
   ariaLabel: string;
 };
 
-/** Above this many elements, pan and zoom draw a texture and edges are drawn the cheap way. */
+/** Above this many elements, pan and zoom draw a texture of the graph, and the canvas draws at pixel ratio 1. */
 const LARGE = 3000;
 /**
  * Above this many elements, the labels of VMs, VM groups, underlay elements and edges are set only for what is in
@@ -88,7 +88,7 @@ const edgeClasses = (e: GraphEdge, lazy: boolean): string => {
   if (e.kind === 'primary-network' && e.target === 'pod-network') c.push('to-pod');
   const sev = worstSeverity(e.problems.filter((p) => p.severity !== 'info'));
   if (sev) c.push(sev);
-  // Every other edge keeps cytoscape's default curve, `haystack` (style.ts says why).
+  // All other edges keep cytoscape's default curve, `haystack` (style.ts says why).
   if (e.kind === 'primary-network') c.push('straight');
   // Edge labels: all of a small graph's; a larger graph's when in view and zoomed in (`labelVisible`).
   c.push(lazy ? 'lazy' : 'labelled');
