@@ -1,4 +1,4 @@
-import { useState, type FC } from 'react';
+import type { FC } from 'react';
 import { Alert, FormGroup, TextInput } from '@patternfly/react-core';
 import { useTranslation } from 'react-i18next';
 import type { FieldIssue } from '../../domain/issues';
@@ -18,12 +18,11 @@ import { NodeNetworkConfigurationPolicyModel } from '../../k8s/models';
 import { useWizardForm } from './useWizardForm';
 import { CreateWizard, type StepDef } from './CreateWizard';
 import { basicsStep } from './basicsStep';
-import { SelectField, TextField } from './fields';
+import { SelectField, TextField, useLabelsText } from './fields';
 import { NNCPInterface } from './NNCPInterface';
 import { NNCPIp } from './NNCPIp';
 import { NNCPPolicyParts } from './NNCPPolicyParts';
 import { DraftBlastRadius } from '../host-networks/DraftBlastRadius';
-import { formatLabels, parseLabels } from './text';
 
 /**
  * NodeNetworkConfigurationPolicy: what to configure on which nodes. With `edit` (nncpEdit.ts formOfPolicy), the
@@ -43,7 +42,7 @@ export const NNCPWizard: FC<{ ctx: ClusterContext; edit?: NNCPForm; closePath?: 
     ctx,
   );
   const removed = !!form.edit?.absent.includes(form.edit.originalName);
-  const [selectorText, setSelectorText] = useState(() => formatLabels(form.nodeSelector));
+  const selectorText = useLabelsText(form.nodeSelector, (nodeSelector) => set({ nodeSelector }));
   const selected = getSelectedNodeNames(ctx, form.nodeSelector);
   const changeKind = (kind: NNCPKind) =>
     setForm((f) => ({
@@ -135,11 +134,7 @@ export const NNCPWizard: FC<{ ctx: ClusterContext; edit?: NNCPForm; closePath?: 
             <TextField
               name="nodeSelector"
               label={t('Node selector (labels)')}
-              value={selectorText}
-              onChange={(text) => {
-                setSelectorText(text);
-                set({ nodeSelector: parseLabels(text) });
-              }}
+              {...selectorText}
               issues={shown}
               help={
                 selected

@@ -1,4 +1,4 @@
-import { useState, type FC } from 'react';
+import type { FC } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldIssue } from '../../domain/issues';
 import type { ClusterContext } from '../../domain/manifests/shared/context';
@@ -16,8 +16,7 @@ import { DpdkVmNeeds } from './SriovDpdk';
 import { useWizardForm } from './useWizardForm';
 import { basicsStep } from './basicsStep';
 import { CreateWizard, type StepDef } from './CreateWizard';
-import { CheckField, NumberField, SelectField, TextField, MtuField } from './fields';
-import { formatLabels, parseLabels } from './text';
+import { CheckField, NumberField, SelectField, TextField, MtuField, useLabelsText } from './fields';
 
 /** SriovNetworkNodePolicy: which PFs on which nodes get how many VFs, for which driver. */
 export const SriovPolicyWizard: FC<{ ctx: ClusterContext }> = ({ ctx }) => {
@@ -28,7 +27,7 @@ export const SriovPolicyWizard: FC<{ ctx: ClusterContext }> = ({ ctx }) => {
     buildSriovPolicyManifest,
     ctx,
   );
-  const [selectorText, setSelectorText] = useState(() => formatLabels(form.nodeSelector));
+  const selectorText = useLabelsText(form.nodeSelector, (nodeSelector) => set({ nodeSelector }));
   const pfs = getPfOptions(ctx.sriovNodeStates ?? [], getSelectedNodeNames(ctx, form.nodeSelector));
   const pfNames = [...new Set(pfs.flatMap((p) => (p.name ? [p.name] : [])))].sort();
   const maxVfs = (name: string) =>
@@ -77,11 +76,7 @@ export const SriovPolicyWizard: FC<{ ctx: ClusterContext }> = ({ ctx }) => {
           <TextField
             name="nodeSelector"
             label={t('Node selector (labels)')}
-            value={selectorText}
-            onChange={(text) => {
-              setSelectorText(text);
-              set({ nodeSelector: parseLabels(text) });
-            }}
+            {...selectorText}
             issues={shown}
           />
           {pfNames.length ? (

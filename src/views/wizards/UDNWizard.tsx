@@ -1,4 +1,4 @@
-import { useState, type FC } from 'react';
+import type { FC } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldIssue } from '../../domain/issues';
 import type { UDNRole, UDNTopology } from '../../domain/kube/networks';
@@ -18,10 +18,16 @@ import { useWizardForm } from './useWizardForm';
 import type { ClusterUserDefinedNetwork, UserDefinedNetwork } from '../../domain/kube/networks';
 import { basicsStep } from './basicsStep';
 import { CreateWizard, type StepDef } from './CreateWizard';
-import { PhysicalNetworkNameField, SelectField, TextField, MtuField, VlanField } from './fields';
+import {
+  PhysicalNetworkNameField,
+  SelectField,
+  TextField,
+  MtuField,
+  VlanField,
+  useLabelsText,
+} from './fields';
 import { UDNAddressing } from './UDNAddressing';
 import { physicalNetworkNames } from './clusterOptions';
-import { parseLabels } from './text';
 
 type Props = {
   scope: UDNForm['scope'];
@@ -56,7 +62,9 @@ export const UDNWizard: FC<Props> = ({ scope, topology, ctx, namespace, role }) 
     scope === 'cluster' ? buildCUDNManifest : buildUDNManifest,
     ctx,
   );
-  const [selectorText, setSelectorText] = useState('');
+  const selectorText = useLabelsText(form.namespaceSelector?.matchLabels, (matchLabels) =>
+    set({ namespaceSelector: { matchLabels } }),
+  );
   const kind = `${scope === 'cluster' ? 'cudn' : 'udn'}-${topology.toLowerCase()}` as NetworkKind;
   const localnet = topology === 'Localnet';
   // Which namespaces the CUDN's selector picks, as the NNCP wizard says which nodes match.
@@ -79,15 +87,11 @@ export const UDNWizard: FC<Props> = ({ scope, topology, ctx, namespace, role }) 
             name="namespaceSelector"
             label={t('Namespace selector (labels)')}
             isRequired
-            value={selectorText}
-            onChange={(text) => {
-              setSelectorText(text);
-              set({ namespaceSelector: { matchLabels: parseLabels(text) } });
-            }}
+            {...selectorText}
             issues={shown}
             placeholder="kubernetes.io/metadata.name=tenant-a"
             help={
-              matched && selectorText.trim()
+              matched && selectorText.value.trim()
                 ? matched.length === 1
                   ? t('1 namespace matches: {{namespaces}}', { namespaces: matched[0] })
                   : t('{{n}} namespaces match: {{namespaces}}', {

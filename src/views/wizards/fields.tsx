@@ -14,7 +14,7 @@ import {
 } from '@patternfly/react-core';
 import type { FieldIssue } from '../../domain/issues';
 import { validatedOf, IssueText } from '../../components/IssueText';
-import { parseOptionalNumber, splitList } from './text';
+import { formatLabels, parseLabels, parseOptionalNumber, splitList } from './text';
 
 /** Issues of `field` and of its entries (`subnets` shows `subnets[1]` and `subnets[0].hostSubnet` too). */
 export const fieldIssues = (issues: readonly FieldIssue[], field: string): FieldIssue[] =>
@@ -171,6 +171,25 @@ export const ListField: FC<
       }}
     />
   );
+};
+
+/**
+ * The text of a label-map input (`key=value, key`, text.ts `parseLabels`), for a TextField: kept as typed, while
+ * `onLabels` gets the parsed labels. The wizard holds it (a step's fields unmount when another step shows), so
+ * going back to the step shows what was typed.
+ */
+export const useLabelsText = (
+  initial: Record<string, string> | undefined,
+  onLabels: (labels: Record<string, string>) => void,
+): { value: string; onChange: (text: string) => void } => {
+  const [value, setValue] = useState(() => formatLabels(initial));
+  return {
+    value,
+    onChange: (text) => {
+      setValue(text);
+      onLabels(parseLabels(text));
+    },
+  };
 };
 
 export type Choice = { value: string; label: string; disabled?: boolean };
