@@ -1,14 +1,14 @@
 // @vitest-environment jsdom
 // "Add SSH key" as a user meets it: the key checked with a message that names the field, the way the key reaches
 // the guest chosen from what the VM has (cloud-init volume, guest agent), and what is sent.
-import { act, fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, screen } from '@testing-library/react';
 import { createElement } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import type { K8sObject, PatchOp } from '../../domain/kube/meta';
+import type { K8sObject } from '../../domain/kube/meta';
 import type { VM } from '../../domain/kube/vm';
 import { aVM } from '../../domain/testing/fixtures';
 import type { K8sResult } from '../../k8s/errors';
-import { K8sContext } from '../../k8s/K8sContext';
+import { renderWithRecordingClient } from '../testing/recordingClient';
 import '../testing/renderSetup';
 import { AddKeyModal } from './AddKeyModal';
 
@@ -30,24 +30,10 @@ const open = ({
   agentConnected?: boolean;
   createAnswer?: (obj: K8sObject) => K8sResult<K8sObject>;
 }) => {
-  const sent: { created: K8sObject[]; patches: PatchOp[][] } = { created: [], patches: [] };
-  const client = {
-    create: (_m: unknown, obj: K8sObject) => {
-      sent.created.push(obj);
-      return Promise.resolve(createAnswer(obj));
-    },
-    jsonPatch: (_m: unknown, _ref: unknown, ops: PatchOp[]) => {
-      sent.patches.push(ops);
-      return Promise.resolve({ ok: true, value: vm });
-    },
-  };
   const onClose = vi.fn();
-  render(
-    createElement(
-      K8sContext.Provider,
-      { value: { client: client as never } },
-      createElement(AddKeyModal, { vm, defaultUser: 'cloud-user', agentConnected, onClose }),
-    ),
+  const sent = renderWithRecordingClient(
+    createElement(AddKeyModal, { vm, defaultUser: 'cloud-user', agentConnected, onClose }),
+    { patched: vm, createAnswer },
   );
   return { sent, onClose };
 };

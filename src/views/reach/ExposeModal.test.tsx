@@ -2,15 +2,14 @@
 // "Expose as a Service" as a user meets it: ports from presets or typed, errors that name their field, the
 // LoadBalancer's pool and address, and the label the Service selects the VM by (added to the template only when
 // the user agrees, and then before the Service).
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import { createElement } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import type { K8sObject, PatchOp } from '../../domain/kube/meta';
 import { addressesInUse, poolView, type IPAddressPool } from '../../domain/reach/pools';
 import type { SelectorChoice } from '../../domain/reach/selector';
 import type { Service } from '../../domain/reach/service';
 import { aVM } from '../../domain/testing/fixtures';
-import { K8sContext } from '../../k8s/K8sContext';
+import { renderWithRecordingClient } from '../testing/recordingClient';
 import '../testing/renderSetup';
 import { ExposeModal, type ExposeDefaults } from './ExposeModal';
 import type { ReachData } from './useReachData';
@@ -62,24 +61,12 @@ const open = ({
   data?: ReachData;
   defaults?: ExposeDefaults;
 }) => {
-  const sent: { created: K8sObject[]; patches: PatchOp[][] } = { created: [], patches: [] };
-  const client = {
-    create: (_m: unknown, obj: K8sObject) => {
-      sent.created.push(obj);
-      return Promise.resolve({ ok: true, value: obj });
-    },
-    jsonPatch: (_m: unknown, _ref: unknown, ops: PatchOp[]) => {
-      sent.patches.push(ops);
-      return Promise.resolve({ ok: true, value: vm });
-    },
-  };
   const onClose = vi.fn();
-  render(
-    createElement(
-      K8sContext.Provider,
-      { value: { client: client as never } },
-      createElement(ExposeModal, { vm, choice, data, defaults, onClose }),
-    ),
+  const sent = renderWithRecordingClient(
+    createElement(ExposeModal, { vm, choice, data, defaults, onClose }),
+    {
+      patched: vm,
+    },
   );
   return { sent, onClose, dialog: screen.getByRole('dialog', { name: 'Expose web as a Service' }) };
 };
