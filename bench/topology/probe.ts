@@ -6,9 +6,9 @@ import type { Core } from 'cytoscape';
 
 /** What one page load measured (ms unless named otherwise). */
 export type LoadResult = {
-  /** buildTopologyGraph (ours only; NaN on the floor). */
+  /** buildDefaultView: the view the page draws, from the lists (ours only; NaN on the floor). */
   build: number;
-  /** viewGraph + layoutGraph (ours only). */
+  /** layoutGraph (ours only). */
   viewLayout: number;
   /** From start() (data in memory) to the first painted frame that shows the elements. */
   paint: number;

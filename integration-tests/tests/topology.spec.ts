@@ -173,6 +173,62 @@ test('live: a network created or deleted on the server appears and goes without 
   await expect(p.path()).toBeEmpty();
 });
 
+test('a namespace with more than 40 VMs is one counted group, and searching one of its VMs opens it', async ({
+  page,
+  context,
+}) => {
+  await actAs(context, 'admin');
+  const admin = clientFor('admin');
+  // A namespace of its own, so no other test sees these VMs; removed (with them) at the end.
+  const ns = `e2e-topology-group-${Date.now().toString(36)}`;
+  expect(
+    (
+      await admin.create('/api/v1/namespaces', {
+        apiVersion: 'v1',
+        kind: 'Namespace',
+        metadata: { name: ns },
+      })
+    ).status,
+  ).toBe(201);
+  try {
+    const created = await Promise.all(
+      Array.from({ length: 41 }, (_, i) =>
+        admin.create(`/apis/kubevirt.io/v1/namespaces/${ns}/virtualmachines`, {
+          apiVersion: 'kubevirt.io/v1',
+          kind: 'VirtualMachine',
+          metadata: { name: `grouped-vm-${i}`, namespace: ns },
+          spec: {
+            runStrategy: 'Halted',
+            template: {
+              spec: {
+                domain: { devices: { interfaces: [{ name: 'default', masquerade: {} }] } },
+                networks: [{ name: 'default', pod: {} }],
+              },
+            },
+          },
+        }),
+      ),
+    );
+    expect(created.map((r) => r.status)).toEqual(created.map(() => 201));
+    const p = topology(page);
+    await p.open();
+    const elements = (await p.table()).getByTestId('topology-elements');
+    await expect(elements).toContainText(`${ns} · VMs: 41`);
+    await expect(elements).not.toContainText('grouped-vm-7');
+
+    // Search finds the VM inside the group: its namespace opens, and the path starts from the VM.
+    await page.getByTestId('view-graph').click();
+    await page.getByTestId('topology-search').locator('input').fill('grouped-vm-7');
+    await expect(p.path()).toContainText('grouped-vm-7');
+    await expect(page).toHaveURL(new RegExp(`open=${ns}`));
+    const opened = (await p.table()).getByTestId('topology-elements');
+    await expect(opened).toContainText('grouped-vm-7');
+    await expect(opened).not.toContainText(`${ns} · VMs`);
+  } finally {
+    await admin.delete(`/api/v1/namespaces/${ns}`);
+  }
+});
+
 /** The brightness (0–255) of a PNG's top-left pixel, decoded by the browser. */
 const cornerBrightness = (page: Page, png: Buffer) =>
   page.evaluate(async (b64) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aNAD, aVM } from '../testing/fixtures';
+import { aNAD, aVM, aVMI } from '../testing/fixtures';
 import {
   aNamespace,
   aNode,
@@ -10,9 +10,10 @@ import {
   anEnactment,
   anNncp,
 } from '../testing/topology';
-import { buildTopologyGraph } from './build';
+import { buildDefaultView, buildTopologyGraph } from './build';
 import { problemText } from './problems';
-import type { GraphEdge, GraphNode, TopologyGraph } from './types';
+import type { GraphEdge, GraphNode, TopologyGraph, TopologyInput } from './types';
+import { countVMs, viewGraph } from './view';
 
 const graph = buildTopologyGraph(aTopology());
 const node = (g: TopologyGraph, id: string): GraphNode => {
@@ -301,5 +302,78 @@ describe('buildTopologyGraph: ids and determinism', () => {
     const g = buildTopologyGraph(input);
     expect(node(g, 'nad:a/raw').flavor).toBe('other');
     expect(edgesFrom(g, 'vm:a/v').map((e) => e.target)).toEqual(['pod-network']);
+  });
+});
+
+describe('buildDefaultView: the unfiltered view without the full graph', () => {
+  /** What the page drew before: the full graph, then viewGraph. Equal means equal in order too. */
+  const viaFullGraph = (input: TopologyInput, threshold: number, expanded: string[] = []) =>
+    viewGraph(buildTopologyGraph(input), { threshold, expanded: new Set(expanded) });
+  const same = (input: TopologyInput, threshold: number, expanded: string[] = []) =>
+    expect(buildDefaultView(input, threshold, new Set(expanded))).toEqual(
+      viaFullGraph(input, threshold, expanded),
+    );
+
+  it('equals viewGraph of the full graph on every network kind and problem, at every threshold', () => {
+    // Threshold 0 groups every namespace with a VM: the dangling and unreadable NADs, pending hot-plug and
+    // restart-required VMs of the fixture all go through a group.
+    for (const threshold of [0, 1, 2, 100]) same(aTopology(), threshold);
+    same(aTopology(), 0, ['tenant-a']);
+    expect(buildDefaultView(aTopology(), 0, new Set()).nodes.filter((n) => n.kind === 'VMGroup')).not.toEqual(
+      [],
+    );
+  });
+
+  it('equals it on large clusters, with some namespaces expanded, whatever order the lists arrive in', () => {
+    const input = manyTopology(1200, 5, 7);
+    for (const threshold of [40, 171, 172, 5000]) same(input, threshold);
+    same(input, 40, ['ns-1', 'ns-4', 'not-there']);
+    same({ ...input, vms: [...input.vms].reverse(), vmis: [...input.vmis].reverse() }, 40, ['ns-2']);
+    // The page counts the VMs of an unfiltered view, groups included.
+    expect(countVMs(buildDefaultView(input, 40, new Set()))).toBe(1200);
+  });
+
+  it("merges a group's problems in the order of its edges, not of its VMs, and keeps at most 20", () => {
+    // `v` sorts before `v-1` as a VM, but `interface:vm:a/v-1/…` before `interface:vm:a/v/…` as an edge.
+    const input = { ...emptyInput(), namespaces: [aNamespace('a')] };
+    for (let i = 0; i < 30; i++) {
+      const name = i === 0 ? 'v' : `v-${i}`;
+      // Each VM waits to hot-plug its own NIC into one missing NAD: 31 distinct problems on one group edge.
+      const nics = ['default', { name: `n${i}`, network: 'gone' }];
+      input.vms.push(aVM({ name, namespace: 'a', running: true, restartRequired: i % 2 === 0, nics }));
+      input.vmis.push(aVMI({ name, namespace: 'a', nics: ['default'] }));
+    }
+    same(input, 5);
+    const view = buildDefaultView(input, 5, new Set());
+    const group = view.nodes.find((n) => n.id === 'vmgroup:a')!;
+    expect(group.count).toBe(30);
+    const gone = view.edges.find((e) => e.id === 'interface:vmgroup:a->missing:a/gone')!;
+    expect(gone.label).toBe('30');
+    expect(gone.problems).toHaveLength(20);
+    expect(gone.problems.map(problemText).slice(0, 3)).toEqual([
+      expect.stringContaining('a/gone'),
+      expect.stringContaining('n1'),
+      expect.stringContaining('n10'),
+    ]);
+  });
+
+  it('counts a VM listed twice once, and a guest interface reported twice as one edge', () => {
+    const input = { ...emptyInput(), namespaces: [aNamespace('a')] };
+    for (let i = 0; i < 4; i++) {
+      const name = `vm-${i}`;
+      input.vms.push(aVM({ name, namespace: 'a', nics: ['default'] }));
+      const vmi = aVMI({ name, namespace: 'a', nics: ['default'] });
+      const twice = { name: 'eth9', interfaceName: 'eth9', ipAddress: `10.9.9.${i}` };
+      vmi.status!.interfaces = [
+        ...(vmi.status!.interfaces ?? []),
+        twice,
+        { ...twice, ipAddress: '10.9.9.99' },
+      ];
+      input.vmis.push(vmi);
+    }
+    input.vms.push(input.vms[0]!);
+    same(input, 2);
+    same(input, 3);
+    expect(buildDefaultView(input, 2, new Set()).nodes.find((n) => n.kind === 'VMGroup')?.count).toBe(4);
   });
 });

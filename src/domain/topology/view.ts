@@ -3,8 +3,7 @@
  * collapsed into one counted group, search, and the path highlighted from a clicked element. Pure functions over
  * `TopologyGraph`, linear in its size.
  */
-import { vmGroupId } from './ids';
-import type { TopologyProblem } from './problems';
+import { mergeProblems, VMGroups } from './groups';
 import type { GraphEdge, GraphNode, NetworkFlavor, TopologyGraph } from './types';
 
 export type ViewOptions = {
@@ -78,21 +77,6 @@ const walkDown = (
       }
     }
   }
-};
-
-const problemKey = (p: TopologyProblem) => `${p.code}\n${JSON.stringify(p.params)}`;
-
-/** Distinct problems, at most `max` (a group of 1,000 VMs must not carry 1,000 copies of one notice). */
-export const mergeProblems = (lists: Iterable<readonly TopologyProblem[]>, max = 20): TopologyProblem[] => {
-  const seen = new Map<string, TopologyProblem>();
-  for (const list of lists) {
-    for (const p of list) {
-      if (seen.size >= max) return [...seen.values()];
-      const k = problemKey(p);
-      if (!seen.has(k)) seen.set(k, p);
-    }
-  }
-  return [...seen.values()];
 };
 
 /** The graph as the page draws it: filtered, then large namespaces collapsed. */
@@ -170,7 +154,7 @@ export const viewGraph = (g: TopologyGraph, o: ViewOptions): TopologyGraph => {
 };
 
 /** The graph without edges whose ends are not among its nodes (the same lists when there are none). */
-const withinNodes = (g: TopologyGraph): TopologyGraph => {
+export const withinNodes = (g: TopologyGraph): TopologyGraph => {
   const ids = new Set<string>();
   for (const n of g.nodes) ids.add(n.id);
   const dangling = (e: GraphEdge) => !ids.has(e.source) || !ids.has(e.target);
@@ -285,7 +269,7 @@ export const bundleUnderlay = (g: TopologyGraph): TopologyGraph => {
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Namespaces with more than `threshold` VMs (and not expanded) become one VMGroup each. */
+/** Namespaces with more than `threshold` VMs (and not expanded) become one VMGroup each (groups.ts). */
 export const collapse = (
   g: TopologyGraph,
   threshold: number,
@@ -298,66 +282,37 @@ export const collapse = (
     [...counts].filter(([ns, c]) => c > threshold && !expanded.has(ns)).map(([ns]) => ns),
   );
   if (!grouped.size) return g;
-  // VM id → its group's merged edges by target (one map per group: no key string per edge).
-  type Merged = { edge: GraphEdge; count: number; problems: TopologyProblem[][] };
-  const groupOf = new Map<string, { id: string; byTarget: Map<string, Merged> }>();
-  const groups = new Map<string, { id: string; byTarget: Map<string, Merged> }>();
+  const groups = new VMGroups();
+  // VM id → its namespace, for the VMs that go into a group.
+  const groupOf = new Map<string, string>();
   const nodes: GraphNode[] = [];
-  const groupProblems = new Map<string, TopologyProblem[][]>();
   for (const n of g.nodes) {
     const ns = n.namespace ?? '';
     if (isVM(n) && grouped.has(ns)) {
-      let group = groups.get(ns);
-      if (!group) groups.set(ns, (group = { id: vmGroupId(ns), byTarget: new Map() }));
-      groupOf.set(n.id, group);
-      let list = groupProblems.get(ns);
-      if (!list) groupProblems.set(ns, (list = []));
-      if (n.problems.length) list.push(n.problems);
-      continue;
-    }
-    nodes.push(n);
+      groups.addVM(ns, n.problems);
+      groupOf.set(n.id, ns);
+    } else nodes.push(n);
   }
-  for (const ns of [...grouped].sort()) {
-    nodes.push({
-      id: vmGroupId(ns),
-      kind: 'VMGroup',
-      name: ns,
-      namespace: ns,
-      parent: `ns:${ns}`,
-      count: counts.get(ns),
-      problems: mergeProblems(groupProblems.get(ns) ?? []),
-      details: [],
-    });
-  }
+  // Edges in their order; a group's edge to a network where its first member was.
   const edges: GraphEdge[] = [];
-  const merged: Merged[] = [];
   for (const e of g.edges) {
-    const group = groupOf.get(e.source);
-    if (!group) {
-      edges.push(e);
-      continue;
+    const ns = groupOf.get(e.source);
+    if (ns === undefined) edges.push(e);
+    else {
+      const merged = groups.addEdge(ns, e);
+      if (merged) edges.push(merged);
     }
-    let m = group.byTarget.get(e.target);
-    if (!m) {
-      const id = `interface:${group.id}->${e.target}`;
-      m = {
-        edge: { id, source: group.id, target: e.target, kind: e.kind, problems: [] },
-        count: 0,
-        problems: [],
-      };
-      group.byTarget.set(e.target, m);
-      merged.push(m);
-      edges.push(m.edge);
-    }
-    m.count++;
-    if (e.problems.length) m.problems.push(e.problems);
   }
-  for (const m of merged) {
-    m.edge.label = `${m.count}`;
-    m.edge.ips = [];
-    m.edge.problems = mergeProblems(m.problems);
-  }
+  nodes.push(...groups.finish().nodes);
   return { nodes, edges };
+};
+
+/** VMs in a graph or view: VM nodes, and the VMs a group stands for. */
+export const countVMs = (g: TopologyGraph): number => {
+  let count = 0;
+  for (const n of g.nodes)
+    count += n.kind === 'VirtualMachine' ? 1 : n.kind === 'VMGroup' ? (n.count ?? 0) : 0;
+  return count;
 };
 
 /** Ids of nodes matching a search: VM and network names (also `namespace/name`), then IPs on VM interfaces. */

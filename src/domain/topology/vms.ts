@@ -3,16 +3,20 @@
  * unplug) is the VM networks page's own (`interfaceEntries`, which `buildInterfaceRows` turns into rows), so both
  * pages agree; the graph takes only what it draws from it (network, IPs, pending), not whole table rows.
  */
-import { interfaceEntries, getNetworkRef, statusIps } from '../interfaces/rows';
+import { interfaceEntries, getNetworkRef, statusIps, type InterfaceEntry } from '../interfaces/rows';
 import { ipKey, isLinkLocalKey } from '../interfaces/ip';
-import type { VMI } from '../kube/vm';
+import type { VM, VMI } from '../kube/vm';
 import { getBinding, getRunState, isRestartRequired } from '../kube/vm';
 import { missingNadId, namespaceId, POD_NETWORK_ID, vmId } from './ids';
+import { VMGroups } from './groups';
 import type { NetworkIndex } from './networks';
 import { problem, type DetailLabel, type TopologyProblem } from './problems';
 import type { GraphEdge, GraphNode, TopologyInput } from './types';
 
 type Sink = { nodes: Map<string, GraphNode>; edges: Map<string, GraphEdge> };
+
+/** Namespaces with more VMs than `threshold`, unless expanded, go into groups (`buildDefaultView`). */
+export type Grouping = { threshold: number; expanded: ReadonlySet<string> };
 
 /** Link-local (interfaces/ip.ts `isLinkLocalKey`); only IPv6 and 169.254.x.x addresses can be, so others skip the parse. */
 const isLinkLocal = (address: string): boolean => {
@@ -51,7 +55,8 @@ export const buildVMs = (
   input: TopologyInput,
   networks: NetworkIndex,
   sink: Sink,
-): { nodes: GraphNode[]; edges: GraphEdge[] } => {
+  grouping?: Grouping,
+): { nodes: GraphNode[]; edges: GraphEdge[]; groups?: VMGroups } => {
   const readable = new Set(input.namespaces.map((n) => n.metadata.name));
   // Namespace → name → VMI: no key string built per VM.
   const vmis = new Map<string, Map<string, VMI>>();
@@ -86,8 +91,68 @@ export const buildVMs = (
   // VMs in id order: the graph is sorted by id at the end, and a list that is already in order sorts in one pass.
   const ordered = input.vms.map((vm) => ({ vm, id: vmId(vm.metadata.namespace ?? '', vm.metadata.name) }));
   ordered.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // With `grouping`: the namespaces whose VMs go into a group (as `collapse` would count them: one per id).
+  const grouped = new Set<string>();
+  const groups = grouping && new VMGroups();
+  if (grouping) {
+    const counts = new Map<string, number>();
+    for (let v = 0; v < ordered.length; v++) {
+      if (ordered[v + 1]?.id === ordered[v]!.id) continue;
+      const ns = ordered[v]!.vm.metadata.namespace ?? '';
+      counts.set(ns, (counts.get(ns) ?? 0) + 1);
+    }
+    for (const [ns, c] of counts) if (c > grouping.threshold && !grouping.expanded.has(ns)) grouped.add(ns);
+  }
+
+  /** Where an interface leads (adding a ghost for a missing NAD), with its problems; undefined: no network. */
+  const link = (entry: InterfaceEntry, ns: string) => {
+    const network = getNetworkRef(entry.net, entry.iface && getBinding(entry.iface), ns, rowOptions);
+    if (!network) return undefined;
+    let target: string;
+    const problems: TopologyProblem[] = [];
+    if (network.kind === 'pod') target = POD_NETWORK_ID;
+    else if (network.kind === 'primary-udn') target = networks.primaryOf.get(ns) ?? POD_NETWORK_ID;
+    else {
+      // A multus reference: its key is `<nadNamespace>/<nadName>`.
+      const ref = network.key;
+      const found = networks.byNadRef.get(ref);
+      if (found) target = found;
+      else {
+        target = missingNadId(network.nadNamespace!, network.nadName!);
+        const p = readable.has(network.nadNamespace!)
+          ? problem('nad-missing', { ref })
+          : problem('nad-unreadable', { ref }, 'warning');
+        problems.push(p);
+        if (!sink.nodes.has(target)) {
+          sink.nodes.set(target, {
+            id: target,
+            kind: 'NetworkAttachmentDefinition',
+            name: network.nadName!,
+            namespace: network.nadNamespace,
+            missing: true,
+            flavor: network.kind === 'sriov' ? 'sriov' : 'other',
+            problems: [p],
+            details: [],
+          });
+        }
+      }
+    }
+    const pending: GraphEdge['pending'] = entry.pendingHotplug
+      ? 'hotplug'
+      : entry.pendingUnplug
+        ? 'unplug'
+        : undefined;
+    if (pending === 'hotplug') problems.push(problem('pending-hotplug', { iface: entry.name }, 'info'));
+    if (pending === 'unplug') problems.push(problem('pending-unplug', { iface: entry.name }, 'info'));
+    return { target, problems, pending };
+  };
+  const restartProblems = (vm: VM): TopologyProblem[] =>
+    isRestartRequired(vm) ? [problem('restart-required', {}, 'warning')] : [];
+
   const vmNodes: GraphNode[] = [];
   const edges: GraphEdge[] = [];
+  // A grouped VM's interface edges, before they join its group (only what the group needs of them).
+  const members: Pick<GraphEdge, 'id' | 'target' | 'kind' | 'problems'>[] = [];
   for (let v = 0; v < ordered.length; v++) {
     const { vm, id } = ordered[v]!;
     // One VM per id (a list holds each object once; should it not, the last copy wins).
@@ -95,6 +160,30 @@ export const buildVMs = (
     const ns = vm.metadata.namespace ?? '';
     const vmi = vmis.get(ns)?.get(vm.metadata.name);
     const entries = interfaceEntries(vm, vmi);
+    const edgeId = (entry: InterfaceEntry) =>
+      `interface:${id}/${entry.origin === 'guest' ? '~' : ''}${entry.name}`;
+
+    if (groups && grouped.has(ns)) {
+      groups.addVM(ns, restartProblems(vm));
+      members.length = 0;
+      for (const entry of entries) {
+        const to = link(entry, ns);
+        if (!to) continue;
+        const member = {
+          id: edgeId(entry),
+          target: to.target,
+          kind: 'interface' as const,
+          problems: to.problems,
+        };
+        // Two status entries of one name: one edge, the later one (as below).
+        let i = 0;
+        while (i < members.length && members[i]!.id !== member.id) i++;
+        members[i] = member;
+      }
+      for (const member of members) groups.addEdge(ns, member);
+      continue;
+    }
+
     const nodeName = vmi?.status?.nodeName;
     let count = 0;
     for (const entry of entries) if (entry.origin !== 'guest') count++;
@@ -110,63 +199,30 @@ export const buildVMs = (
       namespace: ns,
       parent: namespaceId(ns),
       node: nodeName,
-      problems: isRestartRequired(vm) ? [problem('restart-required', {}, 'warning')] : [],
+      problems: restartProblems(vm),
       details,
     });
     const first = edges.length;
     for (const entry of entries) {
-      const network = getNetworkRef(entry.net, entry.iface && getBinding(entry.iface), ns, rowOptions);
-      if (!network) continue;
-      let target: string;
-      const problems: TopologyProblem[] = [];
-      if (network.kind === 'pod') target = POD_NETWORK_ID;
-      else if (network.kind === 'primary-udn') target = networks.primaryOf.get(ns) ?? POD_NETWORK_ID;
-      else {
-        // A multus reference: its key is `<nadNamespace>/<nadName>`.
-        const ref = network.key;
-        const found = networks.byNadRef.get(ref);
-        if (found) target = found;
-        else {
-          target = missingNadId(network.nadNamespace!, network.nadName!);
-          const p = readable.has(network.nadNamespace!)
-            ? problem('nad-missing', { ref })
-            : problem('nad-unreadable', { ref }, 'warning');
-          problems.push(p);
-          if (!sink.nodes.has(target)) {
-            sink.nodes.set(target, {
-              id: target,
-              kind: 'NetworkAttachmentDefinition',
-              name: network.nadName!,
-              namespace: network.nadNamespace,
-              missing: true,
-              flavor: network.kind === 'sriov' ? 'sriov' : 'other',
-              problems: [p],
-              details: [],
-            });
-          }
-        }
-      }
-      const pending = entry.pendingHotplug ? 'hotplug' : entry.pendingUnplug ? 'unplug' : undefined;
-      if (pending === 'hotplug') problems.push(problem('pending-hotplug', { iface: entry.name }, 'info'));
-      if (pending === 'unplug') problems.push(problem('pending-unplug', { iface: entry.name }, 'info'));
+      const to = link(entry, ns);
+      if (!to) continue;
       const ips = edgeIps(statusIps(entry.status));
-      const edgeId = `interface:${id}/${entry.origin === 'guest' ? '~' : ''}${entry.name}`;
       const edge: GraphEdge = {
-        id: edgeId,
+        id: edgeId(entry),
         source: id,
-        target,
+        target: to.target,
         kind: 'interface',
         label: edgeLabel(entry.name, ips),
         interfaceName: entry.name,
         ips,
-        pending,
-        problems,
+        pending: to.pending,
+        problems: to.problems,
       };
       // Two status entries of one name (guest-reported): one edge, the later one, as a map would keep it.
       let i = first;
-      while (i < edges.length && edges[i]!.id !== edgeId) i++;
+      while (i < edges.length && edges[i]!.id !== edge.id) i++;
       edges[i] = edge;
     }
   }
-  return { nodes: vmNodes, edges };
+  return { nodes: vmNodes, edges, groups };
 };

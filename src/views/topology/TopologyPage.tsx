@@ -33,9 +33,10 @@ import { withPluginQueries } from '../../k8s/PluginQueries';
 import { ConnectionBanner } from '../../components/ConnectionBanner';
 import { LoadError } from '../../components/LoadError';
 import { MultiSelectFilter } from '../../components/MultiSelectFilter';
-import { buildTopologyGraph } from '../../domain/topology/build';
+import { buildDefaultView, buildTopologyGraph } from '../../domain/topology/build';
+import type { TopologyGraph } from '../../domain/topology/types';
 import { keepPositions, layoutGraph, type Positions } from '../../domain/topology/layout';
-import { highlightFrom, searchGraph, viewGraph } from '../../domain/topology/view';
+import { countVMs, highlightFrom, searchGraph, viewGraph } from '../../domain/topology/view';
 import { overlayHighlight } from '../../domain/hostnetworks/overlay';
 import { TopologyCanvas, type CanvasHandle, type HoverInfo } from './TopologyCanvas';
 import { TopologyDetails } from './TopologyDetails';
@@ -58,21 +59,39 @@ const TopologyPage: FC = () => {
   const canvas = useRef<CanvasHandle>(null);
   const [hover, setHover] = useState<HoverInfo>();
 
-  const graph = useMemo(() => buildTopologyGraph(data.input), [data.input]);
+  const unfiltered = !state.namespaces.length && !state.flavors.length && !state.nodes.length;
+  // The full graph only when a filter needs it: unfiltered, the view is built straight from the lists
+  // (buildDefaultView: the same view, without the objects of the VMs that sit in groups).
+  const filteredGraph = useMemo(
+    () => (unfiltered ? undefined : buildTopologyGraph(data.input)),
+    [data.input, unfiltered],
+  );
   const expanded = useMemo(() => new Set(state.expanded), [state.expanded]);
   const optionsKey = JSON.stringify([state.namespaces, state.flavors, state.nodes, state.expanded]);
   const view = useMemo(
     () =>
-      viewGraph(graph, {
-        namespaces: state.namespaces,
-        flavors: state.flavors,
-        nodes: state.nodes,
-        threshold: GROUP_THRESHOLD,
-        expanded,
-      }),
+      filteredGraph
+        ? viewGraph(filteredGraph, {
+            namespaces: state.namespaces,
+            flavors: state.flavors,
+            nodes: state.nodes,
+            threshold: GROUP_THRESHOLD,
+            expanded,
+          })
+        : buildDefaultView(data.input, GROUP_THRESHOLD, expanded),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- optionsKey is the value identity of the filters
-    [graph, optionsKey],
+    [filteredGraph, data.input, optionsKey],
   );
+  // Every namespace, node, network and VM (a VM in a group counts there): the full graph, or the unfiltered view.
+  const everything = filteredGraph ?? view;
+  // Search of VMs hidden in groups needs the full graph: built on the first search, once per data.
+  const full = useRef<{ input: typeof data.input; graph: TopologyGraph }>();
+  const fullGraph = () => {
+    if (filteredGraph) return filteredGraph;
+    if (full.current?.input !== data.input)
+      full.current = { input: data.input, graph: buildTopologyGraph(data.input) };
+    return full.current.graph;
+  };
   // Live updates keep what is on screen in place; a new filter or an expanded group lays out afresh.
   const last = useRef<{ key: string; positions: Positions }>();
   const positions = useMemo(() => {
@@ -137,7 +156,8 @@ const TopologyPage: FC = () => {
   );
   const onSearch = (value: string) => {
     // A VM hidden in a group is searched in the full graph: its namespace opens so it can be shown.
-    const hidden = searchGraph(graph, value, 1)[0];
+    const graph = value.trim() ? fullGraph() : undefined;
+    const hidden = graph && searchGraph(graph, value, 1)[0];
     const vm = hidden ? graph.nodes.find((n) => n.id === hidden) : undefined;
     const open =
       vm?.kind === 'VirtualMachine' && vm.namespace && !view.nodes.some((n) => n.id === vm.id)
@@ -158,16 +178,17 @@ const TopologyPage: FC = () => {
   };
 
   const namespaces = useMemo(
-    () => graph.nodes.filter((n) => n.kind === 'Namespace').map((n) => ({ value: n.name, label: n.name })),
-    [graph],
+    () =>
+      everything.nodes.filter((n) => n.kind === 'Namespace').map((n) => ({ value: n.name, label: n.name })),
+    [everything],
   );
   const nodeNames = useMemo(
-    () => graph.nodes.filter((n) => n.kind === 'Node').map((n) => ({ value: n.name, label: n.name })),
-    [graph],
+    () => everything.nodes.filter((n) => n.kind === 'Node').map((n) => ({ value: n.name, label: n.name })),
+    [everything],
   );
   const filtered = state.namespaces.length + state.flavors.length + state.nodes.length > 0 || !!state.search;
   const clear = () => setState({ namespaces: [], flavors: [], nodes: [], search: '', selected: '' });
-  const vmCount = graph.nodes.filter((n) => n.kind === 'VirtualMachine').length;
+  const vmCount = countVMs(everything);
 
   const toolbar = (
     <Toolbar clearAllFilters={clear} collapseListedFiltersBreakpoint="xl" data-test="topology-toolbar">
@@ -291,7 +312,7 @@ const TopologyPage: FC = () => {
         />
       );
     if (!data.loaded) return <Skeleton height="420px" screenreaderText={t('Loading the network topology')} />;
-    if (graph.nodes.length <= 1)
+    if (everything.nodes.length <= 1)
       return (
         <EmptyState titleText={t('No virtual machines yet')} headingLevel="h2" data-test="topology-empty">
           <EmptyStateBody>
@@ -325,7 +346,7 @@ const TopologyPage: FC = () => {
           describe={text.describe}
           ariaLabel={t('Network topology: {{vms}} virtual machines, {{networks}} networks', {
             vms: vmCount,
-            networks: graph.nodes.filter((n) => n.flavor).length,
+            networks: everything.nodes.filter((n) => n.flavor).length,
           })}
         />
         {hover && hovered && (
@@ -398,7 +419,7 @@ const TopologyPage: FC = () => {
             })}
           />
         )}
-        {data.loaded && !data.error && vmCount === 0 && graph.nodes.length > 1 && (
+        {data.loaded && !data.error && vmCount === 0 && everything.nodes.length > 1 && (
           <Alert
             variant="info"
             isInline
