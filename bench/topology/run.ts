@@ -8,7 +8,7 @@
  *      also nests nodes in the view's namespace and node boxes: how much of the gap the compound parents cost),
  *      BENCH_VIEWS=default (or expanded: only that view), BENCH_OUT_DIR (build the harness there).
  */
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadavg } from 'node:os';
 import { build } from 'vite';
@@ -76,11 +76,13 @@ const load = async (
     if (profile) {
       const { profile: p } = await cdp.send('Profiler.stop');
       process.stderr.write(`${o.vms} VMs, ${o.view} view, data → paint: ${profileSummary(p, 25)}\n\n`);
-      if (process.env.BENCH_PROFILE_DIR)
+      if (process.env.BENCH_PROFILE_DIR) {
+        await mkdir(process.env.BENCH_PROFILE_DIR, { recursive: true });
         await writeFile(
           join(process.env.BENCH_PROFILE_DIR, `topology-${o.vms}-${o.view}.cpuprofile`),
           JSON.stringify(p),
         );
+      }
     }
     await page.waitForTimeout(500); // let late work (cytoscape's texture caches, React effects) run
     const heap = o.mode === 'ours' ? await heapUsed() : NaN;
@@ -89,11 +91,13 @@ const load = async (
     if (profile) {
       const { profile: p } = await cdp.send('Profiler.stop');
       process.stderr.write(`${o.vms} VMs, ${o.view} view, pan and zoom: ${profileSummary(p, 25)}\n\n`);
-      if (process.env.BENCH_PROFILE_DIR)
+      if (process.env.BENCH_PROFILE_DIR) {
+        await mkdir(process.env.BENCH_PROFILE_DIR, { recursive: true });
         await writeFile(
           join(process.env.BENCH_PROFILE_DIR, `topology-${o.vms}-${o.view}-panzoom.cpuprofile`),
           JSON.stringify(p),
         );
+      }
     }
     if (errors.length) throw new Error(`page errors (${o.mode}, ${o.view}, ${o.vms}): ${errors.join('; ')}`);
     return { result, heap, dataHeap, cpu, interaction };
