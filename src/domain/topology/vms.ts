@@ -49,7 +49,9 @@ export const edgeLabel = (name: string, ips: readonly string[]): string =>
 /**
  * Adds namespaces (and ghosts of missing NADs) to `sink`, and returns the VM nodes and interface edges, in VM id
  * order, as lists: they are most of the graph, are never looked up while building, and their ids cannot collide
- * with other elements' (`vm:` and `interface:` prefixes), so they skip the sink's maps.
+ * with other elements' (`vm:` and `interface:` prefixes), so they skip the sink's maps. With `grouping`, the VMs
+ * of namespaces that go into groups get no node or edges: they join `groups` (a VM's count and problems, each of its
+ * interfaces' network and problems) as they are read.
  */
 export const buildVMs = (
   input: TopologyInput,
