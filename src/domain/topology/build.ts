@@ -5,14 +5,12 @@
  *
  * `buildDefaultView`: what the page draws when nothing is filtered, without the full graph first (see there).
  */
+import { byId, cmp } from './ids';
 import { buildNetworks } from './networks';
 import type { GraphEdge, GraphNode, TopologyGraph, TopologyInput } from './types';
 import { buildUnderlay } from './underlay';
 import { bundleUnderlay, withinNodes } from './view';
 import { buildVMs } from './vms';
-
-const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-const byKey = (a: [string, GraphEdge], b: [string, GraphEdge]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
 
 export const buildTopologyGraph = (input: TopologyInput): TopologyGraph => {
   const sink = { nodes: new Map<string, GraphNode>(), edges: new Map<string, GraphEdge>() };
@@ -50,7 +48,7 @@ export const buildDefaultView = (
   for (const { edge, first } of groups.edges) edges.push([first, edge]);
   const graph = {
     nodes: [...[...sink.nodes.values(), ...vms.nodes].sort(byId), ...groups.nodes],
-    edges: edges.sort(byKey).map(([, e]) => e),
+    edges: edges.sort((a, b) => cmp(a[0], b[0])).map(([, e]) => e),
   };
   return bundleUnderlay(withinNodes(graph));
 };

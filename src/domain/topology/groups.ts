@@ -4,7 +4,7 @@
  * them for both ways the page gets there: `collapse` (view.ts) over a built graph, and `buildDefaultView`
  * (build.ts), which feeds it the VMs of collapsed namespaces without making their nodes and edges first.
  */
-import { namespaceId, vmGroupId } from './ids';
+import { cmp, namespaceId, vmGroupId } from './ids';
 import type { TopologyProblem } from './problems';
 import type { GraphEdge, GraphNode } from './types';
 
@@ -22,9 +22,6 @@ export const mergeProblems = (lists: Iterable<readonly TopologyProblem[]>, max =
   }
   return [...seen.values()];
 };
-
-const byFirst = <T extends { first: string }>(a: T, b: T) =>
-  a.first < b.first ? -1 : a.first > b.first ? 1 : 0;
 
 /** One group edge while members arrive: the smallest member id orders it among the graph's edges. */
 type Merged = {
@@ -100,13 +97,11 @@ export class VMGroups {
       for (const m of g.byTarget.values()) {
         m.edge.label = `${m.count}`;
         m.edge.ips = [];
-        m.problems.sort(byFirstOf);
+        m.problems.sort((a, b) => cmp(a[0], b[0]));
         m.edge.problems = mergeProblems(m.problems.map(([, p]) => p));
         edges.push(m);
       }
     }
-    return { nodes, edges: edges.sort(byFirst) };
+    return { nodes, edges: edges.sort((a, b) => cmp(a.first, b.first)) };
   }
 }
-
-const byFirstOf = (a: [string, unknown], b: [string, unknown]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);

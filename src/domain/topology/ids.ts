@@ -15,3 +15,10 @@ export const sriovNetworkId = (ns: string, name: string): string => `sriovnet:${
 export const nodeId = (node: string): string => `node:${node}`;
 export const ifaceId = (node: string, type: string, name: string): string => `if:${node}:${type}:${name}`;
 export const bridgeMappingId = (node: string, localnet: string): string => `bm:${node}:${localnet}`;
+
+/**
+ * Ids and names in one fixed order, code unit by code unit (not the locale's), so the same input gives the same
+ * graph, groups and layout everywhere.
+ */
+export const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+export const byId = (a: { id: string }, b: { id: string }): number => cmp(a.id, b.id);

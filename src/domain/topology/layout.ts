@@ -6,6 +6,7 @@
  *
  * Only leaves get positions: cytoscape sizes a compound (namespace, node) around its children.
  */
+import { byId, cmp } from './ids';
 import { isNetwork, isUnderlay } from './view';
 import { NETWORK_FLAVORS, type GraphNode, type TopologyGraph } from './types';
 
@@ -32,8 +33,6 @@ const UNDERLAY_LEVEL: Partial<Record<GraphNode['kind'], number>> = {
   Ethernet: 4,
   SriovPF: 4,
 };
-
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 type Box = { id: string; width: number; height: number; place: (x: number, y: number) => void };
 
@@ -75,9 +74,9 @@ export const layoutGraph = (g: TopologyGraph): Positions => {
   }
 
   // 1. Namespaces (and any VM without a namespace box) above the networks.
-  const namespaces = g.nodes.filter((n) => n.kind === 'Namespace').sort((a, b) => cmp(a.id, b.id));
+  const namespaces = g.nodes.filter((n) => n.kind === 'Namespace').sort(byId);
   const nsBoxes: Box[] = namespaces.map((ns) => {
-    const kids = (children.get(ns.id) ?? []).sort((a, b) => cmp(a.id, b.id));
+    const kids = (children.get(ns.id) ?? []).sort(byId);
     const n = Math.max(1, kids.length);
     const cols = Math.max(1, Math.ceil(Math.sqrt(n * 2.5)));
     const rows = Math.ceil(n / cols);
@@ -171,7 +170,7 @@ export const layoutGraph = (g: TopologyGraph): Positions => {
   }
   const nodeBoxes: Box[] = g.nodes
     .filter((n) => n.kind === 'Node')
-    .sort((a, b) => cmp(a.id, b.id))
+    .sort(byId)
     .map((node) => {
       const kids = (children.get(node.id) ?? []).filter(isUnderlay);
       const levels: GraphNode[][] = [];

@@ -4,6 +4,7 @@
  * `TopologyGraph`, linear in its size.
  */
 import { mergeProblems, VMGroups } from './groups';
+import { cmp } from './ids';
 import type { GraphEdge, GraphNode, NetworkFlavor, TopologyGraph } from './types';
 
 export type ViewOptions = {
@@ -266,8 +267,6 @@ export const bundleUnderlay = (g: TopologyGraph): TopologyGraph => {
   }
   return { nodes, edges: [...g.edges.filter((e) => !replaced.has(e)), ...edges] };
 };
-
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Namespaces with more than `threshold` VMs (and not expanded) become one VMGroup each (groups.ts). */
 export const collapse = (

@@ -7,7 +7,7 @@ import { interfaceEntries, getNetworkRef, statusIps, type InterfaceEntry } from 
 import { ipKey, isLinkLocalKey } from '../interfaces/ip';
 import type { VM, VMI } from '../kube/vm';
 import { getBinding, getRunState, isRestartRequired } from '../kube/vm';
-import { missingNadId, namespaceId, POD_NETWORK_ID, vmId } from './ids';
+import { byId, missingNadId, namespaceId, POD_NETWORK_ID, vmId } from './ids';
 import { VMGroups } from './groups';
 import type { NetworkIndex } from './networks';
 import { problem, type DetailLabel, type TopologyProblem } from './problems';
@@ -92,7 +92,7 @@ export const buildVMs = (
 
   // VMs in id order: the graph is sorted by id at the end, and a list that is already in order sorts in one pass.
   const ordered = input.vms.map((vm) => ({ vm, id: vmId(vm.metadata.namespace ?? '', vm.metadata.name) }));
-  ordered.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  ordered.sort(byId);
   // With `grouping`: the namespaces whose VMs go into a group (as `collapse` would count them: one per id).
   const grouped = new Set<string>();
   const groups = grouping && new VMGroups();
