@@ -23,6 +23,17 @@ export const mergeProblems = (lists: Iterable<readonly TopologyProblem[]>, max =
   return [...seen.values()];
 };
 
+/** The namespaces drawn as a group: more VMs than `threshold` (VMs per namespace in `counts`), not expanded. */
+export const groupedNamespaces = (
+  counts: ReadonlyMap<string, number>,
+  threshold: number,
+  expanded: ReadonlySet<string>,
+): Set<string> => {
+  const grouped = new Set<string>();
+  for (const [ns, c] of counts) if (c > threshold && !expanded.has(ns)) grouped.add(ns);
+  return grouped;
+};
+
 /** One group edge while members arrive: the smallest member id orders it among the graph's edges. */
 type Merged = {
   edge: GraphEdge;

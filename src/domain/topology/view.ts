@@ -3,7 +3,7 @@
  * collapsed into one counted group, search, and the path highlighted from a clicked element. Pure functions over
  * `TopologyGraph`, linear in its size.
  */
-import { mergeProblems, VMGroups } from './groups';
+import { groupedNamespaces, mergeProblems, VMGroups } from './groups';
 import { cmp } from './ids';
 import type { GraphEdge, GraphNode, NetworkFlavor, TopologyGraph } from './types';
 
@@ -277,9 +277,7 @@ export const collapse = (
   const counts = new Map<string, number>();
   for (const n of g.nodes)
     if (isVM(n)) counts.set(n.namespace ?? '', (counts.get(n.namespace ?? '') ?? 0) + 1);
-  const grouped = new Set(
-    [...counts].filter(([ns, c]) => c > threshold && !expanded.has(ns)).map(([ns]) => ns),
-  );
+  const grouped = groupedNamespaces(counts, threshold, expanded);
   if (!grouped.size) return g;
   const groups = new VMGroups();
   // VM id → its namespace, for the VMs that go into a group.

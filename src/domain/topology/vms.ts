@@ -8,7 +8,7 @@ import { ipKey, isLinkLocalKey } from '../interfaces/ip';
 import type { VM, VMI } from '../kube/vm';
 import { getBinding, getRunState, isRestartRequired } from '../kube/vm';
 import { byId, missingNadId, namespaceId, POD_NETWORK_ID, vmId } from './ids';
-import { VMGroups } from './groups';
+import { groupedNamespaces, VMGroups } from './groups';
 import type { NetworkIndex } from './networks';
 import { problem, type DetailLabel, type TopologyProblem } from './problems';
 import type { GraphEdge, GraphNode, TopologyInput } from './types';
@@ -94,7 +94,7 @@ export const buildVMs = (
   const ordered = input.vms.map((vm) => ({ vm, id: vmId(vm.metadata.namespace ?? '', vm.metadata.name) }));
   ordered.sort(byId);
   // With `grouping`: the namespaces whose VMs go into a group (as `collapse` would count them: one per id).
-  const grouped = new Set<string>();
+  let grouped = new Set<string>();
   const groups = grouping && new VMGroups();
   if (grouping) {
     const counts = new Map<string, number>();
@@ -103,7 +103,7 @@ export const buildVMs = (
       const ns = ordered[v]!.vm.metadata.namespace ?? '';
       counts.set(ns, (counts.get(ns) ?? 0) + 1);
     }
-    for (const [ns, c] of counts) if (c > grouping.threshold && !grouping.expanded.has(ns)) grouped.add(ns);
+    grouped = groupedNamespaces(counts, grouping.threshold, grouping.expanded);
   }
 
   /** Where an interface leads (adding a ghost for a missing NAD), with its problems; undefined: no network. */
