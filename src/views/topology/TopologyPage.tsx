@@ -186,7 +186,7 @@ const TopologyPage: FC = () => {
     () => everything.nodes.filter((n) => n.kind === 'Node').map((n) => ({ value: n.name, label: n.name })),
     [everything],
   );
-  const filtered = state.namespaces.length + state.flavors.length + state.nodes.length > 0 || !!state.search;
+  const filtered = !unfiltered || !!state.search;
   const clear = () => setState({ namespaces: [], flavors: [], nodes: [], search: '', selected: '' });
   const vmCount = countVMs(everything);
 
