@@ -26,6 +26,7 @@ import type { Positions } from '../../domain/topology/layout';
 import { worstSeverity } from '../../domain/topology/problems';
 import type { GraphEdge, GraphNode, TopologyGraph } from '../../domain/topology/types';
 import { isNetwork, isUnderlay, type Highlight } from '../../domain/topology/view';
+import { withoutPressState } from './pressState';
 import { buildStyle, LABEL_ZOOM, readTheme, type Theme } from './style';
 import './topology.css';
 
@@ -249,6 +250,8 @@ export const TopologyCanvas = forwardRef<CanvasHandle, Props>(function TopologyC
         pixelRatio: elements > LARGE ? 1 : 'auto',
         hideEdgesOnViewport: elements > 40000,
       });
+      // No press overlay: each press and release would make the renderer redraw every element (pressState.ts).
+      withoutPressState(cy);
       cy.on('tap', (evt) => {
         if (evt.target === cy) callbacks.current.onSelect('');
       });
