@@ -19,6 +19,7 @@ import { viewGraph } from '../../src/domain/topology/view';
 import { TopologyCanvas } from '../../src/views/topology/TopologyCanvas';
 import { GROUP_THRESHOLD } from '../../src/views/topology/TopologyPage';
 import { useTopologyText } from '../../src/views/topology/useTopologyText';
+import { FLOOR_STYLE } from './floorStyle';
 import { cyOf, firstPaint, firstPaintIn, installProbe, type LoadResult } from './probe';
 
 const params = new URLSearchParams(location.search);
@@ -110,10 +111,7 @@ const startFloor = async (): Promise<LoadResult> => {
   const cy = cytoscape({
     container,
     layout: { name: 'preset' },
-    style: [
-      { selector: 'node', style: { 'background-color': '#0066cc', width: 26, height: 26 } },
-      { selector: 'edge', style: { width: 1.5, 'line-color': '#c7c7c7' } },
-    ],
+    style: FLOOR_STYLE,
   });
   const painted = firstPaint(cy);
   cy.batch(() => cy.add(defs));

@@ -6,7 +6,8 @@
  *      3; one above 20,000 VMs), BENCH_PROFILE=1 (also profile the last load of ours per size and view and print
  *      its top functions by self time; with BENCH_MINIFY=0 for readable names), BENCH_FLOOR_PARENTS=1 (the floor
  *      also nests nodes in the view's namespace and node boxes: how much of the gap the compound parents cost),
- *      BENCH_VIEWS=default (or expanded: only that view), BENCH_OUT_DIR (build the harness there).
+ *      BENCH_VIEWS=default (or expanded: only that view), BENCH_OUT_DIR (build the harness there), BENCH_STYLE=floor
+ *      or nolabels (diagnostic: ours with the floor's style, or without labels; vite.config.ts).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -14,7 +15,7 @@ import { loadavg } from 'node:os';
 import { build } from 'vite';
 import { chromium, type Browser } from 'playwright-core';
 import { chromiumLaunchOptions } from '../../integration-tests/support/chromium';
-import viteConfig, { OUT_DIR } from './vite.config';
+import viteConfig, { OUT_DIR, STYLE } from './vite.config';
 import { serve } from '../shared/serve';
 import type { Interaction, LoadResult } from './probe';
 import { table, type Row, type View } from './report';
@@ -109,7 +110,7 @@ const load = async (
 const main = async () => {
   const started = Date.now();
   process.stderr.write(
-    `building the harness (${process.env.BENCH_MINIFY === '0' ? 'unminified' : 'minified'})…\n`,
+    `building the harness (${process.env.BENCH_MINIFY === '0' ? 'unminified' : 'minified'}, style: ${STYLE})…\n`,
   );
   await build({ ...viteConfig, configFile: false });
   const { server, url } = await serve(OUT_DIR);
@@ -158,6 +159,10 @@ const main = async () => {
         `${LOADS} page loads per side (1 above ${BIG.toLocaleString('en')} VMs)`,
       ),
     );
+    if (STYLE !== 'page')
+      process.stdout.write(
+        `\nBENCH_STYLE=${STYLE}: ours drawn ${STYLE === 'floor' ? "with the floor's style" : 'without labels'}, a diagnostic: the goals do not apply.\n`,
+      );
   } finally {
     await browser.close();
     server.close();
