@@ -114,6 +114,14 @@ const UNDERLAY_FONT = 10;
 const SHARED_FONT = 12;
 const EDGE_FONT = 9;
 const EDGE_MIN_FONT = 9;
+/**
+ * Network names and namespace and node box titles (13–16 px) are set on every such element, and drawn once cytoscape
+ * would draw them 5 px or more. Cytoscape compares this with the font size times the scale of the texture level it
+ * draws at (the zoom rounded up to a power of two; `eleTextBiggerThanMin` in its `src/extensions/renderer/canvas/
+ * drawing-label-text.mjs`), so they show from zoom 0.25 up (3–4 px on screen at first). Below that they would be
+ * smudges of 1.5–3 px, and drawing them cost 20 ms of the first paint of 5,000 VMs (fit zoom 0.16), with nothing to read.
+ */
+const TITLE_MIN_FONT = 5;
 
 /**
  * The zoom from which labels are drawn at all (rendered size = font size × zoom): `node` for the nodes whose labels
@@ -174,7 +182,7 @@ export const buildStyle = (th: Theme): StylesheetJsonBlock[] => [
       'font-size': 13,
       'font-weight': 'bold',
       'text-max-width': '122px',
-      'min-zoomed-font-size': 3,
+      'min-zoomed-font-size': TITLE_MIN_FONT,
     },
   },
   ...Object.entries(th.flavors).map(([flavor, color]) => ({
@@ -227,7 +235,7 @@ export const buildStyle = (th: Theme): StylesheetJsonBlock[] => [
       'text-halign': 'center',
       'text-margin-y': 30,
       'font-size': 16,
-      'min-zoomed-font-size': 3,
+      'min-zoomed-font-size': TITLE_MIN_FONT,
       'text-max-width': '400px',
       'font-weight': 'bold',
       color: th.subtle,
