@@ -15,7 +15,7 @@ import type { NNCPForm } from '../../domain/manifests/nncp/nncp';
 import { aCluster, aNodeState, aWorker, brEx, eth } from '../../domain/testing/manifests';
 import type { K8sClient } from '../../k8s/client';
 import { K8sContext } from '../../k8s/K8sContext';
-import { setLists } from '../testing/fakeK8sHooks';
+import { setAccess, setLists } from '../testing/fakeK8sHooks';
 import { NNCPWizard } from './NNCPWizard';
 
 vi.mock('@openshift-console/dynamic-plugin-sdk', () => ({ consoleFetch: vi.fn() }));
@@ -309,6 +309,23 @@ describe('NNCP wizard: editing an existing policy', () => {
     expect(screen.getByTestId('nncp-blast-removal').textContent).toContain(
       'Removing br1 breaks default/br1-vlan100',
     );
+  });
+
+  it('a user who may create policies but not change them sees Save disabled and why, and can still take the YAML', () => {
+    setAccess((attrs) => ({ allowed: attrs.verb !== 'update' }));
+    try {
+      showEdit();
+      goTo('impact');
+      next();
+      expect(screen.getByRole('button', { name: 'Save' }).getAttribute('aria-disabled')).toBe('true');
+      const denied = screen.getByTestId('create-denied').textContent;
+      expect(denied).toContain('You may not change this object');
+      expect(denied).toContain('You may not change NodeNetworkConfigurationPolicy objects.');
+      expect(denied).not.toContain('create');
+      expect(screen.getByRole('button', { name: 'Download YAML' })).toBeTruthy();
+    } finally {
+      setAccess(() => ({ allowed: true }));
+    }
   });
 
   it('Save sends a dry-run PUT, then the PUT with the resourceVersion it read; a conflict is shown and the draft kept', async () => {

@@ -99,21 +99,30 @@ export const ReviewStep: FC<Props> = ({
         )}
       </DescriptionList>
       {access.loaded && !access.allowed && (
-        <Alert isInline variant="info" title={t('You may not create this object')} data-test="create-denied">
-          {namespace
-            ? t(
-                'You may not create {{kind}} in namespace {{namespace}}. You can still copy or download the YAML.',
-                {
+        <Alert
+          isInline
+          variant="info"
+          title={editing ? t('You may not change this object') : t('You may not create this object')}
+          data-test="create-denied"
+        >
+          {editing
+            ? namespace
+              ? t(
+                  'You may not change {{kind}} in namespace {{namespace}}. You can still copy or download the YAML.',
+                  { kind: manifest.kind, namespace },
+                )
+              : t('You may not change {{kind}} objects. You can still copy or download the YAML.', {
                   kind: manifest.kind,
-                  namespace,
-                },
-              )
-            : t(
-                'You may not create {{kind}} at the cluster scope. You can still copy or download the YAML.',
-                {
-                  kind: manifest.kind,
-                },
-              )}
+                })
+            : namespace
+              ? t(
+                  'You may not create {{kind}} in namespace {{namespace}}. You can still copy or download the YAML.',
+                  { kind: manifest.kind, namespace },
+                )
+              : t(
+                  'You may not create {{kind}} at the cluster scope. You can still copy or download the YAML.',
+                  { kind: manifest.kind },
+                )}
         </Alert>
       )}
       {blocked && (
