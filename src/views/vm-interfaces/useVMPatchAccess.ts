@@ -1,6 +1,7 @@
 /**
- * May the user change VMs in each namespace? One SelfSubjectAccessReview per namespace (cached for a minute by
- * react-query), so actions are disabled with the reason instead of failing after the user filled a form.
+ * May the user change VMs (or create Services) in each namespace? Self-subject access reviews, cached for a minute by
+ * react-query: one for all namespaces, then one per namespace only when that says no (`useNamespaceAccess`), so
+ * actions are disabled with the reason instead of failing after the user filled a form.
  */
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
@@ -51,7 +52,8 @@ const useNamespaceAccess = (
     key.forEach((ns, i) => {
       const r = results[i];
       if (everywhere.data?.allowed) m.set(ns, { allowed: true });
-      else if (!eachNamespace || !r?.data) m.set(ns, { allowed: false, reason: t('Checking your permissions…') });
+      else if (!eachNamespace || !r?.data)
+        m.set(ns, { allowed: false, reason: t('Checking your permissions…') });
       else if (!r.data.allowed) m.set(ns, { allowed: false, reason: denied(ns) });
       else m.set(ns, { allowed: true });
     });
