@@ -66,6 +66,25 @@ export const ReviewStep: FC<Props> = ({
   /** The input an issue belongs to: the most specific field with a label (`bond.ports[0]` → `bond.ports`). */
   const inputOf = (field: string) =>
     fieldCandidates(field).find((f) => labelOf(f) !== undefined) ?? ownerField(steps, field) ?? field;
+  /** Why Create (or Save) is disabled: the verb the access review asked about, where. */
+  const deniedText = (): string => {
+    const kind = manifest.kind;
+    if (editing)
+      return namespace
+        ? t(
+            'You may not change {{kind}} in namespace {{namespace}}. You can still copy or download the YAML.',
+            { kind, namespace },
+          )
+        : t('You may not change {{kind}} objects. You can still copy or download the YAML.', { kind });
+    return namespace
+      ? t(
+          'You may not create {{kind}} in namespace {{namespace}}. You can still copy or download the YAML.',
+          { kind, namespace },
+        )
+      : t('You may not create {{kind}} at the cluster scope. You can still copy or download the YAML.', {
+          kind,
+        });
+  };
   /** "Subnets (entry 2)": the field's label, and which entry of a list. */
   const fieldName = (field: string) => {
     const input = inputOf(field);
@@ -105,24 +124,7 @@ export const ReviewStep: FC<Props> = ({
           title={editing ? t('You may not change this object') : t('You may not create this object')}
           data-test="create-denied"
         >
-          {editing
-            ? namespace
-              ? t(
-                  'You may not change {{kind}} in namespace {{namespace}}. You can still copy or download the YAML.',
-                  { kind: manifest.kind, namespace },
-                )
-              : t('You may not change {{kind}} objects. You can still copy or download the YAML.', {
-                  kind: manifest.kind,
-                })
-            : namespace
-              ? t(
-                  'You may not create {{kind}} in namespace {{namespace}}. You can still copy or download the YAML.',
-                  { kind: manifest.kind, namespace },
-                )
-              : t(
-                  'You may not create {{kind}} at the cluster scope. You can still copy or download the YAML.',
-                  { kind: manifest.kind },
-                )}
+          {deniedText()}
         </Alert>
       )}
       {blocked && (
