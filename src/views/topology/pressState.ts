@@ -12,8 +12,8 @@ const DONE = Symbol('vm-network-topology.withoutPressState');
  * canvas renderer drop the layered textures holding that element and draw every element on its own for the next
  * 250 ms (`invalidateTextureCaches` in `src/extensions/renderer/canvas/index.mjs`, `invalidThreshold` in
  * `.../canvas/layered-texture-cache.mjs`). Nearly every press lands on something (a namespace box, a line), so the
- * frame ending each drag redrew the whole graph: 5,000 VMs fully expanded, longest task 256 → 132 ms without the
- * press state (bench/topology/README.md). The page marks selection and keyboard focus with its own classes and never
+ * frame ending each drag redrew the whole graph: 5,000 VMs fully expanded, longest pan/zoom task 215–283 → 113–120 ms
+ * without the press state (A/B in bench/topology/README.md). The page marks selection and keyboard focus with its own classes and never
  * used the press overlay; taps and hovers do not depend on it.
  *
  * Cytoscape's extension API refuses to replace a built-in (`src/extension.mjs`), so the collection prototype's
